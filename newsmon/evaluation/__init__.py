@@ -1,0 +1,1 @@
+"""Scoring of the extractors against labelled development sets (`newsmon eval ...`)."""
