@@ -1,0 +1,476 @@
+"""``Store``: the one owner of the DuckDB file and of every SQL statement.
+
+Connections are short-lived: each method opens the file, does its work and
+closes it, so notebooks and dashboards can read between writes. Bulk writes go
+through Arrow tables in one transaction (``save_batch``); deterministic primary
+keys with ``ON CONFLICT DO NOTHING`` make a repeated write add nothing.
+
+A file held by another process is retried for ``lock_timeout`` seconds, then
+reported as ``DatabaseLocked`` with the holder's message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from newsmon.errors import DatabaseLocked, StorageError
+from storage.schema import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+_LOCK_MESSAGE = re.compile(r"Could not set lock|Conflicting lock|database is locked", re.I)
+
+TS = pa.timestamp("us")
+ARTICLE_SCHEMA = pa.schema([
+    ("id", pa.string()), ("entry_key", pa.string()), ("feed_url", pa.string()), ("guid", pa.string()),
+    ("url", pa.string()), ("canonical_url", pa.string()), ("title", pa.string()), ("author", pa.string()),
+    ("published", TS), ("fetched_at", TS), ("text", pa.string()), ("text_hash", pa.string()),
+    ("method", pa.string()), ("article_status", pa.string()), ("run_id", pa.string()),
+])
+MATCH_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("topic", pa.string()), ("terms", pa.string()),
+    ("overall_sentiment", pa.string()), ("tone", pa.float64()), ("matched_at", TS),
+])
+CASUALTY_SCHEMA = pa.schema([
+    ("id", pa.string()), ("article_id", pa.string()), ("topic", pa.string()), ("category", pa.string()),
+    ("min", pa.int64()), ("max", pa.int64()), ("qualifier", pa.string()), ("party", pa.string()),
+    ("attributed_to", pa.string()), ("figure", pa.string()), ("sentence", pa.string()),
+    ("start_offset", pa.int32()), ("end_offset", pa.int32()), ("reported_at", TS),
+])
+SENTIMENT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("article_id", pa.string()), ("topic", pa.string()), ("holder", pa.string()),
+    ("stance", pa.string()), ("score", pa.float64()), ("quote", pa.string()), ("location", pa.string()),
+    ("sentence", pa.string()), ("start_offset", pa.int32()), ("end_offset", pa.int32()), ("reported_at", TS),
+])
+OUTBOX_SCHEMA = pa.schema([
+    ("id", pa.string()), ("rule", pa.string()), ("topic", pa.string()), ("article_id", pa.string()),
+    ("recipient", pa.string()), ("created_at", TS),
+])
+ERROR_SCHEMA = pa.schema([
+    ("id", pa.string()), ("run_id", pa.string()), ("feed_url", pa.string()), ("item_url", pa.string()),
+    ("stage", pa.string()), ("kind", pa.string()), ("status", pa.int32()), ("attempt", pa.int32()),
+    ("message", pa.string()), ("occurred_at", TS),
+])
+FEED_SCHEMA = pa.schema([
+    ("url", pa.string()), ("name", pa.string()), ("title", pa.string()), ("etag", pa.string()),
+    ("last_modified", pa.string()), ("status", pa.string()), ("last_fetch_at", TS), ("last_success_at", TS),
+    ("last_error_kind", pa.string()), ("last_error", pa.string()), ("consecutive_failures", pa.int32()),
+    ("next_check_at", TS), ("permanent_url", pa.string()), ("entries_seen", pa.int64()),
+])
+
+
+def utc_naive(value: datetime | None) -> datetime | None:
+    """Aware or naive (taken as UTC) datetime to the naive UTC value stored."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def record_id(*parts: object) -> str:
+    """Deterministic id of a record from its identifying parts."""
+    h = hashlib.sha1()
+    for p in parts:
+        h.update(repr(p).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class FeedState:
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    status: str = "new"
+    consecutive_failures: int = 0
+    next_check_at: datetime | None = None
+    last_success_at: datetime | None = None
+    permanent_url: str | None = None
+    entries_seen: int = 0
+
+
+@dataclass
+class WriteBatch:
+    """Everything one batch of work writes, committed in one transaction."""
+
+    articles: list[dict] = field(default_factory=list)
+    matches: list[dict] = field(default_factory=list)
+    casualties: list[dict] = field(default_factory=list)
+    sentiment: list[dict] = field(default_factory=list)
+    outbox: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    feeds: list[dict] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any((self.articles, self.matches, self.casualties, self.sentiment, self.outbox, self.errors, self.feeds))
+
+
+class Store:
+    """The newsmon database: a DuckDB file (or ``:memory:`` for tests of one process)."""
+
+    def __init__(self, path: str | Path, *, lock_timeout: float = 30.0) -> None:
+        self.path = str(path)
+        self.lock_timeout = lock_timeout
+        self._memory = duckdb.connect(":memory:") if self.path == ":memory:" else None
+        self._migrated = False
+
+    # -- connections -----------------------------------------------------------------------------------------
+    @contextmanager
+    def connection(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._memory is not None:
+            yield self._memory.cursor()
+            return
+        if read_only and not Path(self.path).exists():
+            raise StorageError(f"{self.path}: no such database (run `newsmon run` or `newsmon demo` first)")
+        con = self._open(read_only)
+        try:
+            if not read_only and not self._migrated:
+                self._migrate(con)
+            yield con
+        finally:
+            con.close()
+
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.05
+        if not read_only:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=read_only)
+            except duckdb.IOException as exc:
+                if not _LOCK_MESSAGE.search(str(exc)):
+                    raise StorageError(f"{self.path}: cannot open the database: {exc}") from None
+                if time.monotonic() >= deadline:
+                    raise DatabaseLocked(
+                        f"{self.path} is locked by another process ({_lock_holder(str(exc))}); "
+                        "close the notebook or dashboard that holds it, or wait for the other run to finish"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+
+    def migrate(self) -> int:
+        """Apply pending migrations; return the schema version."""
+        with self.connection() as con:
+            return self._migrate(con)
+
+    def _migrate(self, con: duckdb.DuckDBPyConnection) -> int:
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+        )
+        done = {v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()}
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute(sql)
+                con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, now_utc()])
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+            log.info("applied migration %s: %s", version, name)
+        self._migrated = True
+        return max(v for v, _, _ in MIGRATIONS)
+
+    def schema_version(self) -> int:
+        with self.connection(read_only=True) as con:
+            return con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0][0]
+
+    # -- reads for a run -------------------------------------------------------------------------------------
+    def feed_states(self, urls: Sequence[str]) -> dict[str, FeedState]:
+        if not urls:
+            return {}
+        with self.connection() as con:
+            rows = con.execute(
+                "SELECT url, etag, last_modified, status, consecutive_failures, next_check_at, last_success_at,"
+                " permanent_url, entries_seen FROM feeds WHERE url IN (SELECT unnest(?))",
+                [list(urls)],
+            ).fetchall()
+        return {r[0]: FeedState(*r) for r in rows}
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """The entry keys (of any feed) already stored."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return set()
+        with self.connection() as con:
+            con.register("probe", pa.table({"k": pa.array(keys, pa.string())}))
+            rows = con.execute("SELECT DISTINCT a.entry_key FROM articles a JOIN probe p ON a.entry_key = p.k").fetchall()
+            con.unregister("probe")
+        return {r[0] for r in rows}
+
+    # -- the batch write -------------------------------------------------------------------------------------
+    def save_batch(self, batch: WriteBatch) -> dict[str, int]:
+        """Write one batch atomically; return rows inserted per table."""
+        counts: dict[str, int] = {}
+        with self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                counts["articles"] = _insert(con, "articles", ARTICLE_SCHEMA, batch.articles, "id")
+                counts["topic_matches"] = _insert(con, "topic_matches", MATCH_SCHEMA, batch.matches, "article_id, topic")
+                counts["casualty_reports"] = _insert(con, "casualty_reports", CASUALTY_SCHEMA, batch.casualties, "id")
+                counts["sentiment_reports"] = _insert(con, "sentiment_reports", SENTIMENT_SCHEMA, batch.sentiment, "id")
+                counts["alert_outbox"] = _insert(con, "alert_outbox", OUTBOX_SCHEMA, batch.outbox, "id")
+                counts["errors"] = _insert(con, "errors", ERROR_SCHEMA, batch.errors, "id")
+                counts["feeds"] = _upsert_feeds(con, batch.feeds)
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+        return counts
+
+    # -- runs ------------------------------------------------------------------------------------------------
+    def start_run(self, run_id: str, *, config: str, started_at: datetime | None = None) -> None:
+        with self.connection() as con:
+            con.execute(
+                "INSERT INTO runs (run_id, started_at, outcome, config) VALUES (?, ?, 'running', ?) ON CONFLICT DO NOTHING",
+                [run_id, utc_naive(started_at) or now_utc(), config],
+            )
+
+    def finish_run(self, run_id: str, *, outcome: str, counts: dict[str, int], summary: dict[str, Any]) -> None:
+        cols = ("feeds_due", "feeds_ok", "feeds_not_modified", "feeds_failed", "entries_new", "articles_fetched",
+                "matches", "casualty_reports", "sentiment_reports", "alerts_sent", "errors")
+        with self.connection() as con:
+            con.execute(
+                f"UPDATE runs SET finished_at = ?, outcome = ?, summary = ?, {', '.join(f'{c} = ?' for c in cols)}"
+                " WHERE run_id = ?",
+                [now_utc(), outcome, json.dumps(summary, default=str), *[int(counts.get(c, 0)) for c in cols], run_id],
+            )
+
+    def recent_runs(self, limit: int = 10) -> list[dict]:
+        with self.connection(read_only=True) as con:
+            return _dicts(con.execute(
+                "SELECT run_id, started_at, finished_at, outcome, feeds_due, feeds_ok, feeds_not_modified, feeds_failed,"
+                " entries_new, matches, casualty_reports, sentiment_reports, alerts_sent, errors"
+                " FROM runs ORDER BY started_at DESC LIMIT ?", [limit]))
+
+    def run_errors(self, run_id: str) -> list[dict]:
+        with self.connection(read_only=True) as con:
+            return _dicts(con.execute(
+                "SELECT feed_url, item_url, stage, kind, status, message FROM errors WHERE run_id = ? ORDER BY occurred_at",
+                [run_id]))
+
+    # -- feeds -----------------------------------------------------------------------------------------------
+    def feed_health(self) -> list[dict]:
+        with self.connection(read_only=True) as con:
+            return _dicts(con.execute(
+                "SELECT url, name, status, last_success_at, last_error_kind, last_error, consecutive_failures,"
+                " next_check_at, entries_seen FROM feeds ORDER BY name, url"))
+
+    def reset_feed(self, url: str) -> bool:
+        with self.connection() as con:
+            n = con.execute(
+                "UPDATE feeds SET status = 'new', consecutive_failures = 0, next_check_at = NULL,"
+                " last_error_kind = NULL, last_error = NULL WHERE url = ? RETURNING url", [url]).fetchall()
+        return bool(n)
+
+    # -- alerts ----------------------------------------------------------------------------------------------
+    def pending_alerts(self, *, now: datetime | None = None) -> list[dict]:
+        """Outbox rows due for sending, with their article and figures."""
+        now = utc_naive(now) or now_utc()
+        with self.connection() as con:
+            rows = _dicts(con.execute(
+                """
+                SELECT o.id, o.rule, o.topic, o.article_id, o.recipient, o.attempts, o.created_at,
+                       a.title, a.url, a.feed_url, coalesce(f.name, a.feed_url) AS outlet, a.published
+                FROM alert_outbox o
+                JOIN articles a ON a.id = o.article_id
+                LEFT JOIN feeds f ON f.url = a.feed_url
+                WHERE o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
+                ORDER BY o.created_at, a.published, o.id
+                """, [now]))
+            if not rows:
+                return []
+            ids = list({r["article_id"] for r in rows})
+            cas = _dicts(con.execute(
+                "SELECT article_id, topic, category, min, max, qualifier, party, attributed_to, figure AS text, sentence"
+                " FROM casualty_reports WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, start_offset", [ids]))
+            sen = _dicts(con.execute(
+                "SELECT article_id, topic, holder, stance, score, quote, location, sentence"
+                " FROM sentiment_reports WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, start_offset", [ids]))
+        by_article: dict[tuple[str, str], dict[str, list]] = {}
+        for c in cas:
+            by_article.setdefault((c.pop("article_id"), c.pop("topic")), {"casualties": [], "sentiment": []})["casualties"].append(c)
+        for s in sen:
+            by_article.setdefault((s.pop("article_id"), s.pop("topic")), {"casualties": [], "sentiment": []})["sentiment"].append(s)
+        for r in rows:
+            found = by_article.get((r["article_id"], r["topic"]), {"casualties": [], "sentiment": []})
+            r.update(found)
+        return rows
+
+    def mark_alerts(self, ids: Sequence[str], *, status: str, message_id: str | None = None,
+                    error: str | None = None, next_attempt_at: datetime | None = None) -> None:
+        """Record a send outcome for outbox rows: sent, failed, or pending (retry later)."""
+        if not ids:
+            return
+        with self.connection() as con:
+            con.execute(
+                "UPDATE alert_outbox SET status = ?, attempts = attempts + 1, message_id = coalesce(?, message_id),"
+                " last_error = ?, next_attempt_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END"
+                " WHERE id IN (SELECT unnest(?))",
+                [status, message_id, error, utc_naive(next_attempt_at), status, now_utc(), list(ids)],
+            )
+
+    def outbox(self, *, status: str | None = None) -> list[dict]:
+        with self.connection(read_only=True) as con:
+            return _dicts(con.execute(
+                "SELECT o.id, o.rule, o.topic, o.recipient, o.status, o.attempts, o.next_attempt_at, o.last_error,"
+                " o.message_id, o.created_at, o.sent_at, a.title, a.url FROM alert_outbox o"
+                " JOIN articles a ON a.id = o.article_id WHERE ? IS NULL OR o.status = ? ORDER BY o.created_at",
+                [status, status]))
+
+    # -- trends ----------------------------------------------------------------------------------------------
+    def casualty_trend(self, *, since: datetime | None = None, topic: str | None = None) -> list[dict]:
+        """Per party and category: the latest and the highest figure, who gave them, and the
+        conservative series (the lowest figure among the current claims)."""
+        with self.connection(read_only=True) as con:
+            return _dicts(con.execute(
+                """
+                WITH c AS (
+                    SELECT c.*, coalesce(c.attributed_to, '(unattributed)') AS source
+                    FROM casualty_reports c
+                    WHERE c.qualifier <> 'vague' AND (?::TIMESTAMP IS NULL OR c.reported_at >= ?::TIMESTAMP)
+                      AND (?::VARCHAR IS NULL OR c.topic = ?::VARCHAR)
+                ),
+                latest_per_source AS (
+                    SELECT party, category, source, arg_max(coalesce(max, min), reported_at) AS figure
+                    FROM c GROUP BY ALL
+                )
+                SELECT c.party, c.category,
+                       arg_max(coalesce(c.max, c.min), c.reported_at) AS latest,
+                       arg_max(c.source, c.reported_at) AS latest_source,
+                       max(c.reported_at) AS latest_at,
+                       max(coalesce(c.max, c.min)) AS highest,
+                       arg_max(c.source, coalesce(c.max, c.min)) AS highest_source,
+                       (SELECT min(l.figure) FROM latest_per_source l
+                         WHERE l.party = c.party AND l.category = c.category) AS conservative,
+                       count(*) AS reports,
+                       count(DISTINCT c.source) AS sources
+                FROM c GROUP BY c.party, c.category
+                ORDER BY c.party, c.category
+                """, [since, since, topic, topic]))
+
+    def casualty_claims(self, *, since: datetime | None = None) -> list[dict]:
+        with self.connection(read_only=True) as con:
+            return _dicts(con.execute(
+                "SELECT source, party, category, min, max, qualifier, first_seen, last_seen, mentions, outlets"
+                " FROM casualty_claims WHERE ?::TIMESTAMP IS NULL OR last_seen >= ?::TIMESTAMP"
+                " ORDER BY first_seen, party, category", [since, since]))
+
+    def casualty_weekly(self, *, since: datetime | None = None) -> list[dict]:
+        with self.connection(read_only=True) as con:
+            return _dicts(con.execute(
+                "SELECT week, party, category, highest, highest_source, lowest, reports, articles FROM casualty_weekly"
+                " WHERE ?::TIMESTAMP IS NULL OR week >= date_trunc('week', ?::TIMESTAMP) ORDER BY week, party, category",
+                [since, since]))
+
+    def sentiment_trend(self, *, since: datetime | None = None) -> list[dict]:
+        with self.connection(read_only=True) as con:
+            return _dicts(con.execute(
+                "SELECT week, holder, negative, positive, mixed, reports, share_negative FROM sentiment_weekly"
+                " WHERE ?::TIMESTAMP IS NULL OR week >= date_trunc('week', ?::TIMESTAMP) ORDER BY week, holder",
+                [since, since]))
+
+    def sentiment_quotes(self, *, since: datetime | None = None, limit: int = 50) -> list[dict]:
+        with self.connection(read_only=True) as con:
+            return _dicts(con.execute(
+                "SELECT reported_at, holder, stance, location, quote, title, url FROM sentiment_quotes"
+                " WHERE ?::TIMESTAMP IS NULL OR reported_at >= ?::TIMESTAMP ORDER BY reported_at DESC LIMIT ?",
+                [since, since, limit]))
+
+    def counts(self) -> dict[str, int]:
+        tables = ("feeds", "articles", "topic_matches", "casualty_reports", "sentiment_reports", "alert_outbox",
+                  "errors", "runs")
+        with self.connection(read_only=True) as con:
+            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in tables}
+
+    def export_parquet(self, directory: str | Path) -> list[Path]:
+        """A read-only snapshot for dashboards: one Parquet file per table and view."""
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        with self.connection(read_only=True) as con:
+            for name in ("articles", "topic_matches", "casualty_reports", "sentiment_reports", "casualty_claims",
+                         "casualty_weekly", "sentiment_weekly", "runs"):
+                target = out / f"{name}.parquet"
+                tmp = target.with_suffix(".parquet.tmp")
+                con.execute(f"COPY (SELECT * FROM {name}) TO '{_sql_path(tmp)}' (FORMAT parquet)")
+                tmp.replace(target)
+                written.append(target)
+        return written
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, schema: pa.Schema, rows: list[dict], key: str) -> int:
+    if not rows:
+        return 0
+    # de-duplicate inside the batch first: ON CONFLICT does not see two new rows with one key
+    keys = [k.strip() for k in key.split(",")]
+    unique = list({tuple(r[k] for k in keys): r for r in reversed(rows)}.values())[::-1]
+    data = pa.Table.from_pylist([{n: _cell(r.get(n)) for n in schema.names} for r in unique], schema=schema)
+    con.register("batch_rows", data)
+    try:
+        before = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+        con.execute(f"INSERT INTO {table} ({', '.join(schema.names)}) SELECT * FROM batch_rows ON CONFLICT DO NOTHING")
+        after = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    finally:
+        con.unregister("batch_rows")
+    return after - before
+
+
+def _upsert_feeds(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
+    if not rows:
+        return 0
+    unique = list({r["url"]: r for r in rows}.values())
+    data = pa.Table.from_pylist([{n: _cell(r.get(n)) for n in FEED_SCHEMA.names} for r in unique], schema=FEED_SCHEMA)
+    con.register("feed_rows", data)
+    try:
+        updates = ", ".join(f"{c} = excluded.{c}" for c in FEED_SCHEMA.names if c != "url")
+        con.execute(
+            f"INSERT INTO feeds ({', '.join(FEED_SCHEMA.names)}) SELECT * FROM feed_rows"
+            f" ON CONFLICT (url) DO UPDATE SET {updates}"
+        )
+    finally:
+        con.unregister("feed_rows")
+    return len(unique)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return utc_naive(value)
+    return value
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
+    cols = [d[0] for d in cursor.description]
+    return [dict(zip(cols, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _lock_holder(message: str) -> str:
+    m = re.search(r"Conflicting lock is held in (.+?)(?: \(PID (\d+)\))?(?:\.|$| See)", message)
+    if m and m.group(2):
+        return f"PID {m.group(2)}, {Path(m.group(1)).name}"
+    return "another process"
