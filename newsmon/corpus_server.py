@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 BASE_URL_TOKEN = b"__BASE_URL__"
+DEMO_CORPUS_DIR = Path(__file__).parent / "demo_corpus"  # the bundled sample corpus (see its SOURCES.md)
 SUBSTITUTED_SUFFIXES = frozenset({".xml", ".html", ".htm", ".rss", ".atom"})
 TEXT_TYPES = {
     ".html": "text/html; charset=utf-8",
