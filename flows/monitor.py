@@ -1,0 +1,224 @@
+"""The Prefect flow ``monitor``: fetch -> parse -> text -> match -> extract -> store -> alert.
+
+The flow only orchestrates: each task wraps one step of ``newsmon.pipeline`` at the
+grain of the whole feed list or of a batch of articles (a Prefect task run costs
+tens of milliseconds; one per article would cost more than the extraction). Only
+I/O tasks retry, and only on errors worth retrying (a locked database file);
+per-feed and per-article failures are recorded as rows, never raised.
+
+It is an async flow: a sync flow waits about a second for its heartbeat thread.
+Schedules live in ``deploy/``, not here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import acreate_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+
+from newsmon import pipeline
+from newsmon.config import Settings, load_settings, smtp_credentials
+from newsmon.errors import DatabaseLocked
+from newsmon.fetch import Fetcher
+from storage import Store, now_utc
+from storage.lock import lock_path_for, run_lock
+
+
+def _retry_on_lock(task, task_run, state) -> bool:
+    """Retry a storage task only when the database file was locked by another process."""
+    try:
+        state.result()
+    except DatabaseLocked:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+IO = dict(cache_policy=NO_CACHE, persist_result=False)
+STORAGE_IO = dict(IO, retries=2, retry_delay_seconds=[5, 20], retry_condition_fn=_retry_on_lock)
+
+
+@task(name="plan-feeds", **STORAGE_IO)
+def plan_feeds(settings: Settings, store: Store, force: bool) -> tuple[list, list, dict]:
+    states = store.feed_states([f.url for f in settings.feeds])
+    due, skipped = pipeline.plan_feeds(settings.feeds, states, now_utc(), force=force)
+    return due, skipped, states
+
+
+@task(name="fetch-feeds", **IO)
+async def fetch_feeds(settings: Settings, due: list, states: dict) -> list:
+    logger = get_run_logger()
+    requests = [
+        (pipeline.fetch_url_for(f, states.get(f.url)), pipeline.conditional_headers(states.get(f.url))) for f in due
+    ]
+    async with Fetcher(pipeline.fetch_options(settings)) as fetcher:
+        results = await fetcher.fetch_many(requests, kind="feed", progress=_progress(logger, "feeds", len(due)))
+    return results
+
+
+@task(name="parse-feeds", **IO)
+def parse_feeds(settings: Settings, due: list, states: dict, results: list, run_id: str) -> list:
+    now = now_utc()
+    return [
+        pipeline.parse_fetched(f, states.get(f.url), r, run_id=run_id, now=now,
+                               max_entries=settings.fetch["max_entries_per_feed"])
+        for f, r in zip(due, results, strict=True)
+    ]
+
+
+@task(name="select-new-entries", **STORAGE_IO)
+def select_new(store: Store, outcomes: list) -> list:
+    keys = [e.key for o in outcomes for e in o.entries]
+    return pipeline.new_items(outcomes, store.known_keys(keys))
+
+
+@task(name="fetch-articles", **IO)
+async def fetch_articles(settings: Settings, items: list) -> list:
+    logger = get_run_logger()
+    wanted = [it for it in items if it.needs_page]
+    if wanted:
+        async with Fetcher(pipeline.fetch_options(settings)) as fetcher:
+            pages = await fetcher.fetch_many([(it.entry.link, {}) for it in wanted], kind="article",
+                                             progress=_progress(logger, "articles", len(wanted)))
+        for it, page in zip(wanted, pages, strict=True):
+            it.page = page
+    return items
+
+
+@task(name="extract-batch", **IO)
+def extract_batch(settings: Settings, outcomes: list, items: list, run_id: str) -> tuple:
+    return pipeline.build_batch(settings, outcomes, items, run_id=run_id, now=now_utc())
+
+
+@task(name="store-batch", **STORAGE_IO)
+def store_batch(store: Store, batch) -> dict[str, int]:
+    return store.save_batch(batch)
+
+
+@task(name="send-alerts", **IO)
+def send_alerts(store: Store, settings: Settings) -> pipeline.DeliveryReport:
+    smtp = None
+    if settings.smtp.configured:
+        from newsmon.alerts import SmtpSettings
+
+        username, password = smtp_credentials(settings.smtp)
+        s = settings.smtp
+        smtp = SmtpSettings(host=s.host, port=s.port, security=s.security, sender=s.sender, timeout=s.timeout,
+                            username=username, password=password)
+    return pipeline.deliver_alerts(store, settings, now=now_utc(), smtp=smtp)
+
+
+def _progress(logger, what: str, total: int):
+    step = max(1, total // 10)
+
+    def report(done: int, _total: int) -> None:
+        if done == total or done % step == 0:
+            logger.info("fetched %d/%d %s", done, total, what)
+
+    return report
+
+
+@flow(name="monitor", log_prints=False)
+async def monitor(config_path: str | None = None, force: bool = False,
+                  overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Run one monitoring cycle for every due feed of the configuration."""
+    logger = get_run_logger()
+    settings = load_settings(config_path, overrides=overrides)
+    store = Store(settings.database)
+    try:
+        run_id = str(get_run_context().flow_run.id)
+    except Exception:  # pragma: no cover - outside a flow run context
+        run_id = str(uuid.uuid4())
+    started = time.monotonic()
+    budget = settings.run["budget_seconds"]
+    with run_lock(lock_path_for(settings.database, settings.run["lock_file"])):
+        store.migrate()
+        store.start_run(run_id, config=settings.source, started_at=datetime.now(UTC))
+        counts: dict[str, int] = {}
+        summary: dict[str, Any] = {"skipped_feeds": [], "failures": [], "matches": []}
+        outcome = "failed"
+        try:
+            due, skipped, states = plan_feeds(settings, store, force)
+            summary["skipped_feeds"] = [{"feed": f.name, "reason": why} for f, why in skipped]
+            counts["feeds_due"] = len(due)
+            logger.info("%d feeds due, %d skipped (%s)", len(due), len(skipped), settings.source)
+            results = await fetch_feeds(settings, due, states)
+            outcomes = parse_feeds(settings, due, states, results, run_id)
+            counts["feeds_ok"] = sum(o.status == "ok" for o in outcomes)
+            counts["feeds_not_modified"] = sum(o.status == "not_modified" for o in outcomes)
+            counts["feeds_failed"] = sum(o.status == "failed" for o in outcomes)
+            for o in outcomes:
+                for e in o.errors:
+                    if e["kind"] != "parse_warning":
+                        summary["failures"].append({"feed": o.feed.name, "kind": e["kind"], "message": e["message"]})
+                        logger.warning("feed %s failed: %s: %s", o.feed.name, e["kind"], e["message"])
+            items = select_new(store, outcomes)
+            counts["entries_new"] = len(items)
+            logger.info("%d new entries", len(items))
+            chunks = pipeline.plan_chunks(outcomes, items, settings.run["article_batch"])
+            done_items = 0
+            for i, (chunk_outcomes, chunk_items) in enumerate(chunks):
+                if time.monotonic() - started > budget:
+                    left = sum(len(c[1]) for c in chunks[i:])
+                    summary["failures"].append({"feed": "-", "kind": "budget",
+                                                "message": f"run budget of {budget:.0f}s spent; {left} entries left due"})
+                    logger.warning("run budget spent: %d entries of %d feeds stay due for the next run", left,
+                                   sum(len(c[0]) for c in chunks[i:]))
+                    break
+                chunk_items = await fetch_articles(settings, chunk_items)
+                counts["articles_fetched"] = counts.get("articles_fetched", 0) + sum(
+                    1 for it in chunk_items if it.page is not None and it.page.ok)
+                batch, matches = extract_batch(settings, chunk_outcomes, chunk_items, run_id)
+                written = store_batch(store, batch)
+                for k_src, k_dst in (("topic_matches", "matches"), ("casualty_reports", "casualty_reports"),
+                                     ("sentiment_reports", "sentiment_reports"), ("errors", "errors")):
+                    counts[k_dst] = counts.get(k_dst, 0) + written.get(k_src, 0)
+                summary["matches"].extend(matches)
+                done_items += len(chunk_items)
+                logger.info("stored batch %d/%d: %d/%d entries, %d matches", i + 1, len(chunks), done_items,
+                            len(items), len(matches))
+            delivery = send_alerts(store, settings)
+            counts["alerts_sent"] = delivery.messages
+            summary["alerts"] = {"messages": delivery.messages, "written": delivery.written,
+                                 "problems": delivery.problems, "pending_rows": delivery.pending_rows}
+            for p in delivery.problems:
+                logger.warning("alerts: %s", p)
+            outcome = "partial" if summary["failures"] or delivery.problems else "ok"
+        finally:
+            counts["errors"] = counts.get("errors", 0)
+            store.finish_run(run_id, outcome=outcome, counts=counts, summary=summary)
+        await _artifact(run_id, counts, summary)
+        logger.info("run %s: %s", outcome, ", ".join(f"{k}={v}" for k, v in counts.items()))
+        return {"run_id": run_id, "outcome": outcome, "counts": counts, "summary": summary,
+                "database": str(settings.database)}
+
+
+async def _artifact(run_id: str, counts: dict, summary: dict) -> None:
+    lines = ["# newsmon run", "", " | ".join(f"{k}: {v}" for k, v in counts.items()), ""]
+    if summary["matches"]:
+        lines += ["| topic | title | outlet | figures | sentiment |", "|---|---|---|---|---|"]
+        for m in summary["matches"][:200]:
+            title = str(m["title"]).replace("|", "\\|")[:120]
+            link = f"[{title}]({m['url']})" if str(m["url"]).startswith(("http://", "https://")) else title
+            lines.append(f"| {m['topic']} | {link} | {m['outlet']} | {m['figures'] or '-'} | {m['overall_sentiment']} |")
+    else:
+        lines.append("No new matches.")
+    if summary["failures"]:
+        lines += ["", "## Failures", ""] + [f"- {f['feed']}: {f['kind']}: {f['message']}" for f in summary["failures"]]
+    try:
+        await acreate_markdown_artifact("\n".join(lines), key="newsmon-run", description=f"newsmon run {run_id}")
+    except Exception:  # the artifact is a convenience; never fail a run that stored its data over it
+        get_run_logger().warning("could not create the run artifact", exc_info=True)
+
+
+def run_once(config_path: str | None = None, *, force: bool = False, overrides: dict | None = None) -> dict:
+    """Run the flow once in this process (Prefect's ephemeral mode when no API URL is set)."""
+    return asyncio.run(monitor(config_path=config_path, force=force, overrides=overrides))
