@@ -1,0 +1,228 @@
+"""A real SMTP server on 127.0.0.1 for tests (aiosmtpd), with faults on demand.
+
+    with SmtpServer(auth=("alerts", "s3cret")) as smtp:
+        smtp.fail("rcpt", "550 5.1.1 no such user", recipient="bad@example.org")
+        smtp.fail("mail", "421 4.3.2 try later", times=1)   # heals after one use
+        smtp.drop_after_data()                                # close after the final dot
+        smtp.stop(); ...; smtp.start()                        # refused connections, same port
+        settings = smtp.settings(username="alerts", password="s3cret")
+        ... smtp.messages[0].message["Subject"] ...
+
+Stages for `fail`: "mail", "rcpt" (all recipients, or one with `recipient=`), "data" (after the
+final dot, the message is then not kept) and "auth" (every AUTH attempt answers `reply`).
+`delay(stage, seconds)` makes the server hang at a stage (client timeouts). `free_port()` gives a
+port with nothing listening (connection refused). Messages that the server accepted, or that it
+received before dropping the connection, are in `messages` (`Received` records).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from newsmon.alerts import SmtpSettings
+
+STAGES = ("mail", "rcpt", "data", "auth")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 with nothing listening (connecting to it is refused)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Received:
+    """One message as the server received it."""
+
+    mail_from: str
+    rcpt_tos: list[str]
+    data: bytes
+    login: str | None
+    dropped: bool = False  # the connection was closed after the final dot, no reply sent
+
+    @property
+    def message(self) -> EmailMessage:
+        return BytesParser(policy=policy.default).parsebytes(self.data)
+
+
+@dataclass
+class _Fault:
+    stage: str
+    reply: str | None
+    recipient: str | None = None
+    times: int | None = None  # None: until cleared
+    delay: float = 0.0
+
+
+@dataclass
+class _State:
+    faults: list[_Fault] = field(default_factory=list)
+    drop_after_data: int | None = None  # number of times; -1 for always
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def take(self, stage: str, recipient: str | None = None) -> _Fault | None:
+        with self.lock:
+            for f in self.faults:
+                if f.stage != stage or (f.recipient and (recipient or "").lower() != f.recipient.lower()):
+                    continue
+                if f.times is not None:
+                    f.times -= 1
+                    if f.times <= 0:
+                        self.faults.remove(f)
+                return f
+        return None
+
+    def take_drop(self) -> bool:
+        with self.lock:
+            if not self.drop_after_data:
+                return False
+            if self.drop_after_data > 0:
+                self.drop_after_data -= 1
+            return True
+
+
+class _Handler:
+    def __init__(self, owner: SmtpServer) -> None:
+        self.owner = owner
+
+    async def _fault(self, stage: str, recipient: str | None = None) -> str | None:
+        fault = self.owner._state.take(stage, recipient)
+        if fault is None:
+            return None
+        if fault.delay:
+            await asyncio.sleep(fault.delay)
+        return fault.reply
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: N802
+        reply = await self._fault("mail")
+        if reply:
+            return reply
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        reply = await self._fault("rcpt", address)
+        if reply:
+            return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        auth = session.auth_data
+        login = auth.login.decode("utf-8", "replace") if isinstance(auth, LoginPassword) else None
+        record = Received(envelope.mail_from, list(envelope.rcpt_tos), bytes(envelope.content or b""), login)
+        if self.owner._state.take_drop():
+            record.dropped = True
+            self.owner.messages.append(record)
+            server.transport.abort()
+            return "250 OK"  # never reaches the client
+        reply = await self._fault("data")
+        if reply:
+            return reply
+        self.owner.messages.append(record)
+        return "250 OK queued"
+
+
+class SmtpServer:
+    """Context manager: a real aiosmtpd server on 127.0.0.1 with a free port."""
+
+    def __init__(self, *, auth: tuple[str, str] | None = None, port: int | None = None) -> None:
+        self.host = "127.0.0.1"
+        self.port = port or free_port()
+        self.auth = auth
+        self.messages: list[Received] = []
+        self.auth_attempts: list[tuple[str, bool]] = []  # (login, success)
+        self._state = _State()
+        self._controller: Controller | None = None
+
+    # -- faults -------------------------------------------------------------------------------
+
+    def fail(self, stage: str, reply: str, *, recipient: str | None = None, times: int | None = None) -> None:
+        """Answer `reply` (e.g. "451 4.3.0 try later") at `stage`, `times` times or until `heal()`."""
+        if stage not in STAGES:
+            raise ValueError(f"stage must be one of {STAGES}")
+        self._state.faults.append(_Fault(stage, reply, recipient, times))
+
+    def delay(self, stage: str, seconds: float, *, times: int | None = None) -> None:
+        """Hang for `seconds` at `stage` before answering normally (client timeouts)."""
+        if stage not in STAGES:
+            raise ValueError(f"stage must be one of {STAGES}")
+        self._state.faults.append(_Fault(stage, None, None, times, seconds))
+
+    def drop_after_data(self, times: int = -1) -> None:
+        """Close the connection after the final dot without replying (RFC 1047 gap)."""
+        self._state.drop_after_data = times
+
+    def heal(self) -> None:
+        """Clear every fault: the server answers normally again."""
+        with self._state.lock:
+            self._state.faults.clear()
+            self._state.drop_after_data = None
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def _authenticator(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
+        login = password = ""
+        if isinstance(auth_data, LoginPassword):
+            login = auth_data.login.decode("utf-8", "replace")
+            password = auth_data.password.decode("utf-8", "replace")
+        fault = self._state.take("auth")
+        if fault is not None and fault.reply:
+            self.auth_attempts.append((login, False))
+            return AuthResult(success=False, handled=False, message=fault.reply)
+        ok = self.auth is not None and (login, password) == self.auth
+        self.auth_attempts.append((login, ok))
+        return AuthResult(success=ok, handled=False, auth_data=auth_data)
+
+    def start(self) -> None:
+        """Start listening (again, on the same port)."""
+        if self._controller is not None:
+            return
+        kwargs: dict = {}
+        if self.auth is not None:
+            kwargs = {"authenticator": self._authenticator, "auth_require_tls": False}
+        last: Exception | None = None
+        for _ in range(20):
+            controller = Controller(_Handler(self), hostname=self.host, port=self.port, **kwargs)
+            try:
+                controller.start()
+            except OSError as e:  # port briefly busy after stop()
+                last = e
+                time.sleep(0.05)
+                continue
+            self._controller = controller
+            return
+        raise RuntimeError(f"SMTP test server could not listen on {self.host}:{self.port}: {last}")
+
+    def stop(self) -> None:
+        """Stop listening: connections to the port are refused until `start()`."""
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+    def __enter__(self) -> SmtpServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def settings(self, **overrides) -> SmtpSettings:
+        """SmtpSettings pointing at this server (plain SMTP, short timeout)."""
+        values = {"host": self.host, "port": self.port, "security": "plain", "timeout": 5.0}
+        values.update(overrides)
+        return SmtpSettings(**values)
