@@ -1,0 +1,506 @@
+"""Reported public sentiment: who, in the text, is said to feel what about the topic.
+
+A *sentiment report* is a statement in the text that attributes an attitude toward
+the topic to a group of people: "Some residents have expressed negative views",
+"Parents of North Korean soldiers are growing increasingly anxious", "76% of
+Russians support the war", a resident's quotation. It is not the tone of the
+article: "around 3,000 soldiers have been killed" is grim news but reports nobody's
+feeling and yields no record.
+
+How one report is decided, per *unit* (a sentence, or consecutive sentences one
+quotation spans):
+
+1. **Stance cues** outside quotation marks (`sentiment_lexicon.NEGATIVE_CUES`,
+   `POSITIVE_CUES`, `MIXED_CUES`) give polarity and strength. A negator up to
+   14 tokens earlier in the same clause flips a cue ("not something they can
+   justify" -> negative); backing peace (talks, a ceasefire, an end to the war)
+   counts as a negative stance toward the war, opposing it as positive.
+   Comparatives ("more people view X negatively than positively") give the first
+   side and mark the report as a majority statement.
+2. With no cue outside quotes, a **quotation** of five words or more carries the
+   stance: the domain lexicon (duty, honour, dying for the fatherland -> positive;
+   wrong, dying for nothing, how must their parents feel -> negative) plus half the
+   VADER compound of the quote. A quote needs at least one lexicon hit, so a
+   spokesman quoting casualty figures reports no one's feeling.
+3. **Holder**: the holder noun nearest the cue (before it preferred), read outside
+   quotes first (the speaker) and inside them second; objects of a cue ("criticism
+   of the government") are targets, not holders; soldiers count only when no other
+   noun can hold the feeling. With no noun, the holder of the previous unit carries
+   over ("Lee expressed his devastation"), then poll context gives ``public``, then
+   ``public`` for a bare opinion noun ("Support for the war remains strong").
+   In poll sentences residents/other become ``public``.
+4. **Clauses** split at contrast markers (but, however, while...). One holder with
+   both polarities gets one ``mixed`` report, unless percentages decide (a side
+   with 1.5x the other's share wins: "46% definitely supported, 30% rather
+   supported, 8% rather opposed" -> positive).
+5. **Score** in [-1, 1]: the signed sum of cue strengths (and quote score), clipped;
+   for ``mixed``, the balance (P - N) / (P + N) halved.
+
+Article verdict (`overall`): ``none`` with no report. If any report is a majority
+statement (a comparative, "most", "the majority", a share above half), the
+majority reports decide: one stance -> that stance, both -> ``mixed``. Otherwise
+each report counts 1 (``mixed`` 0.5 to each side) and the side with at least
+two thirds of the weight wins, else ``mixed``. `tone` is the VADER compound of the
+whole document, kept apart as a secondary number.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from extractors import sentiment_lexicon as lex
+from extractors.model import SentimentAnalysis, SentimentReport
+from extractors.sentences import sentence_spans
+
+_I = re.IGNORECASE
+
+# ---------------------------------------------------------------------------------------
+# compiled at import: one alternation per concern, named groups map back to the tables
+_CUE_TABLE: list[tuple[int, float]] = []
+_cue_parts: list[str] = []
+for _pol, _cues in ((-1, lex.NEGATIVE_CUES), (1, lex.POSITIVE_CUES), (0, lex.MIXED_CUES)):
+    for _frag, _strength in _cues:
+        _cue_parts.append(f"(?P<c{len(_CUE_TABLE)}>{_frag})")
+        _CUE_TABLE.append((_pol, _strength))
+_CUE_RE = re.compile(r"\b(?:" + "|".join(_cue_parts) + r")\b", _I)
+
+_HOLDER_CLASSES: list[str] = []
+_holder_parts: list[str] = []
+for _cls, _frag in lex.HOLDER_PATTERNS:
+    _holder_parts.append(f"(?P<h{len(_HOLDER_CLASSES)}>{_frag})")
+    _HOLDER_CLASSES.append(_cls)
+_HOLDER_RE = re.compile(r"\b(?:" + "|".join(_holder_parts) + r")\b", _I)
+
+
+def _weighted(table: tuple[tuple[str, float], ...]) -> tuple[re.Pattern[str], list[float]]:
+    parts = [f"(?P<d{i}>{frag})" for i, (frag, _) in enumerate(table)]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", _I), [w for _, w in table]
+
+
+_DOM_POS_RE, _DOM_POS_W = _weighted(lex.DOMAIN_POSITIVE)
+_DOM_NEG_RE, _DOM_NEG_W = _weighted(lex.DOMAIN_NEGATIVE)
+
+_PLACES_RE = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in sorted(lex.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
+)
+_TOKEN = re.compile(r"[\w'’]+")
+_CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
+_SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r)", _I)
+_OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
+_TARGET_PREP = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:of|against|toward|towards|at|with|on|from)\W+(?:\w+\W+){0,3}$", _I)
+_ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
+
+_VADER = SentimentIntensityAnalyzer()
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int  # offsets within the unit
+    end: int
+    polarity: int  # -1, 0, +1
+    strength: float
+    weight: float  # share of respondents when a percentage is attached, else 1.0
+    majority: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Holder:
+    start: int
+    end: int
+    cls: str
+
+
+# ---------------------------------------------------------------------------------------
+def extract_sentiment(text: str) -> SentimentAnalysis:
+    """All sentiment reports in `text`, the article verdict and the document tone."""
+    if not text or not text.strip():
+        return SentimentAnalysis(reports=[], overall="none", tone=0.0)
+    quotes = _quote_spans(text)
+    found: list[tuple[SentimentReport, bool]] = []
+    prev_holder: str | None = None
+    for start, end in _units(text, quotes):
+        unit_quotes = [(max(qs, start) - start, min(qe, end) - start) for qs, qe in quotes if qs < end and qe > start]
+        reports, holder_seen = _analyse_unit(text, start, end, unit_quotes, prev_holder)
+        found.extend(reports)
+        prev_holder = holder_seen
+    reports = [r for r, _ in found]
+    return SentimentAnalysis(reports=reports, overall=overall_verdict(found), tone=document_tone(text))
+
+
+def document_tone(text: str) -> float:
+    """VADER compound of the document (secondary: the tone, not anyone's reported view)."""
+    if len(text) <= 20_000:
+        return float(_VADER.polarity_scores(text)["compound"])
+    # VADER's cost grows with text length; long texts are scored by paragraph, length-weighted
+    total = weight = 0.0
+    for para in text.split("\n"):
+        if para.strip():
+            total += _VADER.polarity_scores(para)["compound"] * len(para)
+            weight += len(para)
+    return total / weight if weight else 0.0
+
+
+def overall_verdict(found: list[tuple[SentimentReport, bool]]) -> str:
+    """The article verdict from (report, is_majority_statement) pairs (rule in the module doc)."""
+    if not found:
+        return "none"
+    majority = {r.stance for r, is_majority in found if is_majority}
+    if majority:
+        if majority == {"negative"}:
+            return "negative"
+        if majority == {"positive"}:
+            return "positive"
+        return "mixed"
+    neg = pos = 0.0
+    for r, _ in found:
+        if r.stance == "negative":
+            neg += 1
+        elif r.stance == "positive":
+            pos += 1
+        else:
+            neg += 0.5
+            pos += 0.5
+    if neg >= 2 * pos:
+        return "negative"
+    if pos >= 2 * neg:
+        return "positive"
+    return "mixed"
+
+
+# ---------------------------------------------------------------------------------------
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotation spans (marks included) of at least MIN_QUOTE_WORDS words; unclosed curly
+    quotes run to the end of their paragraph."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    para_end_cache: dict[int, int] = {}
+
+    def para_end(pos: int) -> int:
+        if pos not in para_end_cache:
+            j = text.find("\n", pos)
+            para_end_cache[pos] = n if j < 0 else j
+        return para_end_cache[pos]
+
+    openers = {o: c for o, c in lex.QUOTE_PAIRS}
+    while i < n:
+        ch = text[i]
+        if ch in openers:
+            close = openers[ch]
+            limit = para_end(i)
+            j = text.find(close, i + 1, limit) if ch != '"' else text.find('"', i + 1, limit)
+            if j < 0:
+                if ch == '"':
+                    i += 1
+                    continue
+                j = limit - 1
+            spans.append((i, j + 1))
+            i = j + 1
+            continue
+        i += 1
+    # single-quoted speech ('we are living in hell'), only outside double quotes
+    for m in lex.SINGLE_QUOTE.finditer(text):
+        if not any(s <= m.start() < e for s, e in spans) and "\n" not in m.group(0):
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    return [(s, e) for s, e in spans if len(_TOKEN.findall(text, s, e)) >= lex.MIN_QUOTE_WORDS]
+
+
+def _units(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans, merged where one quotation runs across sentences."""
+    starts = [q[0] for q in quotes]
+    units: list[tuple[int, int]] = []
+    for s, e in sentence_spans(text):
+        if units and s < units[-1][1]:
+            s = units.pop()[0]
+        end = e
+        k = bisect_left(starts, s)
+        while k < len(quotes) and quotes[k][0] < end:
+            end = max(end, quotes[k][1])
+            k += 1
+        units.append((s, end))
+    return units
+
+
+def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
+    if not quotes:
+        return unit
+    parts, last = [], 0
+    for s, e in quotes:
+        parts.append(unit[last:s])
+        parts.append(" " * (e - s))
+        last = e
+    parts.append(unit[last:])
+    return "".join(parts)
+
+
+def _find_cues(s: str, offset_ok: list[tuple[int, int]] | None = None) -> list[_Cue]:
+    """Stance cues in `s` (a masked unit, or a quote), with negation and object flips."""
+    exceptions = [(m.start(), m.end()) for m in lex.CUE_EXCEPTIONS.finditer(s)]
+    cues: list[_Cue] = []
+    comp = lex.COMPARATIVE.search(s)
+    if comp:
+        first = comp.group("first").lower()
+        pol = -1 if first.startswith(("neg", "oppos", "against")) else 1
+        cues.append(_Cue(comp.start(), comp.end(), pol, 0.8, 1.0, True))
+    for m in _CUE_RE.finditer(s):
+        if comp and comp.start() <= m.start() < comp.end():
+            continue
+        if any(a <= m.start() < b for a, b in exceptions):
+            continue
+        idx = int(m.lastgroup[1:])  # type: ignore[index]
+        pol, strength = _CUE_TABLE[idx]
+        word = m.group(0)
+        if pol != 0:
+            after = s[m.end(): m.end() + lex.PEACE_OBJECT_WINDOW]
+            after = _CLAUSE_STOP.split(after, maxsplit=1)[0]
+            if lex.PEACE_OBJECTS.search(after):
+                if pol > 0 and _SUPPORT_LIKE.match(word):
+                    pol = -1
+                elif pol < 0 and _OPPOSE_LIKE.match(word):
+                    pol = 1
+            if _negated(s, m.start()):
+                pol = -pol
+        weight, majority = _share(s, m.start())
+        cues.append(_Cue(m.start(), m.end(), pol, strength, weight, majority))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _negated(s: str, pos: int) -> bool:
+    window_start = max(0, pos - 120)
+    before = s[window_start:pos]
+    stops = list(_CLAUSE_STOP.finditer(before))
+    if stops:
+        before = before[stops[-1].end():]
+    tokens = _TOKEN.findall(before)[-lex.NEGATION_WINDOW_TOKENS:]
+    if not tokens:
+        return False
+    chunk = " ".join(tokens)
+    if lex.NEGATION_EXCEPTIONS.search(chunk):
+        return False
+    return bool(lex.NEGATORS.search(chunk))
+
+
+def _share(s: str, pos: int) -> tuple[float, bool]:
+    """Percentage attached to a cue (nearest before it in its clause) and whether it is a majority."""
+    lo = max(0, pos - 90)
+    before = s[lo:pos]
+    pcts = list(lex.PERCENT.finditer(before))
+    clause_start = 0
+    stops = list(re.finditer(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|,\s(?=\d)", before))
+    if stops:
+        clause_start = stops[-1].end()
+    pcts = [p for p in pcts if p.start() >= clause_start]
+    if pcts:
+        value = float(pcts[-1].group(1))
+        return value / 100.0, value > 50.0
+    clause = before[clause_start:]
+    return 1.0, bool(lex.MAJORITY.search(clause))
+
+
+def _holders(s: str) -> list[_Holder]:
+    out = []
+    for m in _HOLDER_RE.finditer(s):
+        idx = int(m.lastgroup[1:])  # type: ignore[index]
+        out.append(_Holder(m.start(), m.end(), _HOLDER_CLASSES[idx]))
+    return out
+
+
+def _pick_holder(holders: list[_Holder], s: str, cue: _Cue | None, anchor: int) -> _Holder | None:
+    """The holder nearest the cue (or anchor), preceding ones preferred, weak ones last."""
+    best, best_cost = None, float("inf")
+    for h in holders:
+        if cue is not None and h.cls in _ATTRIBUTIVE_HOLDERS and h.start >= cue.end:
+            between = s[cue.end:h.start]
+            if len(between) <= 40 and _TARGET_PREP.match(between):
+                continue  # "criticism of the government": a target, not a holder
+        pos = cue.start if cue is not None else anchor
+        cost = (pos - h.end) if h.end <= pos else (h.start - pos) * 1.5 + 10
+        if h.cls in lex.WEAK_HOLDERS:
+            cost += 10_000
+        if cost < best_cost:
+            best, best_cost = h, cost
+    return best
+
+
+def _quote_score(q: str) -> tuple[float, bool]:
+    """(score, has_lexicon_hit) of a quotation: domain lexicon + stance cues + VADER / 2."""
+    score, hits = 0.0, 0
+    for m in _DOM_POS_RE.finditer(q):
+        score += _DOM_POS_W[int(m.lastgroup[1:])]  # type: ignore[index]
+        hits += 1
+    for m in _DOM_NEG_RE.finditer(q):
+        score -= _DOM_NEG_W[int(m.lastgroup[1:])]  # type: ignore[index]
+        hits += 1
+    for c in _find_cues(q):
+        if c.polarity:
+            score += c.polarity * c.strength
+            hits += 1
+    if hits:
+        score += lex.VADER_WEIGHT * _VADER.polarity_scores(q)["compound"]
+    return score, hits > 0
+
+
+def _quote_subject(q: str) -> str | None:
+    """The holder a quotation itself names as the subject of its first stance cue
+    ("More people view ... negatively", "Worried parents are ..."), or None."""
+    cues = [c for c in _find_cues(q) if c.polarity or c.strength]
+    if not cues:
+        return None
+    first = cues[0]
+    cands = [h for h in _holders(q) if h.cls not in lex.WEAK_HOLDERS and h.start < first.end + 30]
+    cands = [h for h in cands if h.start <= first.end or q[first.end:h.start].strip().lower() in ("", "among", "among the")]
+    if not cands:
+        return None
+    return min(cands, key=lambda h: abs(h.start - first.start)).cls
+
+
+def _location(unit: str, masked: str) -> str | None:
+    for s in (masked, unit):
+        m = _PLACES_RE.search(s) or lex.PLACE_PATTERN.search(s)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _analyse_unit(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], prev_holder: str | None
+) -> tuple[list[tuple[SentimentReport, bool]], str | None]:
+    unit = text[start:end]
+    masked = _mask(unit, quotes)
+    holders_out = _holders(masked)
+    poll = bool(lex.POLL_CONTEXT.search(unit) or lex.PERCENT.search(masked))
+    cues = [c for c in _find_cues(masked)]
+    quote_text = None
+    quote_score = 0.0
+    if quotes:
+        quote_text = " ".join(unit[s:e].strip("“”„«»\"'‘’ ") for s, e in quotes)
+
+    # who is mentioned here, for the next unit's carry-over
+    seen = _pick_holder([h for h in holders_out if h.cls not in lex.WEAK_HOLDERS], masked, None, len(masked))
+    seen_cls = seen.cls if seen else (holders_out[-1].cls if holders_out else None)
+
+    items: list[tuple[str, int, float, bool, float]] = []  # holder, polarity, strength*weight, majority, pct
+    if cues:
+        clauses = _clauses(masked)
+        for c0, c1 in clauses:
+            ccues = [c for c in cues if c0 <= c.start < c1]
+            if not ccues:
+                continue
+            holder = _resolve_holder(masked, holders_out, ccues[0], unit, quotes, prev_holder, poll)
+            for c in ccues:
+                items.append((holder, c.polarity, c.strength, c.majority, c.weight))
+    elif quote_text:
+        qs, has_hit = _quote_score(quote_text)
+        if has_hit and abs(qs) >= lex.QUOTE_SCORE_THRESHOLD:
+            quote_score = qs
+            attributed = bool(lex.REPORTING_CUES.search(masked)) or not masked.strip(" .,")
+            if attributed or holders_out:
+                holder = _quote_subject(quote_text) or _resolve_holder(
+                    masked, holders_out, None, unit, quotes, prev_holder, poll
+                )
+                if poll and holder in ("residents", "other", "officials"):
+                    holder = "public"
+                # majority words inside the quote ("Most do not see ...") count as a majority report
+                inner = [c for c in _find_cues(quote_text) if c.majority]
+                items.append((holder, 1 if qs > 0 else -1, min(1.0, abs(qs)), bool(inner), 1.0))
+    if not items:
+        return [], seen_cls
+    if quote_text and cues:
+        qs, has_hit = _quote_score(quote_text)
+        quote_score = qs if has_hit else 0.0
+
+    location = _location(unit, masked)
+    sentence = unit
+    reports: list[tuple[SentimentReport, bool]] = []
+    by_holder: dict[str, list[tuple[int, float, bool, float]]] = {}
+    for holder, pol, strength, majority, weight in items:
+        by_holder.setdefault(holder, []).append((pol, strength, majority, weight))
+    for holder, lst in by_holder.items():
+        stance, score, majority = _combine(lst, quote_score)
+        reports.append(
+            (
+                SentimentReport(
+                    holder=holder,
+                    stance=stance,
+                    score=round(score, 3),
+                    quote=quote_text,
+                    location=location,
+                    sentence=sentence,
+                    start=start,
+                    end=end,
+                ),
+                majority,
+            )
+        )
+    last = reports[-1][0].holder
+    return reports, (seen_cls if seen_cls and seen_cls not in lex.WEAK_HOLDERS else last)
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in lex.CONTRAST_MARKERS.finditer(s):
+        if m.start() > cuts[-1]:
+            cuts.append(m.start())
+    cuts.append(len(s))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _resolve_holder(
+    masked: str,
+    holders_out: list[_Holder],
+    cue: _Cue | None,
+    unit: str,
+    quotes: list[tuple[int, int]],
+    prev_holder: str | None,
+    poll: bool,
+) -> str:
+    anchor = quotes[0][0] if quotes else len(masked)
+    h = _pick_holder(holders_out, masked, cue, anchor)
+    cls = h.cls if h else None
+    if cls is None or cls in lex.WEAK_HOLDERS:
+        inner: list[_Holder] = []
+        for s, e in quotes:
+            inner.extend(_Holder(x.start + s, x.end + s, x.cls) for x in _holders(unit[s:e]))
+        hi = _pick_holder([x for x in inner if x.cls not in lex.WEAK_HOLDERS], unit, None, len(unit))
+        if prev_holder is not None:
+            cls = prev_holder
+        elif hi is not None:
+            cls = hi.cls
+        elif cls is None:
+            cls = "public"
+    if poll and cls in ("residents", "other", "officials"):
+        cls = "public"
+    return cls
+
+
+def _combine(lst: list[tuple[int, float, bool, float]], quote_score: float) -> tuple[str, float, bool]:
+    """Stance, score and majority flag for one holder's cues in one unit."""
+    majority = any(m for _, _, m, _ in lst)
+    pos = sum(s * w for p, s, _, w in lst if p > 0)
+    neg = sum(s * w for p, s, _, w in lst if p < 0)
+    mixed = sum(s for p, s, _, _ in lst if p == 0)
+    has_pct = any(w != 1.0 for _, _, _, w in lst)
+    if pos and neg:
+        if has_pct and max(pos, neg) >= 1.5 * min(pos, neg):
+            stance = "positive" if pos > neg else "negative"
+        elif not has_pct and max(pos, neg) >= 3 * min(pos, neg):
+            stance = "positive" if pos > neg else "negative"
+        else:
+            return "mixed", 0.5 * (pos - neg) / (pos + neg), majority
+    elif pos:
+        stance = "positive"
+    elif neg:
+        stance = "negative"
+    else:
+        return "mixed", 0.0, majority
+    if mixed and not has_pct:
+        return "mixed", 0.5 * (pos - neg) / (pos + neg + mixed), majority
+    magnitude = max(pos, neg) if not has_pct else max(pos, neg) / max(pos + neg, 1e-9)
+    magnitude = magnitude + 0.25 * abs(quote_score) if quote_score * (1 if stance == "positive" else -1) > 0 else magnitude
+    score = min(1.0, max(0.05, magnitude))
+    return stance, score if stance == "positive" else -score, majority

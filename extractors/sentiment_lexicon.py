@@ -1,0 +1,188 @@
+"""Word lists and patterns for reported-sentiment extraction (data, not logic).
+
+`extractors.sentiment` imports these constants. Everything here is plain
+strings, tuples and compiled regexes, so adding a cue word or a place name is a
+one-line change with no code touched. Terms are lower-case regex fragments
+matched case-insensitively on whole words unless noted.
+
+What the lists mean:
+- a *stance cue* is a word that reports someone's attitude to the topic with a
+  polarity (``oppose`` -> negative, ``praise`` -> positive, ``divided`` ->
+  mixed) and a strength in (0, 1];
+- a *reporting cue* attributes speech without a polarity (``said``,
+  ``according to``); the stance then comes from the quote's content;
+- *holder nouns* map the words of a sentence to the seven holder classes;
+- the *domain lexicon* scores quote content where a general lexicon fails
+  (``duty``, ``for the fatherland`` read as positive by the people who say it;
+  ``dying for nothing`` and ``how must their parents feel`` as negative).
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# --- stance cues: (regex fragment, polarity, strength) ---------------------------------
+# polarity: -1 negative, +1 positive, 0 mixed
+NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
+    (r"oppos(?:e|es|ed|ing|ition)", 0.7),
+    (r"against the (?:war|deployment|dispatch|mobili[sz]ation|invasion|fighting)", 0.7),
+    (r"criticis\w*|criticiz\w*|critical of", 0.7),
+    (r"condemn\w*|denounc\w*|decr(?:y|ied|ies)", 0.7),
+    (r"complain\w*|grumbl\w*|grievances?", 0.6),
+    (r"lament\w*|mourn\w*|griev\w*|grief|sorrow\w*|weep\w*|wept|tearful|in tears|crying out|cried out", 0.6),
+    (r"ang(?:er|ry|rier|rily)|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
+    (r"resent\w*|bitter(?:ness|ly)?|disgruntl\w*|discontent\w*|dissatisf\w*|displeas\w*|unhappy|unhappiness", 0.7),
+    (r"fear(?:s|ed|ful)?|afraid|scared|terrified|dread\w*|panic\w*", 0.5),
+    (r"worr(?:y|ied|ies|ying)|anxi(?:ety|eties|ous|ously)|uneas\w*|unrest|nervous\w*|distress\w*|disturbed|troubled", 0.5),
+    (r"concern(?:s|ed)?", 0.4),
+    (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|anguish\w*|agony|shock(?:ed)?", 0.6),
+    (r"disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of (?:the )?war", 0.5),
+    (r"(?:negative|critical) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment)", 0.7),
+    (r"negatively", 0.6),
+    (r"protest(?:s|ed|ing)?", 0.5),
+    (r"(?:suffer\w*|pain|painful|misery|miserable|hell|absurd|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable)", 0.5),
+    (r"skeptic\w*|sceptic\w*|distrust\w*", 0.4),
+    (r"refus(?:e|es|ed|ing) (?:to accept|the)", 0.5),
+    (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
+    (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
+    (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce)\b", 0.6),
+    (r"(?:bring|get) (?:\w+ ){0,3}(?:back|home)", 0.5),
+    (r"(?:war|fighting|hostilities) (?:\w+ ){0,3}to (?:end|stop)|(?:end|stop) (?:to )?the (?:war|fighting|hostilities)", 0.5),
+    (r"leaning towards peace|favou?r\w* (?:of )?(?:a shift to )?(?:peace|negotiations|talks|a ceasefire)", 0.5),
+)
+
+POSITIVE_CUES: tuple[tuple[str, float], ...] = (
+    (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? the (?:war|deployment|operation|decision)", 0.6),
+    (r"approv(?:e|es|ed|al|ing)|endors\w*|applaud\w*|welcom(?:e|es|ed|ing)", 0.6),
+    (r"prais\w*|hail(?:s|ed|ing)?|laud\w*|glorif\w*|extoll?\w*|commend\w*|celebrat\w*", 0.7),
+    (r"honou?r(?:s|ed|ing)?|hero(?:es|ic|ism)?|martyrs?|noble|valou?r|brave(?:ry)?|feat", 0.5),
+    (r"pride|proud\w*|patriot\w*|loyal\w*|gratitude|grateful", 0.6),
+    (r"justif(?:y|ies|ied|ying|ication)|(?:the )?duty (?:of|to)|their duty|our duty", 0.6),
+    (r"hope(?:s|ful)?|optimis\w*|confident|confidence|faith in|believe in (?:\w+ ){0,3}(?:victory|win)", 0.5),
+    (r"enthusias\w*|satisf(?:ied|action)", 0.5),
+    (r"positively|positive (?:views?|opinions?|emotions?|feelings?|attitudes?)", 0.6),
+    (r"(?:continu\w*|press\w* on with) (?:the )?(?:war|fighting|military (?:operations?|action))", 0.5),
+    (r"(?:will|would|could|can) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
+)
+
+MIXED_CUES: tuple[tuple[str, float], ...] = (
+    (r"divided|split over|polari[sz]\w*|ambiguous|ambivalen\w*|mixed (?:feelings|views|emotions|reactions)", 0.5),
+    (r"(?:argue|debate)\w* (?:as to |over |about )?whether|heated debate|controvers\w*", 0.4),
+)
+
+# Words that look like cues but report no one's feeling in these constructions.
+CUE_EXCEPTIONS = re.compile(
+    r"\b(?:(?:deployed|sent|dispatched|troops?|soldiers?|forces|units?|weapons|artillery|military)\s(?:\w+\s){0,4}to\ssupport"
+    r"|in\ssupport\sof\s(?:the\s)?(?:russian|ukrainian|israeli|north\skorean)?\s?(?:troops|forces|army|military)"
+    r"|military\ssupport|support\sfor\s(?:ukraine|russia|israel)'?s?\s(?:army|military|forces)|(?:air|fire|artillery|logistic\w*)\ssupport"
+    r"|for\sfear\sof|in\sfear\sof\sleaking|supporting\sfire|concern\sthat\s(?:the\s)?(?:weapons?|troops)"
+    r"|pain\w*\sof\s(?:the\s)?wound|hero\sof\sthe\srepublic\stitle"
+    r"|(?:under|no|without)\s(?:any\s)?protest"
+    r"|(?:made|make|making)\s(?:a\s)?(?:significant\s)?contribution"
+    r"|in\scontrast\sto\s(?:this|that|these|those|the)\s[^,.;]{0,60})\b",
+    _I,
+)
+
+NEGATORS = re.compile(r"\b(?:not|no|never|nobody|none|neither|nor|hardly|barely|without|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|haven't|hasn't|fail(?:s|ed)? to|\w+n't)\b", _I)
+# "not only ... but": not a negation
+NEGATION_EXCEPTIONS = re.compile(r"\bnot\s+only\b|\bno\s+(?:doubt|matter)\b|\bnothing\s+is\s+impossible\b", _I)
+NEGATION_WINDOW_TOKENS = 18
+
+# Objects that invert a stance toward the war: supporting peace is opposing the war;
+# opposing a ceasefire or concessions is backing the war effort.
+PEACE_OBJECTS = re.compile(
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiations?|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities))\b",
+    _I,
+)
+PEACE_OBJECT_WINDOW = 60  # characters after the cue
+
+CONTRAST_MARKERS = re.compile(
+    r"(?:^|[,;:–—-]\s*|\s)(?:but|however|whereas|while|although|though|yet|on the other hand|in contrast|meanwhile|by contrast|still)\b",
+    _I,
+)
+
+# --- majority and comparative constructions --------------------------------------------
+MAJORITY = re.compile(
+    r"\b(?:most|majority|more than half|over half|just over half|half|three[- ]quarters|two[- ]thirds|vast|overwhelming|nearly all|almost all)\b",
+    _I,
+)
+PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)", _I)
+# "More people view X negatively than positively", "more oppose than support"
+COMPARATIVE = re.compile(
+    r"\bmore\b(?P<mid>[^.;]{0,120}?)\b(?P<first>negative(?:ly)?|positive(?:ly)?|oppose\w*|support\w*|against|in favou?r)\b[^.;]{0,40}?\bthan\b[^.;]{0,40}?\b(?P<second>negative(?:ly)?|positive(?:ly)?|oppose\w*|support\w*|against|in favou?r)\b",
+    _I,
+)
+FEWER_COMPARATIVE = re.compile(r"\b(?:fewer|less)\b[^.;]{0,80}?\b(support|approv)\w*", _I)
+
+POLL_CONTEXT = re.compile(
+    r"\b(?:polls?|polled|survey(?:s|ed)?|respondents?|those (?:polled|surveyed|asked)|sociolog\w*|levada|kiis|gallup|pew|ipsos|yougov|interviewees)\b",
+    _I,
+)
+
+# --- holders ---------------------------------------------------------------------------
+# Order matters inside one class only for readability; overlaps between classes are
+# resolved by match length (a "soldiers' families" match beats "soldiers").
+HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("families", r"(?:soldiers?'|soldiers’|troops'|troops’|servicemen's|servicemen’s)\s(?:own\s)?(?:families|family|parents|mothers|wives|relatives|loved ones)"),
+    ("families", r"(?:families|family members?|parents|mothers?|fathers?|wives|wife|widows?|relatives|next of kin|loved ones)\s(?:of|whose)\s(?:\w+[\s-]){0,4}?(?:soldiers?|troops|servicemen|conscripts|reservists|men|sons?|dead|fallen|hostages?|captives|deceased|the\s\w+)"),
+    ("families", r"(?:bereaved|grieving|worried)\s(?:families|parents|mothers|relatives)|hostage families|families of (?:the )?hostages"),
+    ("families", r"famil(?:y|ies)|parents?|mothers?|fathers?|wives|widows?|relatives|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
+    ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
+    ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|lawmakers?|the military's"),
+    ("residents", r"residents?|locals?|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
+    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|the mobili[sz]ed|mobili[sz]ed men|fighters"),
+    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|north koreans|young people|youth|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
+)
+# holders that rarely hold an opinion in war news (they are sent, killed, wounded):
+# used only when nothing else in the sentence can hold the sentiment
+WEAK_HOLDERS = frozenset({"soldiers"})
+
+# --- quotes ----------------------------------------------------------------------------
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("„", "“"), ("«", "»"), ('"', '"'))
+SINGLE_QUOTE = re.compile(r"(?<![\w’'])['‘](?=[A-Za-z])(.{3,}?)(?<=[\w.,!?])['’](?![\w])")
+MIN_QUOTE_WORDS = 5  # shorter quoted phrases are scare quotes: read as ordinary text
+
+REPORTING_CUES = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|stated|states|asserting|asserted|argu\w+|claim\w*|added|explained|explains|noted|recalled|wrote|writes|reads|remarked|insisted|voiced|shared|expressed|according to|quoted|reported|reports|lamented|complained|warned|described|conveyed)\b",
+    _I,
+)
+
+# --- domain lexicon for quote content (scores added to the VADER compound) --------------
+DOMAIN_POSITIVE: tuple[tuple[str, float], ...] = (
+    (r"(?:die|dying|death|sacrific\w*|lives?|fight\w*|serv\w*)\s(?:\w+\s){0,3}for\s(?:the|our|their)\s(?:fatherland|motherland|nation|country|party|leader|homeland|supreme leader)", 0.8),
+    (r"duty|honou?r to (?:die|serve|fight)|an honou?r|loyal\w*|noble|glor\w*|heroic\w*|heroes|feat|valou?r|brave\w*|orders? of the (?:party|supreme leader|fatherland)", 0.6),
+    (r"(?:must|should) be prepared to sacrifice|must be carried out|there must be a reason", 0.6),
+    (r"brotherly|militant friendship|liberat\w*|victory|always wins|wins in battle", 0.4),
+)
+DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
+    (r"dying for nothing|died for nothing|for nothing|in vain|without leaving a name|nobody knows how many", 0.8),
+    (r"how (?:must|would|do|can) (?:their|the|his|her) (?:parents|mothers?|families|family) feel", 0.9),
+    (r"(?:deaths?\s(?:\w+\s){0,4}in\s(?:a|another)\sforeign\s(?:country|land|war))|(?:dying|die|killed|sent|lose their lives)\s(?:\w+\s){0,3}(?:in|to)\s(?:a|another)\s(?:foreign|distant|strange)\s(?:country|land|war)|a land that is not|another country to lose", 0.7),
+    (r"(?:haven't|have not|hasn't|never) (?:even )?(?:gotten|got|been) married", 0.5),
+    (r"wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|suffer\w*|pain\w*|worried|disappointment|bitter", 0.6),
+    (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
+)
+VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit
+QUOTE_SCORE_THRESHOLD = 0.25  # |score| below this: the quote carries no clear stance
+
+# --- places ----------------------------------------------------------------------------
+KNOWN_PLACES: tuple[str, ...] = (
+    # North Korea: provinces and cities (both romanisations where they differ)
+    "Yanggang Province", "Ryanggang Province", "Yanggang", "Ryanggang", "North Hamgyong Province", "South Hamgyong Province",
+    "North Hamgyong", "South Hamgyong", "North Pyongan Province", "South Pyongan Province", "North Pyongan", "South Pyongan",
+    "Jagang Province", "Chagang Province", "Jagang", "Kangwon Province", "North Hwanghae Province", "South Hwanghae Province",
+    "North Hwanghae", "South Hwanghae", "Rason", "Hyesan", "Pyongyang", "Chongjin", "Sinuiju", "Hoeryong", "Hoeryeong",
+    "Musan", "Wonsan", "Hamhung", "Hamheung", "Kaesong", "Nampo", "Kimchaek", "Kanggye", "Samjiyon", "Pochon", "Tanchon",
+    "Manpo", "Haeju", "Sariwon", "Pyongsong", "Anju", "Tokchon", "Kilju", "Onsong", "Kyongsong", "Unsan",
+    # Russia / Ukraine / Israel places that appear in public-opinion reports
+    "Kursk", "Kursk Oblast", "Moscow", "St. Petersburg", "Novosibirsk", "Chelyabinsk", "Kemerovo", "Vladivostok",
+    "Kyiv", "Kharkiv", "Odesa", "Lviv", "Dnipro", "Zaporizhzhia", "Kherson", "Donetsk", "Pokrovsk",
+    "Tel Aviv", "Jerusalem", "Haifa", "Seoul",
+)
+# "in Foo Province", "Foo City", "Foo County", "Foo Oblast"
+PLACE_PATTERN = re.compile(
+    r"\b((?:North |South )?[A-Z][a-z]+(?:-[a-z]+)? (?:Province|province|City|county|County|Oblast|oblast|region|Region|District|district))\b"
+)
