@@ -21,6 +21,9 @@ _ABBREVIATIONS = frozenset(
 # a candidate boundary: terminal punctuation, optional closing quotes/brackets, then space
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_CHAR = re.compile(r"[ \t]*([^ \t])")
+# how far back to look for the word before a period: searching from 0 made splitting quadratic
+_LOOKBEHIND = 64
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -29,7 +32,7 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if m.group(0)[0] == ".":
-            word = _WORD_BEFORE.search(text, 0, m.start())
+            word = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBEHIND), m.start())
             token = word.group(1).lower() if word else ""
             # "Dec. 14", "U.S. forces", single initials "J. Smith": not a boundary
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
@@ -37,8 +40,8 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
                 if not nxt or not nxt[0].isupper() or token in _ABBREVIATIONS:
                     continue
         # do not split before a lowercase continuation ("... 3.5 p.m. on Monday")
-        rest = text[end:].lstrip(" \t")
-        if m.group(0)[0] != "\n" and rest and rest[0].islower():
+        nxt_char = _NEXT_CHAR.match(text, end)
+        if m.group(0)[0] != "\n" and nxt_char and nxt_char.group(1).islower():
             continue
         yield from _trimmed(text, start, end)
         start = end
