@@ -5,6 +5,7 @@
         smtp.fail("mail", "421 4.3.2 try later", times=1)   # heals after one use
         smtp.drop_after_data()                                # close after the final dot
         smtp.stop(); ...; smtp.start()                        # refused connections, same port
+    with SmtpServer(tls="starttls") as smtp: ...             # or "ssl"; trusts smtp.cafile
         settings = smtp.settings(username="alerts", password="s3cret")
         ... smtp.messages[0].message["Subject"] ...
 
@@ -18,13 +19,19 @@ received before dropping the connection, are in `messages` (`Received` records).
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import ipaddress
+import shutil
 import socket
+import ssl
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -32,6 +39,45 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from newsmon.alerts import SmtpSettings
 
 STAGES = ("mail", "rcpt", "data", "auth")
+
+
+def make_certificate(directory: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1/localhost: (cert.pem, key.pem). The cert is its own CA."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "newsmon test SMTP")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_path, key_path
 
 
 def free_port() -> int:
@@ -138,10 +184,19 @@ class _Handler:
 class SmtpServer:
     """Context manager: a real aiosmtpd server on 127.0.0.1 with a free port."""
 
-    def __init__(self, *, auth: tuple[str, str] | None = None, port: int | None = None) -> None:
+    def __init__(
+        self, *, auth: tuple[str, str] | None = None, tls: str | None = None, port: int | None = None
+    ) -> None:
+        """`tls`: None (plain), "starttls" (offer STARTTLS) or "ssl" (implicit TLS); see `cafile`."""
+        if tls not in (None, "starttls", "ssl"):
+            raise ValueError("tls must be None, 'starttls' or 'ssl'")
         self.host = "127.0.0.1"
         self.port = port or free_port()
         self.auth = auth
+        self.tls = tls
+        self.cafile: str | None = None  # the self-signed certificate to trust, when tls is set
+        self._certdir: str | None = None
+        self._server_ctx: ssl.SSLContext | None = None
         self.messages: list[Received] = []
         self.auth_attempts: list[tuple[str, bool]] = []  # (login, success)
         self._state = _State()
@@ -193,6 +248,16 @@ class SmtpServer:
         kwargs: dict = {}
         if self.auth is not None:
             kwargs = {"authenticator": self._authenticator, "auth_require_tls": False}
+        if self.tls and self._server_ctx is None:
+            self._certdir = tempfile.mkdtemp(prefix="newsmon-smtp-cert-")
+            cert, key = make_certificate(Path(self._certdir))
+            self._server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            self._server_ctx.load_cert_chain(cert, key)
+            self.cafile = str(cert)
+        if self.tls == "starttls":
+            kwargs["tls_context"] = self._server_ctx
+        elif self.tls == "ssl":
+            kwargs["ssl_context"] = self._server_ctx
         last: Exception | None = None
         for _ in range(20):
             controller = Controller(_Handler(self), hostname=self.host, port=self.port, **kwargs)
@@ -218,11 +283,14 @@ class SmtpServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+        if self._certdir:
+            shutil.rmtree(self._certdir, ignore_errors=True)
 
     # -- helpers ------------------------------------------------------------------------------
 
     def settings(self, **overrides) -> SmtpSettings:
-        """SmtpSettings pointing at this server (plain SMTP, short timeout)."""
-        values = {"host": self.host, "port": self.port, "security": "plain", "timeout": 5.0}
+        """SmtpSettings pointing at this server (its TLS mode and certificate, short timeout)."""
+        values = {"host": self.host, "port": self.port, "security": self.tls or "plain", "timeout": 5.0,
+                  "cafile": self.cafile}
         values.update(overrides)
         return SmtpSettings(**values)

@@ -3,6 +3,7 @@ delivery against a real aiosmtpd server on 127.0.0.1 with every fault mapped to 
 
 from __future__ import annotations
 
+import base64
 import logging
 import random
 from datetime import UTC, datetime, timedelta
@@ -361,6 +362,25 @@ def test_send_message_starttls_not_offered_is_not_sent_in_clear():
     assert smtp.messages == []
 
 
+@pytest.mark.parametrize("tls", ["starttls", "ssl"])
+def test_send_message_over_tls_with_auth(tls):
+    [msg] = digest([seed_item()])
+    with SmtpServer(auth=("alerts", PASSWORD), tls=tls) as smtp:
+        outcome = send_message(msg, smtp.settings(username="alerts", password=PASSWORD))
+    assert outcome.status == "sent", outcome
+    assert smtp.auth_attempts == [("alerts", True)]
+    assert smtp.messages[0].message["Message-ID"] == msg["Message-ID"]
+
+
+@pytest.mark.parametrize("tls", ["starttls", "ssl"])
+def test_send_message_untrusted_certificate_stops_the_batch(tls):
+    [msg] = digest([seed_item()])
+    with SmtpServer(auth=("alerts", PASSWORD), tls=tls) as smtp:
+        outcome = send_message(msg, smtp.settings(username="alerts", password=PASSWORD, cafile=None))
+    assert outcome.status == "auth_failed" and "certificate" in outcome.message
+    assert smtp.auth_attempts == [] and smtp.messages == []
+
+
 def _fault_421_mail(s):
     s.fail("mail", "421 4.3.2 Service shutting down")
 
@@ -521,11 +541,14 @@ def test_send_message_password_never_in_outcomes_or_logs(caplog):
         outcomes.append(send_message(msg, good))
     assert [o.status for o in outcomes] == ["sent", "auth_failed", "auth_failed", "sent"]
     texts = [repr(o) for o in outcomes] + [repr(good), str(good)]
-    texts += [r.getMessage() for r in caplog.records if not r.name.startswith("mail.log")]
+    # every record but the test server's own (it logs the replies we told it to echo)
+    texts += [r.getMessage() for r in caplog.records if r.name != "mail.log"]
+    assert any(r.name == "newsmon.alerts" for r in caplog.records)
     assert any("[redacted]" in t for t in texts)
+    plain_b64 = base64.b64encode(f"\0alerts\0{PASSWORD}".encode()).decode()
     for text in texts:
-        assert PASSWORD not in text
-        assert PASSWORD.encode("unicode_escape").decode() not in text
+        for secret in (PASSWORD, PASSWORD.encode("unicode_escape").decode(), plain_b64):
+            assert secret not in text
 
 
 def test_smtp_settings_configured_and_repr():
