@@ -218,6 +218,10 @@ def _validate(source: str, defaults: dict, user: dict) -> Settings:
     database = v.section(defaults, user, "database")
     fetch = v.section(defaults, user, "fetch")
     run = v.section(defaults, user, "run")
+    for forbidden in ("password", "username", "user", "pass"):
+        if isinstance(user.get("smtp"), dict) and forbidden in user["smtp"]:
+            raise v.fail(f"smtp.{forbidden}", "secrets are never read from the file: use password_env / "
+                         "username_env (environment variables) or password_secret_block (a Prefect Secret)")
     smtp_t = v.section(defaults, user, "smtp")
 
     for k in ("timeout", "deadline"):
@@ -237,9 +241,6 @@ def _validate(source: str, defaults: dict, user: dict) -> Settings:
         raise v.fail("smtp.security", f"must be one of {', '.join(SMTP_SECURITY)}, got {smtp_t['security']!r}")
     if not 0 < smtp_t["port"] < 65536:
         raise v.fail("smtp.port", f"must be a TCP port, got {smtp_t['port']}")
-    for forbidden in ("password", "username", "user", "pass"):
-        if forbidden in user.get("smtp", {}):
-            raise v.fail(f"smtp.{forbidden}", "secrets are never read from the file: use password_env / username_env or password_secret_block")
     smtp = SmtpConfig(**smtp_t)
 
     topics = _topics(v, user.get("topics", defaults["topics"]))

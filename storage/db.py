@@ -470,7 +470,7 @@ def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def _lock_holder(message: str) -> str:
-    m = re.search(r"Conflicting lock is held in (.+?)(?: \(PID (\d+)\))?(?:\.|$| See)", message)
-    if m and m.group(2):
+    m = re.search(r"held in (.+?) \(PID (\d+)\)", message)
+    if m:
         return f"PID {m.group(2)}, {Path(m.group(1)).name}"
     return "another process"

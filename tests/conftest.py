@@ -1,0 +1,73 @@
+"""Shared fixtures: one Prefect test harness per session (it costs 10-20 s to start),
+the demo corpus served on 127.0.0.1, and configuration files written for a test."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+sys.path.insert(0, str(Path(__file__).parent))  # tests/faultserver.py, tests/smtpserver.py
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "seed_article.txt"
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """A temporary Prefect server and database for the whole session (flow tests only)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture
+def demo_server():
+    from newsmon.corpus_server import serve_directory
+    from newsmon.demo import corpus_root
+
+    with serve_directory(corpus_root()) as server:
+        yield server
+
+
+def write_config(path: Path, *, base_url: str, feeds: list[tuple[str, str]], database: Path,
+                 outbox: Path, smtp_port: int | None = None, extra: str = "") -> Path:
+    """A configuration for a test: the default topic, the given feeds on the test server."""
+    from newsmon.config import default_config_text
+
+    defaults = default_config_text()
+    topics = defaults[defaults.index("[[topics]]"):defaults.index("# Real public feeds")]
+    smtp = f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "plain"\ntimeout = 5.0\n' if smtp_port else ""
+    feed_text = "\n".join(f'[[feeds]]\nname = "{n}"\nurl = "{base_url}/{p}"\n' for n, p in feeds)
+    path.write_text(f"""
+[database]
+path = "{database.as_posix()}"
+
+[fetch]
+allowed_hosts = ["127.0.0.1"]
+timeout = 2.0
+deadline = 3.0
+
+[run]
+budget_seconds = 120.0
+
+[alerts]
+outbox = "{outbox.as_posix()}"
+
+[[alerts.rules]]
+name = "test-digest"
+topics = ["nk-troops-russia"]
+recipients = ["analyst@example.org", "desk@example.org"]
+require = "figures"
+
+{smtp}
+{extra}
+{topics}
+{feed_text}
+""", encoding="utf-8")
+    return path
