@@ -653,12 +653,13 @@ def send_message(msg: EmailMessage, settings: SmtpSettings) -> SendOutcome:
 def write_eml(msg: EmailMessage, outbox: Path) -> Path:
     """Write the message to `<outbox>/<timestamp>-<hash of Message-ID>.eml` atomically.
 
-    Idempotent: when a file for the same Message-ID exists, it is returned untouched.
+    Idempotent: when a file for the same Message-ID exists, it is returned untouched. A message
+    without a Message-ID is keyed by a hash of its bytes instead (same content, same file).
     """
     msgid = msg.get("Message-ID")
-    if not msgid:
-        raise ValueError("the message has no Message-ID")
-    key = hashlib.sha256(str(msgid).strip().encode("utf-8")).hexdigest()[:16]
+    data = msg.as_bytes()
+    basis = str(msgid).strip().encode("utf-8") if msgid else data
+    key = hashlib.sha256(basis).hexdigest()[:16]
     outbox = Path(outbox)
     outbox.mkdir(parents=True, exist_ok=True)
     existing = sorted(outbox.glob(f"*-{key}.eml"))
@@ -674,12 +675,12 @@ def write_eml(msg: EmailMessage, outbox: Path) -> Path:
     fd, tmp = tempfile.mkstemp(dir=outbox, prefix=".tmp-", suffix=".eml.part")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(msg.as_bytes())
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    logger.info("digest %s written to %s", one_line(msgid, 200), target)
+    logger.info("message %s written to %s", one_line(msgid, 200) or "(no Message-ID)", target)
     return target

@@ -591,8 +591,21 @@ def test_write_eml_distinct_messages_distinct_files(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
 
 
-def test_write_eml_requires_message_id(tmp_path):
+def test_write_eml_without_message_id_is_keyed_by_content(tmp_path):
     msg = EmailMessage()
-    msg["Subject"] = "x"
-    with pytest.raises(ValueError):
-        write_eml(msg, tmp_path)
+    msg["Subject"] = "[newsmon] test message"
+    msg.set_content("hello\n")
+    path = write_eml(msg, tmp_path)
+    assert write_eml(msg, tmp_path) == path
+    other = EmailMessage()
+    other["Subject"] = "[newsmon] another test message"
+    other.set_content("hello\n")
+    assert write_eml(other, tmp_path) != path
+    assert BytesParser(policy=policy.default).parsebytes(path.read_bytes())["Subject"] == msg["Subject"]
+
+
+def test_write_eml_ignores_leftover_partial_file(tmp_path):
+    [msg] = digest([seed_item()])
+    (tmp_path / ".tmp-crashed.eml.part").write_bytes(b"half a mess")
+    path = write_eml(msg, tmp_path)
+    assert BytesParser(policy=policy.default).parsebytes(path.read_bytes())["Message-ID"] == msg["Message-ID"]
