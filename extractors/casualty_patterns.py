@@ -1,0 +1,342 @@
+"""Patterns and word lists for casualty-figure extraction (data only, no logic).
+
+Everything the casualty extractor (`extractors.casualties`) knows about the language of
+war reporting lives here as named constants: number words, qualifier phrases, the
+words that mark each casualty category, the numbers that are *not* casualties, the
+words for civilians and for sides outside a topic's parties, and attribution cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- numbers -----------------------------------------------------------------------
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+DOZEN = 12
+
+# Vague quantities -> conventional value (ACLED-style conservative mapping).
+VAGUE_VALUES = {
+    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+    "millions": 1_000_000,
+}
+
+_NUMWORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion)"
+)
+_SCALE = r"(?:hundred|thousand|million|billion)"
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)"  # 3,000
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"  # 3 000
+    r"|\d{1,3}(?:\.\d{3})+(?![\d]|\s*" + _SCALE + r")"  # 1.100 (European separator)
+    r"|\d+(?:\.\d+)?)"  # 300, 1.2
+)
+_ONE_NUM = (
+    r"(?:(?:a|one)[\s-]+(?:dozen|hundred|thousand|million)"
+    r"|" + _DIGITS + r"(?:[\s-]+" + _SCALE + r"(?:[\s-]+(?:and[\s-]+)?\d+)?)?"
+    r"|" + _NUMWORD + r"(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*(?:-\d+)?"
+    r"|dozen)"
+)
+_RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+)"
+
+# One quantity: optional qualifier, a number (or range), optional suffix. Named groups:
+# qual, between, a, b, suffix.  Matched case-insensitively on a sentence.
+QUANTITY_RE = re.compile(
+    r"(?<![\w$€£.,])"
+    r"(?:(?P<qual>at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of"
+    r"|more\s+than|well\s+over|just\s+over|over|upwards\s+of|in\s+excess\s+of|above|exceeding"
+    r"|up\s+to|as\s+many\s+as|as\s+high\s+as|fewer\s+than|less\s+than|under|below|just\s+under"
+    r"|around|about|some|nearly|almost|roughly|approximately|approx\.|an\s+estimated|estimated"
+    r"|close\s+to|nearing|~)\s*)?"
+    r"(?P<between>between\s+)?"
+    r"(?P<a>" + _ONE_NUM + r")"
+    r"(?:(?(between)\s+(?:and|to)\s+|" + _RANGE_SEP + r")(?P<b>" + _ONE_NUM + r"))?"
+    r"(?P<suffix>-plus|\+|\s+or\s+more|-strong)?"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+
+VAGUE_RE = re.compile(
+    r"\b(?P<vague>(?:tens|hundreds)\s+of\s+thousands|hundreds\s+of\s+millions"
+    r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand)"
+    r"|dozens|scores|hundreds|thousands|millions)\b",
+    re.IGNORECASE,
+)
+
+QUALIFIER_WORDS = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least",
+    "more than": "more_than", "well over": "more_than", "just over": "more_than", "over": "more_than",
+    "upwards of": "more_than", "in excess of": "more_than", "above": "more_than",
+    "exceeding": "more_than",
+    "up to": "up_to", "as many as": "up_to", "as high as": "up_to",
+    "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",
+    "below": "fewer_than", "just under": "fewer_than",
+    "around": "approximately", "about": "approximately", "some": "approximately",
+    "nearly": "approximately", "almost": "approximately", "roughly": "approximately",
+    "approximately": "approximately", "approx.": "approximately", "an estimated": "approximately",
+    "estimated": "approximately", "close to": "approximately", "nearing": "approximately",
+    "~": "approximately",
+}
+# verbs right before a number that set its qualifier ("exceeded 6,000")
+VERB_QUALIFIERS = {
+    "exceeded": "more_than", "exceeds": "more_than", "exceed": "more_than", "topped": "more_than",
+    "surpassed": "more_than", "nearing": "approximately", "neared": "approximately",
+}
+
+# --- what a number is not ------------------------------------------------------------
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# text right before a number that makes it a non-casualty (money, dates, ages, ids)
+NOT_BEFORE_RE = re.compile(
+    r"(?:[$€£₩¥]|US\$|\b(?:" + MONTHS + r")\.?|\baged|\bages|\bage\s+of|\bno\.|\bpage|\bpara|\bmodel"
+    r"|\bflight|\broute|\bresolution|\bthe|\bits|\bhis|\bher|\btheir)\s*$",
+    re.IGNORECASE,
+)
+# text right after a number that makes it a non-casualty
+NOT_AFTER_RE = re.compile(
+    r"^(?:\s*(?:%|percent\b|per\s*cent\b|percentage\b)"
+    r"|(?:st|nd|rd|th)\b"
+    r"|\s*(?:-|\s)?(?:year|month|week|day|hour|minute)s?[-\s]old\b"
+    r"|\s*years?\s+old\b"
+    r"|\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b(?!\s+(?:of\s+)?(?:soldiers|troops))"
+    r"|\s*(?:km|kilometers|kilometres|miles|metres|meters|kg|kilograms|pounds|tons|tonnes|tonne|barrels|acres|hectares|square)\b"
+    r"|\s*(?:dollars|euros|won|rubles|roubles|yuan|pounds\s+sterling|usd|eur)\b"
+    r"|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)"
+    r"|\s*(?:" + MONTHS + r")\b"
+    r"|\s*[:/]\d)",
+    re.IGNORECASE,
+)
+
+# Nouns that make a number a count of things, not of people.
+THING_NOUNS = frozenset(
+    """
+    tanks tank vehicles vehicle aircraft planes plane jets helicopters helicopter drones drone
+    missiles missile rockets rocket shells shell bombs bomb artillery systems system launchers
+    ships boats boat vessels vessel submarine guns rifles rounds containers weapons munitions
+    houses house homes home buildings building villages village towns hospitals hospital
+    schools school beds bed ambulances strikes strike airstrikes attacks attack raids raid
+    massacres incidents locations states provinces districts regions countries nations kilometers
+    tonnes tons dollars euros million billion percent inquiries samples cases reports documents
+    households motorbikes motorcycles trucks cars points hours days weeks months years
+    agencies applications votes seats brigades brigade battalions divisions units corps
+    """.split()
+)
+# Person nouns (a number followed by one of these counts people).
+PERSON_NOUNS = frozenset(
+    """
+    people persons person individuals soldiers soldier troops troop servicemen servicemembers
+    personnel fighters fighter militants militant combatants civilians civilian men women
+    children child kids boys girls schoolgirls students villagers residents worshippers
+    worshipers others other more members officers officer pows prisoners captives hostages
+    mercenaries conscripts recruits defenders defectors workers patients refugees migrants
+    citizens nationals journalists medics paramedics doctors nurses rebels insurgents
+    militiamen police policemen guards marines sailors pilots crew dead wounded lives bodies
+    palestinians israelis ukrainians russians koreans sudanese syrians yemenis nigerians
+    americans afghans iraqis
+    """.split()
+)
+
+# --- casualty categories -------------------------------------------------------------
+
+# Combined "killed or wounded" expressions first (they must win over their parts).
+COMBINED_RE = re.compile(
+    r"(?:killed|dead|died|deaths|fatalities|slain)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
+    r"(?:wounded|injured|injuries|hurt|maimed)"
+    r"|(?:wounded|injured|injuries|hurt)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
+    r"(?:killed|dead|died|deaths|fatalities)",
+    re.IGNORECASE,
+)
+
+# A category cue right after the number (after the noun phrase). Group name = category.
+POST_CUE_RE = re.compile(
+    r"(?P<casualties>casualties|casualty|losses|lost\b(?!\s+(?:their|his|her|its|to|control|contact|territory|ground))"
+    r"|combat\s+losses)"
+    r"|(?P<captured_dead>captured\s+dead)"
+    r"|(?P<killed>killed|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
+    r"|murdered|massacred|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
+    r"|bodies|corpses|among\s+the\s+dead|killed\s+in\s+action|confirmed\s+dead|gunned\s+down)"
+    r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|hospitali[sz]ed)"
+    r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
+    r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war)"
+    r"|(?P<missing>missing|unaccounted\s+for|disappeared)",
+    re.IGNORECASE,
+)
+
+# A category cue right before the number ("killed at least 200", "death toll rose to 900").
+PRE_CUE_RE = re.compile(
+    r"(?:"
+    r"(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead)"
+    r"|\b(?:death|deaths)\s+of|\bdeath\s+toll(?:\s+\w+){0,8}?\s+(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at|passed|exceeded|topped)"
+    r"|\btoll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|jumped|increased)\s+to"
+    r"|\b(?:fatalities|deaths)(?:\s+\w+){0,8}?\s+(?:reached|rose\s+to|risen\s+to|at|to|of|exceeded|totalled|totaled|numbered)"
+    r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|at|numbered|to)"
+    r"|\bclaimed\s+the\s+lives\s+of|\bkilled\s+an\s+estimated|\btaking\s+the\s+lives\s+of)"
+    r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
+    r"|\binjuries\s+(?:to|of))"
+    r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
+    r"|\bloss\s+of"
+    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:\s+[\w'’-]+){0,14}?\s+"
+    r"(?:exceeded|exceeds|exceed|reached|reach|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
+    r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was)"
+    r"|\bsuffered|\bsustained|\binflicted)"
+    r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
+    r"|seized|took|taken|taking|detained|detaining))"
+    r"|(?P<anaphor>\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at)"
+    r")\s*$",
+    re.IGNORECASE,
+)
+
+# Verbs that, as a finite main verb after the number, mark a non-casualty count.
+NON_CASUALTY_VERB_RE = re.compile(
+    r"\b(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being|be)\s+"
+    r"(?:deployed|sent|dispatched|stationed|moved|transferred|trained|training|mobilized|mobilised"
+    r"|released|freed|returned|exchanged|swapped|repatriated|displaced|evacuated|recruited|heading"
+    r"|arriving|based|fighting|serving|rescued|treated|vaccinated|paid)"
+    r"|returning\s+home|walked\s+free|brought\s+home|were\s+returned|arrived|remain\s+trapped|fled|flee)\b",
+    re.IGNORECASE,
+)
+# Words right before a number that mark it as a non-casualty count ("deploy 10,000").
+NON_CASUALTY_PRE_RE = re.compile(
+    r"\b(?:deploy|deployed|deploying|deploys|send|sent|sending|sends|dispatch|dispatched|dispatching"
+    r"|numbering|numbered|destroyed|damaged|released|freed|returned|return|exchanged|swapped"
+    r"|displaced|displacing|evacuated|rescued|treated|recruited|trained|mobilized|mobilised|housing"
+    r"|hosting|host|hosts|backed\s+by|brought\s+home|bringing\s+home|bring\s+home|receives|received"
+    r"|half\s+of\s+the|third\s+of\s+the|quarter\s+of\s+the|out\s+of|among\s+the|of\s+the|one\s+of"
+    r"|in\s+exchange\s+for|fired|launched|carried\s+out|targeted|dropped|aged|ages|age\s+of|under\s+the\s+age\s+of)\s*$",
+    re.IGNORECASE,
+)
+# A number inside a breakdown of a total ("including 140 children"): no record of its own
+# unless a category cue of its own follows it.
+BREAKDOWN_PRE_RE = re.compile(
+    r"(?:\bincluding|\bincluded|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+those"
+    r"|\bmost\s+of\s+them|\bsuch\s+as)\s*(?:(?:at\s+least|about|around|some|nearly|approximately|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+# rates are not counts ("an average of 165 people killed a day")
+RATE_RE = re.compile(r"\b(?:average|avg\.?)\s+(?:of\s+)?$", re.IGNORECASE)
+RATE_AFTER_RE = re.compile(r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+(?:day|week|month|hour)\b", re.IGNORECASE)
+
+# Auxiliaries and adverbs allowed between a noun phrase and its category verb.
+AUX_WORDS = frozenset(
+    """
+    have has had were was are is be been being reportedly likely also now so far confirmed believed
+    said thought feared estimated reported already probably allegedly since then all both either
+    to would will may might could just still further others more other
+    """.split()
+)
+# Words that end the subject noun phrase search (clause boundaries).
+STOP_WORDS = frozenset(
+    """
+    and but while whereas although though because after before when where which who whom whose
+    that if since until as than
+    """.split()
+)
+
+# --- parties -------------------------------------------------------------------------
+
+CIVILIAN_WORDS = (
+    "civilian", "civilians", "non-combatant", "non-combatants", "noncombatant", "noncombatants",
+    "villagers", "villager", "residents", "resident", "children", "child", "schoolgirls",
+    "schoolchildren", "students", "pupils", "women and children", "worshippers", "worshipers",
+    "health workers", "healthcare professionals", "healthcare workers", "medical workers",
+    "medical teams", "medics", "paramedics", "doctors", "nurses", "aid workers",
+    "humanitarian workers", "journalists", "civil defense personnel", "civil defence personnel",
+    "patients", "girls", "displaced residents", "displaced people", "refugees",
+)
+
+# Sides outside a topic's parties: demonyms, countries and armed groups -> "other".
+OTHER_SIDE_WORDS = (
+    "Palestinian", "Palestinians", "Gazan", "Gazans", "Gaza", "Israeli", "Israelis", "Israel",
+    "Hamas", "Hezbollah", "Islamic Jihad", "Lebanese", "Lebanon", "Syrian", "Syrians", "Syria",
+    "Iraqi", "Iraqis", "Iraq", "Iranian", "Iranians", "Iran", "Yemeni", "Yemenis", "Yemen",
+    "Houthi", "Houthis", "Saudi", "Saudis", "Sudanese", "Sudan", "RSF", "Rapid Support Forces",
+    "Darfur", "South Sudanese", "Ethiopian", "Ethiopians", "Ethiopia", "Tigrayan", "Tigrayans",
+    "Tigray", "TPLF", "Eritrean", "Eritreans", "Eritrea", "Amhara", "Somali", "Somalis",
+    "Somalia", "al-Shabaab", "Al-Shabaab", "Nigerian", "Nigerians", "Nigeria", "Boko Haram",
+    "ISWAP", "Congolese", "Congo", "DRC", "M23", "Rwandan", "Rwandans", "Rwanda", "Malian",
+    "Mali", "Burkinabe", "Burkina Faso", "Nigerien", "Libyan", "Libyans", "Libya", "Afghan",
+    "Afghans", "Afghanistan", "Taliban", "Pakistani", "Pakistanis", "Pakistan", "Indian",
+    "Indians", "Burmese", "Myanmar", "Burma", "Rohingya", "Armenian", "Armenians", "Azerbaijani",
+    "Azerbaijanis", "Georgian", "Georgians", "Belarusian", "Belarusians", "Chechen", "Chechens",
+    "American", "Americans", "British", "French", "German", "Germans", "Polish", "Chinese",
+    "Turkish", "Kurdish", "Kurds", "Colombian", "Colombians", "Mexican", "Mexicans", "Haitian",
+    "Haitians", "ISIS", "Islamic State", "Wagner", "Cameroonian", "Cameroonians", "Chadian",
+    "South Korean", "South Koreans", "Japanese", "Filipino", "Filipinos",
+)
+
+# Nouns whose modifier is the attacker, not the victim ("Russian strike", "Israeli airstrikes").
+ATTACKER_NOUNS_RE = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:strike|strikes|attack|attacks|missile|missiles|drone|drones|shelling"
+    r"|airstrike|airstrikes|air\s+strike|air\s+strikes|bombing|bombings|bombardment|warplanes|jets|jet"
+    r"|rocket|rockets|artillery|raid|raids|offensive|aggression|occupation|fire|gunfire|assault|assaults"
+    r"|invasion|forces\s+(?:killed|killing|shot)|troops\s+(?:killed|killing|shot)"
+    r"|army\s+(?:says|said)?\s*(?:it\s+)?(?:has\s+)?(?:killed|killing))\b",
+    re.IGNORECASE,
+)
+PLACE_AFTER_RE = re.compile(
+    r"^\s*(?:'s\s+|’s\s+)?(?:\w+\s+)?(?:region|oblast|province|city|town|territory|soil|border|capital"
+    r"|state|district|village|front|side|war|invasion|embassy)\b",
+    re.IGNORECASE,
+)
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|of|into|near|across|inside|to|from|on)\s+(?:the\s+)?$", re.IGNORECASE)
+BY_BEFORE_RE = re.compile(r"\b(?:by|blamed\s+on|carried\s+out\s+by|attributed\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+# --- attribution ---------------------------------------------------------------------
+
+ATTRIBUTION_VERBS = (
+    r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|claimed|claims|claim"
+    r"|stated|states|announced|announces|confirmed|confirms|revealed|reveals|added|adds|wrote|writes"
+    r"|assessed|assesses|believes|believed|noted|notes|put|puts|counted|recorded|documented|warned"
+    r"|disclosed|acknowledged|insisted|alleged|alleges"
+)
+ACCORDING_TO_RE = re.compile(
+    r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by|reported\s+by|per)\s+"
+    r"(?P<src>(?:the\s+)?[^,.;:()\"“”]{2,90}?)(?=\s*(?:[,.;:()\"“”]|\s+on\s+\w+day|\s+in\s+a\b|\s+on\s+(?:the\s+)?\d|\s+today|\s+(?:on|in)\s+(?:" + MONTHS + r")|$))",
+    re.IGNORECASE,
+)
+# "X said", with X the words before the verb back to a boundary
+SAID_AFTER_SUBJECT_RE = re.compile(
+    r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*(?P<src>[A-Z][^,;:\"“”—–()]{1,90}?)\s+"
+    r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b",
+)
+# ", said X." (inverted)
+SAID_BEFORE_SUBJECT_RE = re.compile(
+    r"[,\"”]\s*(?:" + ATTRIBUTION_VERBS + r")\s+(?P<src>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,90}?)\s*(?:[,.;:()]|$)",
+)
+SOURCE_TRIM_LEAD_RE = re.compile(
+    r"^(?:meanwhile|however|earlier|later|also|and|but|separately|in\s+a\s+statement|on\s+\w+day|today|yesterday)[,\s]+",
+    re.IGNORECASE,
+)
+SOURCE_TRIM_TAIL_RE = re.compile(
+    r"\s+(?:on|in|this|last|late|early)\s+(?:\w+day|the\s+\d+\w*|\w+\s+\d+|week|month|year|morning|evening|night)\b.*$"
+    r"|\s+(?:\w+day|today|yesterday|on\s+X)$"
+    r"|\s+(?:on|in)\s+(?:" + MONTHS + r")\b.*$",
+    re.IGNORECASE,
+)
+PRONOUN_SOURCES = frozenset(
+    "he she they it we i you this that there which who one some others officials sources".split()
+)
+
+# A quick test: does a sentence mention anything casualty-like at all?
+CUE_PRESENCE_RE = re.compile(
+    r"kill|dead|die|death|fatalit|slain|perish|execut|massacr|lives|martyr|bod(?:y|ies)|corpse|wound"
+    r"|injur|hurt|maimed|hospitali|casualt|loss|lost|lose|captur|prisoner|captiv|hostage|kidnap"
+    r"|abduct|surrender|missing|unaccounted|disappear|toll|shot|gunned",
+    re.IGNORECASE,
+)
