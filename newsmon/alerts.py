@@ -22,8 +22,9 @@ Sending (thin I/O): `send_message` never raises for SMTP or network trouble; it 
                  A connection dropped after the final dot may still have delivered the message
                  (RFC 1047); the re-send carries the same Message-ID.
     failed       5xx for every recipient, or for the sender or the data: do not retry.
-    auth_failed  535 (or the session could not be secured or authenticated: STARTTLS/AUTH not
-                 offered, certificate rejected): stop the batch, keep the alerts pending.
+    auth_failed  535, or the session could not be opened, secured or authenticated (5xx greeting,
+                 STARTTLS/AUTH not offered, certificate rejected): stop the batch, keep the
+                 alerts pending; a fix of the settings delivers them.
 
 The password never appears in an outcome message or a log record; smtplib debug output is
 never enabled (it prints AUTH PLAIN credentials in base64).
@@ -609,6 +610,9 @@ def _attempt(msg: EmailMessage, settings: SmtpSettings) -> SendOutcome:
     except smtplib.SMTPDataError as e:
         return SendOutcome(_class(e.smtp_code), f"{where} refused the message: {_reply(e.smtp_code, e.smtp_error)}")
     except smtplib.SMTPResponseException as e:  # includes SMTPConnectError (e.g. 421 greeting)
+        if stage in ("connect", "greeting") and _class(e.smtp_code) == "failed":
+            # the server refuses us, not this message: every other message would fail the same way
+            return SendOutcome("auth_failed", f"{where} refused the session: {_reply(e.smtp_code, e.smtp_error)}")
         return SendOutcome(_class(e.smtp_code), f"{where} answered {_reply(e.smtp_code, e.smtp_error)}")
     except smtplib.SMTPServerDisconnected as e:
         text = f"{where}: connection lost during {stage} ({one_line(e, 200) or 'no reply'})"

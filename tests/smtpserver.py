@@ -9,7 +9,7 @@
         settings = smtp.settings(username="alerts", password="s3cret")
         ... smtp.messages[0].message["Subject"] ...
 
-Stages for `fail`: "mail", "rcpt" (all recipients, or one with `recipient=`), "data" (after the
+Stages for `fail`: "connect" (the greeting, then the server hangs up), "mail", "rcpt" (all recipients, or one with `recipient=`), "data" (after the
 final dot, the message is then not kept) and "auth" (every AUTH attempt answers `reply`).
 `delay(stage, seconds)` makes the server hang at a stage (client timeouts). `free_port()` gives a
 port with nothing listening (connection refused). Messages that the server accepted, or that it
@@ -34,11 +34,11 @@ from email.parser import BytesParser
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 from newsmon.alerts import SmtpSettings
 
-STAGES = ("mail", "rcpt", "data", "auth")
+STAGES = ("connect", "mail", "rcpt", "data", "auth")
 
 
 def make_certificate(directory: Path) -> tuple[Path, Path]:
@@ -181,6 +181,31 @@ class _Handler:
         return "250 OK queued"
 
 
+class _SMTP(SMTP):
+    """aiosmtpd's server, able to greet with a fault reply and hang up."""
+
+    def __init__(self, handler, *, owner: SmtpServer, **kwargs) -> None:
+        super().__init__(handler, **kwargs)
+        self._owner = owner
+
+    async def _handle_client(self) -> None:
+        fault = self._owner._state.take("connect") if self._owner._listening else None
+        if fault is not None and fault.reply:
+            await self.push(fault.reply)
+            self.transport.close()
+            return
+        await super()._handle_client()
+
+
+class _Controller(Controller):
+    def __init__(self, handler, *, owner: SmtpServer, **kwargs) -> None:
+        self._owner = owner
+        super().__init__(handler, **kwargs)
+
+    def factory(self) -> SMTP:
+        return _SMTP(self.handler, owner=self._owner, **self.SMTP_kwargs)
+
+
 class SmtpServer:
     """Context manager: a real aiosmtpd server on 127.0.0.1 with a free port."""
 
@@ -201,6 +226,7 @@ class SmtpServer:
         self.auth_attempts: list[tuple[str, bool]] = []  # (login, success)
         self._state = _State()
         self._controller: Controller | None = None
+        self._listening = False  # the start-up probe connection must not consume faults
 
     # -- faults -------------------------------------------------------------------------------
 
@@ -260,7 +286,7 @@ class SmtpServer:
             kwargs["ssl_context"] = self._server_ctx
         last: Exception | None = None
         for _ in range(20):
-            controller = Controller(_Handler(self), hostname=self.host, port=self.port, **kwargs)
+            controller = _Controller(_Handler(self), owner=self, hostname=self.host, port=self.port, **kwargs)
             try:
                 controller.start()
             except OSError as e:  # port briefly busy after stop()
@@ -268,11 +294,13 @@ class SmtpServer:
                 time.sleep(0.05)
                 continue
             self._controller = controller
+            self._listening = True
             return
         raise RuntimeError(f"SMTP test server could not listen on {self.host}:{self.port}: {last}")
 
     def stop(self) -> None:
         """Stop listening: connections to the port are refused until `start()`."""
+        self._listening = False
         if self._controller is not None:
             self._controller.stop()
             self._controller = None

@@ -381,6 +381,14 @@ def test_send_message_untrusted_certificate_stops_the_batch(tls):
     assert smtp.auth_attempts == [] and smtp.messages == []
 
 
+def _fault_421_greeting(s):
+    s.fail("connect", "421 4.3.2 Too many connections")
+
+
+def _fault_554_greeting(s):
+    s.fail("connect", "554 5.7.1 No SMTP service here")
+
+
 def _fault_421_mail(s):
     s.fail("mail", "421 4.3.2 Service shutting down")
 
@@ -442,6 +450,8 @@ def _fault_454_auth(s):
 
 
 FAULTS = [
+    ("421-greeting", _fault_421_greeting, "retry", 0),
+    ("554-greeting", _fault_554_greeting, "auth_failed", 0),
     ("421-at-mail", _fault_421_mail, "retry", 0),
     ("451-at-mail", _fault_451_mail, "retry", 0),
     ("451-at-rcpt", _fault_451_rcpt, "retry", 0),
