@@ -226,6 +226,17 @@ def test_build_digest_html_escapes_feed_strings(overrides):
     assert plain  # a text/plain part is always present
 
 
+def test_build_digest_plain_part_has_no_terminal_controls():
+    nasty = "esc\x1b]0;pwned\x07 \x1b[2J clear\r\noverwrite\u202eevil\x00"
+    item = seed_item(title=nasty, outlet=nasty, casualties=[dict(NIS_FIGURE, sentence=nasty)],
+                     sentiment=[dict(HYESAN_REPORT, quote=nasty, location=nasty)])
+    [msg] = digest([item])
+    plain, body = parts(msg)
+    for text in (plain, body):
+        assert not any(ch in text for ch in "\x1b\x07\x00\r\u202e")
+    assert "esc ]0;pwned [2J clear overwriteevil" in plain
+
+
 def test_build_digest_unsafe_link_is_not_a_link_anywhere():
     [msg] = digest([seed_item(url="javascript:alert(1)")])
     plain, body = parts(msg)
