@@ -63,12 +63,12 @@ ERROR_KINDS = (
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 ARTICLE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
 
-# Content types never read (any kind); for articles only ARTICLE_TYPES (or no type at all) are read.
+# Content types never read (any kind); for articles only ARTICLE_TYPES (or no type at all) are read,
+# so application/octet-stream is refused for articles but tolerated for feeds (misconfigured servers).
 BINARY_TYPE_PREFIXES = ("image/", "video/", "audio/", "font/", "model/")
 BINARY_TYPES = frozenset(
     {
-        "application/pdf", "application/zip", "application/gzip", "application/x-gzip",
-        "application/octet-stream", "application/msword", "application/vnd.ms-excel",
+        "application/pdf", "application/zip", "application/gzip", "application/x-gzip", "application/msword", "application/vnd.ms-excel",
         "application/x-tar", "application/x-7z-compressed", "application/x-rar-compressed",
         "application/wasm", "application/x-shockwave-flash",
     }
@@ -99,6 +99,10 @@ class FetchOptions:
     min_host_interval: float = 0.0  # minimum delay between request starts to one host
     max_retry_after: float = 24 * 3600.0  # cap on a server's Retry-After, seconds
     ca_file: str | None = None  # extra CA bundle (tests, private CAs); verification is never off
+    max_entries_per_feed: int = 500  # not used here: parse_feed(max_entries=...) (kept so [fetch] maps 1:1)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "allowed_hosts", tuple(self.allowed_hosts or ()))
 
 
 @dataclass(frozen=True)
@@ -521,6 +525,7 @@ class Fetcher:
             except (_TooLarge, _Unsupported, zlib.error) as exc:
                 err = classify_exception(exc)
                 raise _Failure(err.kind, err.message, status) from None
+            logger.debug("fetched %s: %d, %d bytes", redact_url(url), status, len(body))
             return _Hop(status, response.headers, url, body=body)
         finally:
             await response.aclose()

@@ -219,6 +219,9 @@ def test_fetch_article_binary_content_skipped_before_body(server, path):
 
 def test_fetch_article_json_type_skipped_but_html_read(server):
     assert run(fetch_one(server.url("/json"), kind="article")).error.kind == "unsupported_content"
+    server.route("/octet", Response(200, {"Content-Type": "application/octet-stream"}, b"<rss/>"))
+    assert run(fetch_one(server.url("/octet"), kind="article")).error.kind == "unsupported_content"
+    assert run(fetch_one(server.url("/octet"), kind="feed")).ok  # misconfigured feed servers are common
     result = run(fetch_one(server.url("/html"), kind="article"))
     assert result.ok and b"Checking your browser" in result.body
 

@@ -143,3 +143,16 @@ def test_netguard_system_resolver_used_for_literals():
         with pytest.raises(BlockedDestination):
             run(backend.resolve(host, 80))
     assert socket.inet_aton("127.1") == socket.inet_aton("127.0.0.1")
+
+
+def test_netguard_article_link_to_internal_address_never_fetched(server):
+    """A1: an entry link pointing at an internal name is refused for articles too."""
+    server.route("/private-article", lambda req: (_ for _ in ()).throw(AssertionError("reached")))
+
+    async def go():
+        async with Fetcher(FetchOptions()) as fetcher:
+            return await fetcher.fetch(server.url("/private-article", host="localhost"), kind="article")
+
+    result = run(go())
+    assert result.error.kind == "blocked_destination"
+    assert server.count("/private-article") == 0
