@@ -251,6 +251,12 @@ def sentiment_line(s: dict) -> str:
     return line
 
 
+def _same_text(sentence: str, quote: str) -> bool:
+    """True when the sentence is just the quote (in its quotation marks): print it once."""
+    marks = "\"'“”‘’«» "
+    return bool(quote) and sentence.strip(marks) == quote.strip(marks)
+
+
 def _date_text(published: datetime | None) -> str:
     if published is None:
         return "date unknown"
@@ -285,7 +291,7 @@ def _item_text(n: int, item: AlertItem) -> str:
             if quote:
                 lines.append(f"     quote: \u201c{quote}\u201d")
             sentence = one_line(s.get("sentence"), SENTENCE_MAX_CHARS)
-            if sentence and sentence != quote:
+            if sentence and not _same_text(sentence, quote):
                 lines.append(f'     "{sentence}"')
         if len(item.sentiment) > MAX_REPORTS_PER_ITEM:
             lines.append(f"   - and {len(item.sentiment) - MAX_REPORTS_PER_ITEM} more")
@@ -322,7 +328,7 @@ def _item_html(item: AlertItem) -> str:
             line = f"<li>{_esc(sentiment_line(s))}"
             if quote:
                 line += f"<br><q>{_esc(quote)}</q>"
-            if sentence and sentence != quote:
+            if sentence and not _same_text(sentence, quote):
                 line += f'<br><span class="s">&ldquo;{_esc(sentence)}&rdquo;</span>'
             parts.append(line + "</li>")
         if len(item.sentiment) > MAX_REPORTS_PER_ITEM:

@@ -184,6 +184,15 @@ def test_build_digest_figure_wording_without_text():
     assert "- at least 12 captured \u2014 north_korean \u2014 source not stated" in plain
 
 
+def test_build_digest_sentence_that_is_the_quote_is_printed_once():
+    quote = "Will I be able to have a home and start a family?"
+    report = dict(HYESAN_REPORT, quote=quote, sentence=f"\u201c{quote}\u201d")
+    [msg] = digest([seed_item(sentiment=[report])])
+    plain, body = parts(msg)
+    assert plain.count("start a family") == 1
+    assert body.count("start a family") == 1
+
+
 def test_build_digest_no_items_no_message():
     assert digest([]) == []
 
