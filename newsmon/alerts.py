@@ -604,8 +604,8 @@ def _attempt(msg: EmailMessage, settings: SmtpSettings) -> SendOutcome:
             "auth_failed",
             f"{where} rejected the login for user {settings.username!r}: {_reply(e.smtp_code, e.smtp_error)}",
         )
-    except smtplib.SMTPNotSupportedError as e:
-        return SendOutcome("auth_failed", f"{where}: {one_line(e, 300)}")
+    except smtplib.SMTPNotSupportedError as e:  # e.g. a non-ASCII address and no SMTPUTF8
+        return SendOutcome("failed" if stage == "transaction" else "auth_failed", f"{where}: {one_line(e, 300)}")
     except smtplib.SMTPRecipientsRefused as e:
         bad = {r: _reply(c, t) for r, (c, t) in e.recipients.items() if _class(c) == "failed"}
         later = {r: _reply(c, t) for r, (c, t) in e.recipients.items() if _class(c) != "failed"}

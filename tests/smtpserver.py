@@ -210,15 +210,22 @@ class SmtpServer:
     """Context manager: a real aiosmtpd server on 127.0.0.1 with a free port."""
 
     def __init__(
-        self, *, auth: tuple[str, str] | None = None, tls: str | None = None, port: int | None = None
+        self,
+        *,
+        auth: tuple[str, str] | None = None,
+        tls: str | None = None,
+        port: int | None = None,
+        smtputf8: bool = True,
     ) -> None:
-        """`tls`: None (plain), "starttls" (offer STARTTLS) or "ssl" (implicit TLS); see `cafile`."""
+        """`tls`: None (plain), "starttls" (offer STARTTLS) or "ssl" (implicit TLS); see `cafile`.
+        `smtputf8=False` stops offering SMTPUTF8 (non-ASCII addresses then cannot be sent)."""
         if tls not in (None, "starttls", "ssl"):
             raise ValueError("tls must be None, 'starttls' or 'ssl'")
         self.host = "127.0.0.1"
         self.port = port or free_port()
         self.auth = auth
         self.tls = tls
+        self.smtputf8 = smtputf8
         self.cafile: str | None = None  # the self-signed certificate to trust, when tls is set
         self._certdir: str | None = None
         self._server_ctx: ssl.SSLContext | None = None
@@ -271,9 +278,9 @@ class SmtpServer:
         """Start listening (again, on the same port)."""
         if self._controller is not None:
             return
-        kwargs: dict = {}
+        kwargs: dict = {"enable_SMTPUTF8": self.smtputf8}
         if self.auth is not None:
-            kwargs = {"authenticator": self._authenticator, "auth_require_tls": False}
+            kwargs.update(authenticator=self._authenticator, auth_require_tls=False)
         if self.tls and self._server_ctx is None:
             self._certdir = tempfile.mkdtemp(prefix="newsmon-smtp-cert-")
             cert, key = make_certificate(Path(self._certdir))

@@ -505,6 +505,16 @@ def test_send_message_fault_maps_to_status(fault, status, received):
     assert PASSWORD not in outcome.message
 
 
+def test_send_message_non_ascii_recipient_without_smtputf8_fails_that_message():
+    [msg] = digest([seed_item()], recipients=["анна@example.org"])
+    with SmtpServer(smtputf8=False) as smtp:
+        outcome = send_message(msg, smtp.settings())
+        assert outcome.status == "failed" and "SMTPUTF8" in outcome.message
+        with SmtpServer() as utf8:
+            assert send_message(msg, utf8.settings()).status == "sent"
+    assert utf8.messages[0].rcpt_tos == ["анна@example.org"]
+
+
 def test_send_message_550_for_one_recipient_reports_it():
     [msg] = digest([seed_item()])
     with SmtpServer() as smtp:
