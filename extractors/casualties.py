@@ -144,17 +144,26 @@ def _matcher(parties: tuple[Party, ...]) -> _PartyMatcher:
 
 
 def _is_attacker(sent: str, start: int, end: int) -> bool:
-    return bool(P.ATTACKER_NOUNS_RE.match(sent[end:end + 60]) or P.BY_BEFORE_RE.search(sent[max(0, start - 60):start]))
+    """A side named as the attacker or holder ("Russian strike", "by the RSF", "the RSF attacked")."""
+    after = sent[end:end + 70]
+    return bool(P.ATTACKER_NOUNS_RE.match(after) or P.ATTACKER_VERB_AFTER_RE.match(after)
+                or P.BY_BEFORE_RE.search(sent[max(0, start - 60):start]))
 
 
-def _derive_subject(text: str, matcher: _PartyMatcher) -> str | None:
+def _derive_subject(sentences: list[tuple[int, int, str]], matcher: _PartyMatcher) -> str | None:
+    """The side the text is about: most mentions that are neither attacker nor source."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for s, e, label in matcher.find(text):
-        if _is_attacker(text, s, e):
+    for s0, _, sent in sentences:
+        mentions = matcher.find(sent)
+        if not mentions:
             continue
-        counts[label] = counts.get(label, 0) + 1
-        first.setdefault(label, s)
+        attribs = _attributions(sent)
+        for s, e, label in mentions:
+            if _is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs):
+                continue
+            counts[label] = counts.get(label, 0) + 1
+            first.setdefault(label, s0 + s)
     if not counts:
         return None
     return max(counts, key=lambda k: (counts[k], -first[k]))
@@ -267,73 +276,108 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     return False
 
 
-def _post_scan(sent: str, q: _Qty, qtys: list[_Qty]) -> tuple[str | None, int, int, bool]:
-    """Category cue after the figure. Returns (category, np_start, np_end, thing)."""
+def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True) -> tuple[str | None, int, int, bool]:
+    """Category cue after the figure's noun phrase.
+
+    Returns (category, np_start, np_end, thing): the noun phrase span is the figure's own
+    ("300 North Korean troops"); thing is True when the number counts things ("199 tanks").
+    """
     pos = q.end
-    np_start = pos
-    np_end = pos
+    np_start = np_end = pos
     n_np = 0
     aux = False
-    thing = False
     relative = 0
     qty_starts = {x.start: x for x in qtys}
-    while pos < len(sent) and n_np < 18:
+    steps = 0
+    own = True
+    while pos < len(sent) and steps < 40:
+        steps += 1
         m = P.COMBINED_RE.match(sent, pos)
         if m:
-            return "casualties", np_start, np_end, thing
+            return "casualties", np_start, np_end, False
         m = P.POST_CUE_RE.match(sent, pos)
         if m:
             cat = m.lastgroup
             if cat == "captured_dead":
                 cat = "killed"
-            if cat in ("casualties",) and re.match(r"lost\b", m.group(0), re.I) and not aux and n_np == 0:
-                return None, np_start, np_end, thing
-            return cat, np_start, np_end, thing
+            return cat, np_start, np_end, False
         if P.NON_CASUALTY_VERB_RE.match(sent, pos):
-            return None, np_start, np_end, thing
+            return None, np_start, np_end, False
         tok = _TOKEN_RE.match(sent, pos)
         if tok is None:
             pos += 1
             continue
         word = tok.group(0)
         lw = word.lower()
-        if word in (",", "(") :
-            # a parenthetical ", including a monk," or a list ", 125 members, and 148 militants"
+        if word in "\"“”‘’'":
+            pos = tok.end()
+            continue
+        if word in (",", "("):
             nxt = _next_token(sent, tok.end())
-            if nxt and nxt.start() in qty_starts:
-                x = qty_starts[nxt.start()]
-                pos = x.end
-                n_np += 1
+            if allow_list and nxt is not None and nxt.start() in qty_starts and not aux:
+                pos = qty_starts[nxt.start()].end  # a list: "745 civilians, 125 members, and 148 militants"
+                n_np = 0
+                relative = 0
+                own = False
                 continue
-            if nxt and nxt.group(0).lower() == "and":
+            if allow_list and nxt is not None and nxt.group(0).lower() == "and" and not aux:
                 n2 = _next_token(sent, nxt.end())
-                if n2 and n2.start() in qty_starts:
+                if n2 is not None and n2.start() in qty_starts:
                     pos = qty_starts[n2.start()].end
+                    n_np = 0
+                    relative = 0
+                    own = False
                     continue
             close = sent.find("," if word == "," else ")", tok.end())
-            if 0 <= close - tok.end() <= 60:
+            if 0 <= close - tok.end() <= 70:
                 inner = sent[tok.end():close]
                 after_close = _next_token(sent, close + 1)
                 if (not P.POST_CUE_RE.search(inner) and after_close is not None
                         and (after_close.group(0).lower() in P.AUX_WORDS
                              or P.POST_CUE_RE.match(sent, after_close.start()))):
-                    pos = close + 1
+                    pos = close + 1  # a parenthetical: ", including a monk,"
                     continue
             break
-        if lw == "and" or lw == "or":
+        if lw in ("and", "or"):
             nxt = _next_token(sent, tok.end())
-            if nxt and nxt.start() in qty_starts and not aux:
+            if nxt is None or aux:
+                break
+            if nxt.start() in qty_starts:
+                if not allow_list:
+                    break
                 pos = qty_starts[nxt.start()].end
-                n_np += 1
+                n_np = 0
+                relative = 0
+                own = False
+                continue
+            nl = nxt.group(0).lower()
+            if n_np > 0 and not relative and nxt.group(0)[0].isalpha() and nl not in P.AUX_WORDS \
+                    and nl not in P.STOP_WORDS and not P.POST_CUE_RE.match(sent, nxt.start()):
+                pos = tok.end()  # "civilians and resistance fighters"
                 continue
             break
-        if not (word[0].isalnum() or word[0] in "'’"):
-            if word in ("-", "'", "’"):
+        if not (word[0].isalnum()):
+            if word == "-":
                 pos = tok.end()
                 continue
             break
         if tok.start() in qty_starts:
             break
+        if lw == "to" and re.match(r"\s+(?:be|have)\b", sent[tok.end():tok.end() + 6]):
+            aux = True
+            pos = tok.end()
+            continue
+        if relative:
+            if lw in P.CORE_AUX:
+                aux = True
+                relative = 0
+                pos = tok.end()
+                continue
+            relative += 1
+            if relative > 12 or lw in P.STOP_WORDS - {"as"}:
+                break
+            pos = tok.end()
+            continue
         if lw in P.AUX_WORDS:
             aux = True
             pos = tok.end()
@@ -343,141 +387,192 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty]) -> tuple[str | None, int, i
         if lw in P.STOP_WORDS:
             break
         if n_np == 0 and lw in P.THING_NOUNS:
-            thing = True
-            return None, np_start, np_end, thing
-        if relative or (n_np > 0 and re.fullmatch(r"\w+(?:ed|ing)", lw) and lw not in P.PERSON_NOUNS):
-            relative += 1
-            if relative > 12:
-                break
-        elif n_np >= 7:
+            return None, np_start, np_end, own
+        if n_np > 0 and re.fullmatch(r"[a-z]+(?:ed|ing)", lw) and lw not in P.PERSON_NOUNS:
+            relative = 1
+            pos = tok.end()
+            continue
+        if n_np >= 7:
             break
         n_np += 1
-        if not relative:
+        if own:
             np_end = tok.end()
         pos = tok.end()
-    return None, np_start, np_end, thing
+    return None, np_start, np_end, False
 
 
 def _next_token(sent: str, pos: int) -> re.Match[str] | None:
     return _TOKEN_RE.search(sent, pos)
 
 
-def _pre_scan(sent: str, q: _Qty) -> tuple[str | None, int]:
-    """Category cue right before the figure (and its qualifier). Returns (category, cue_start)."""
-    start = q.start
-    before = sent[max(0, start - 160):start]
-    offset = max(0, start - 160)
-    m = re.search(r"(?:" + P.COMBINED_RE.pattern + r")\s*$", before, re.I)
-    if m:
-        return "casualties", m.start() + offset
-    m = P.PRE_CUE_RE.search(before)
-    if not m:
-        return None, -1
-    cat = m.lastgroup
-    if cat is None:
-        return None, -1
-    return cat, m.start() + offset
+_ACTIVE_VERB_RE = re.compile(
+    r"(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot|wounded|wounding|injured|injuring"
+    r"|injures|wounds|captured|capturing|captures|kidnapped|kidnapping|abducted|abducting|seized|took|taken"
+    r"|taking|detained|detaining)\b",
+    re.I,
+)
+_LOSS_RE = re.compile(r"(?:lost|loses|losing|lose|loss\s+of)\b", re.I)
+
+
+def _pre_scan(sent: str, q: _Qty, num_start: int) -> tuple[str | None, int, int]:
+    """Category cue right before the figure. Returns (category, cue_start, cue_end)."""
+    for end in (q.start, num_start) if num_start != q.start else (q.start,):
+        lo = max(0, end - 200)
+        before = sent[lo:end]
+        m = re.search(r"(?:" + P.COMBINED_RE.pattern + r")[\s\"“”‘’']*$", before, re.I)
+        if m:
+            return "casualties", m.start() + lo, m.end() + lo
+        m = P.PRE_CUE_RE.search(before)
+        if m and m.lastgroup:
+            cat = "casualties" if m.lastgroup == "casualties_pair" else m.lastgroup
+            return cat, m.start() + lo, m.end() + lo
+    return None, -1, -1
 
 
 def _np_words(sent: str, s: int, e: int) -> list[str]:
     return [w.lower() for w in re.findall(r"[\w'’-]+", sent[s:e])]
 
 
-def _resolve_party(sent: str, abs_start: int, q: _Qty, np_span: tuple[int, int], mentions, attrib_spans,
-                   perpetrator_end: int, subject: str | None) -> str:
-    np_s, np_e = np_span
-    own = [(s, e, lab) for s, e, lab in mentions if np_s <= s and e <= np_e + 1]
+class _Found:
+    __slots__ = ("q", "category", "np", "cue", "cue_kind", "breakdown", "party")
+
+    def __init__(self, q: _Qty, category: str, np: tuple[int, int], cue: tuple[int, int], cue_kind: str,
+                 breakdown: bool) -> None:
+        self.q, self.category, self.np, self.cue, self.cue_kind = q, category, np, cue, cue_kind
+        self.breakdown = breakdown
+        self.party = "unknown"
+
+
+def _is_breakdown(sent: str, q: _Qty) -> bool:
+    m = P.BREAKDOWN_CHAIN_RE.search(sent[max(0, q.start - 120):q.start])
+    return bool(m and not P.CUE_PRESENCE_RE.search(m.group("chain")))
+
+
+def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str]) -> _Found | None:
+    qm = None if q.vague else P.QUANTITY_RE.match(sent, q.start)
+    num_start = (qm.start("between") if qm.group("between") else qm.start("a")) if qm else q.start
+    if not q.vague and _not_a_casualty(sent, q, num_start):
+        return None
+    breakdown = _is_breakdown(sent, q)
+    post, np_s, np_e, thing = _post_scan(sent, q, qtys, allow_list=not breakdown)
+    if thing:
+        return None
+    pre, cue_s, cue_e = _pre_scan(sent, q, num_start)
+    np_words = _np_words(sent, np_s, np_e)
+    category: str | None
+    kind = "post"
+    if pre == "anaphor":
+        category = post or (prev[-1] if prev else None)
+    elif pre is not None:
+        kind = "verb" if _ACTIVE_VERB_RE.match(sent, cue_s) else ("loss" if _LOSS_RE.match(sent, cue_s) else "noun")
+        category = pre
+        if kind == "loss":
+            if np_words and np_words[0] == "lives":
+                category = "killed"
+            elif not _personish(np_words, mentions, np_s, np_e):
+                category = post
+        elif pre == "captured" and np_words and not _personish(np_words, mentions, np_s, np_e):
+            category = post
+        elif post and kind == "noun" and post != pre and pre == "casualties" and post != "casualties":
+            category = post  # "casualties ... increased to 215 martyrs"
+        if np_words and np_words[0] == "lives" and category in ("casualties", "captured"):
+            category = "killed"
+        if category == post and post is not None and category != pre:
+            kind = "post"
+    else:
+        category = post
+    if category is None:
+        return None
+    if q.vague and post is None and pre is None:
+        return None
+    if breakdown and post is None:
+        return None
+    return _Found(q, category, (np_s, np_e), (cue_s, cue_e), kind, breakdown)
+
+
+def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found], prev_in_sent: _Found | None,
+                   subject: str | None) -> str:
+    np_s, np_e = f.np
+    own = [lab for s, e, lab in mentions if np_s <= s and e <= np_e + 1]
+    if f.kind_noun_owner(sent, mentions):
+        own = own or f.kind_noun_owner(sent, mentions)
+    np_words = _np_words(sent, np_s, np_e)
+    combatant = any(w in P.COMBATANT_NOUNS for w in np_words)
     if own:
-        labels = [lab for _, _, lab in own]
-        return "civilian" if "civilian" in labels else labels[0]
+        if "civilian" in own and not combatant:
+            return "civilian"
+        sides = [lab for lab in own if lab != "civilian"]
+        return sides[0] if sides else "civilian"
+    other_nps = [(o.np[0], o.np[1]) for o in others if o is not f]
+    breakdown_spans = [(m.start("chain") + max(0, o.q.start - 120), o.q.start) for o in others
+                       for m in [P.BREAKDOWN_CHAIN_RE.search(sent[max(0, o.q.start - 120):o.q.start])] if m]
+    for m in re.finditer(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\b[^,;]*", sent, re.I):
+        breakdown_spans.append((m.start(), m.end()))
+    loss_subject_end = f.cue[0] if f.cue_kind == "loss" else -1
+    perpetrator_end = f.cue[0] if f.cue_kind == "verb" else -1
+
+    def usable(s: int, e: int) -> bool:
+        if any(a <= s < b for a, b in other_nps) or any(a <= s < b for a, b in breakdown_spans):
+            return False
+        if s < loss_subject_end:
+            return True
+        if any(a <= s < b for a, b, _ in attribs):
+            return False
+        if perpetrator_end >= 0 and s < perpetrator_end and not _is_place(sent, s, e):
+            return False
+        return not _is_attacker(sent, s, e)
+
+    if prev_in_sent is not None:
+        if not np_words or set(np_words) <= {"others", "other", "more", "further", "people"}:
+            return prev_in_sent.party  # "300 killed and 2,700 others injured"
+        between = [m for m in mentions if prev_in_sent.q.end <= m[0] < f.q.start and usable(m[0], m[1])
+                   and not _is_place(sent, m[0], m[1])]
+        own_side = [m for m in mentions if f.q.end <= m[0] < np_e + 1]
+        if not between and not own_side and prev_in_sent.party != "unknown" and not (
+                combatant and prev_in_sent.party == "civilian"):
+            return prev_in_sent.party
+    if f.breakdown and prev_in_sent is not None:
+        return prev_in_sent.party
     best = None
     for s, e, lab in mentions:
-        if any(a <= s < b for a, b, _ in attrib_spans):
+        if not usable(s, e):
             continue
-        if s < perpetrator_end:
+        if lab == "civilian" and combatant:
             continue
-        if _is_attacker(sent, s, e):
-            continue
-        dist = (q.start - e) if e <= q.start else (s - q.end) * 1.5
-        dist = abs(dist)
-        if P.PLACE_AFTER_RE.match(sent[e:e + 40]) or P.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s]):
-            dist += 60
+        dist = float(f.q.start - e) if e <= f.q.start else (s - f.q.end) * 1.5
+        if 0 <= s < loss_subject_end:
+            dist -= 200
+        if _is_place(sent, s, e):
+            dist += 150
+        if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s]):
+            dist += 120
         if lab == "civilian":
             dist -= 10
         if best is None or dist < best[0]:
             best = (dist, lab)
     if best is not None:
         return best[1]
+    if subject == "civilian" and combatant:
+        return "unknown"
     return subject or "unknown"
 
 
-def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: str | None,
-                      prev: list[str]) -> list[CasualtyReport]:
-    qtys = _quantities(sent)
-    if not qtys:
+def _is_place(sent: str, s: int, e: int) -> bool:
+    """A side's name used as a place ("in Ukraine", "Russia's Kursk region")."""
+    return bool(P.PLACE_AFTER_RE.match(sent[e:e + 40]) or P.PLACE_BEFORE_RE.search(sent[max(0, s - 25):s]))
+
+
+def _cue_owner(self: _Found, sent: str, mentions) -> list[str]:
+    """A side named inside a noun cue before the figure ("North Korean casualties ... exceeds 6,000")."""
+    if self.cue_kind != "noun" or self.cue[0] < 0:
         return []
-    mentions = matcher.find(sent)
-    attribs = _attributions(sent)
-    out: list[CasualtyReport] = []
-    for q in qtys:
-        qm = None if q.vague else P.QUANTITY_RE.match(sent, q.start)
-        num_start = qm.start("between") if qm and qm.group("between") else (qm.start("a") if qm else q.start)
-        if not q.vague and _not_a_casualty(sent, q, num_start):
-            continue
-        post, np_s, np_e, thing = _post_scan(sent, q, qtys)
-        if thing:
-            continue
-        pre, cue_start = _pre_scan(sent, q)
-        np_words = _np_words(sent, np_s, np_e)
-        category = None
-        perpetrator_end = -1
-        if pre == "anaphor":
-            category = post or (prev[-1] if prev else None)
-        elif pre is not None:
-            if post and pre in ("captured", "casualties") and post != "casualties" and not np_words[:1] == ["lives"]:
-                category = post if pre == "casualties" and not re.match(r"\s*(?:lost|loses|losing|lose)\b", sent[cue_start:]) else pre
-            else:
-                category = pre
-            if category == "captured" and not _personish(np_words, mentions, np_s, np_e) and np_words:
-                category = None if not post else post
-            if pre == "casualties" and re.match(r"\s*(?:lost|loses|losing|lose)\b", sent[cue_start:], re.I):
-                if not _personish(np_words, mentions, np_s, np_e):
-                    category = post
-            if np_words and np_words[0] == "lives" and category in ("casualties", "captured", None):
-                category = "killed"
-            if re.match(r"(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot|wounded|wounding"
-                        r"|injured|injuring|injures|captured|capturing|kidnapped|kidnapping|abducted|abducting"
-                        r"|seized|took|lost|loses)\b", sent[cue_start:], re.I):
-                perpetrator_end = cue_start
-        else:
-            category = post
-        if category is None:
-            continue
-        if q.vague and not post and pre is None:
-            continue
-        if BREAKDOWN_BEFORE(sent, q) and not post:
-            continue
-        party = _resolve_party(sent, offset, q, (np_s, np_e), mentions, attribs, perpetrator_end, subject)
-        attributed = _nearest_attribution(attribs, q)
-        out.append(CasualtyReport(
-            category=category,
-            min=q.lo,
-            max=q.hi,
-            qualifier=q.qualifier,
-            party=party,
-            attributed_to=attributed,
-            sentence=sent,
-            start=offset + q.start,
-            end=offset + q.end,
-            text=sent[q.start:q.end],
-        ))
-        prev.append(category)
-    return out
+    lo = max(0, self.cue[0] - 25)
+    return [lab for s, e, lab in mentions if lo <= s < self.cue[1] and not P.PLACE_AFTER_RE.match(sent[e:e + 40])
+            and not P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
+            and not P.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]
 
 
-def BREAKDOWN_BEFORE(sent: str, q: _Qty) -> bool:  # noqa: N802 - reads as a predicate
-    return bool(P.BREAKDOWN_PRE_RE.search(sent[max(0, q.start - 30):q.start]) and q.start > 0
-                and re.search(r"\w", sent[max(0, q.start - 30):q.start]))
+_Found.kind_noun_owner = _cue_owner  # type: ignore[attr-defined]
 
 
 def _personish(np_words: list[str], mentions, np_s: int, np_e: int) -> bool:
@@ -494,15 +589,50 @@ def _nearest_attribution(attribs: list[tuple[int, int, str]], q: _Qty) -> str | 
     return min(attribs, key=lambda a: min(abs(a[0] - q.end), abs(q.start - a[1])))[2]
 
 
+def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: str | None,
+                      prev: list[str]) -> list[CasualtyReport]:
+    qtys = _quantities(sent)
+    if not qtys:
+        return []
+    mentions = matcher.find(sent)
+    found: list[_Found] = []
+    for q in qtys:
+        f = _classify(sent, q, qtys, mentions, prev)
+        if f is not None:
+            found.append(f)
+            prev.append(f.category)
+    if not found:
+        return []
+    attribs = _attributions(sent)
+    out: list[CasualtyReport] = []
+    last: _Found | None = None
+    for f in found:
+        f.party = _resolve_party(sent, f, mentions, attribs, found, last, subject)
+        last = f
+        out.append(CasualtyReport(
+            category=f.category,
+            min=f.q.lo,
+            max=f.q.hi,
+            qualifier=f.q.qualifier,
+            party=f.party,
+            attributed_to=_nearest_attribution(attribs, f.q),
+            sentence=sent,
+            start=offset + f.q.start,
+            end=offset + f.q.end,
+            text=sent[f.q.start:f.q.end],
+        ))
+    return out
+
+
 def extract_casualties(text: str, parties: Sequence[Party], *, subject: str | None = None) -> list[CasualtyReport]:
     """Every casualty figure in text, in order, with category, bounds, party and source."""
     matcher = _matcher(tuple(parties))
+    sentences = [(s, e, text[s:e]) for s, e in sentence_spans(text)]
     if subject is None:
-        subject = _derive_subject(text, matcher)
+        subject = _derive_subject(sentences, matcher)
     prev: list[str] = []
     out: list[CasualtyReport] = []
-    for s, e in sentence_spans(text):
-        sent = text[s:e]
+    for s, _, sent in sentences:
         if not P.CUE_PRESENCE_RE.search(sent):
             continue
         out.extend(_sentence_records(sent, s, matcher, subject, prev))

@@ -123,6 +123,14 @@ NOT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Person nouns for combatants: a figure of these is never given the civilian label by default.
+COMBATANT_NOUNS = frozenset(
+    """
+    soldiers soldier troops troop servicemen servicemembers personnel fighters fighter militants militant
+    combatants rebels insurgents militiamen defectors members officers forces police policemen guards
+    marines sailors pilots mercenaries conscripts recruits jihadists gunmen army military
+    """.split()
+)
 # Nouns that make a number a count of things, not of people.
 THING_NOUNS = frozenset(
     """
@@ -181,13 +189,17 @@ POST_CUE_RE = re.compile(
 # A category cue right before the number ("killed at least 200", "death toll rose to 900").
 PRE_CUE_RE = re.compile(
     r"(?:"
-    r"(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead)"
-    r"|\b(?:death|deaths)\s+of|\bdeath\s+toll(?:\s+\w+){0,8}?\s+(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at|passed|exceeded|topped)"
+    r"(?P<casualties_pair>\b(?:fatalities|deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)"
+    r"(?:\s+[\w'’-]+){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
+    r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead)"
+    r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
+    r"|\b(?:death|deaths)\s+of|\bdeath\s+toll(?:\s+[\w'’-]+){0,20}?\s+(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at|passed|exceeded|topped)"
     r"|\btoll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|jumped|increased)\s+to"
-    r"|\b(?:fatalities|deaths)(?:\s+\w+){0,8}?\s+(?:reached|rose\s+to|risen\s+to|at|to|of|exceeded|totalled|totaled|numbered)"
+    r"|\b(?:fatalities|deaths)(?:\s+[\w'’-]+){0,12}?\s+(?:reached|rose\s+to|risen\s+to|at|to|of|exceeded|totalled|totaled|numbered)"
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|at|numbered|to)"
     r"|\bclaimed\s+the\s+lives\s+of|\bkilled\s+an\s+estimated|\btaking\s+the\s+lives\s+of)"
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
+    r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
     r"|\binjuries\s+(?:to|of))"
     r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
     r"|\bloss\s+of"
@@ -198,7 +210,7 @@ PRE_CUE_RE = re.compile(
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
     r"|seized|took|taken|taking|detained|detaining))"
     r"|(?P<anaphor>\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at)"
-    r")\s*$",
+    r")[\s\"“”‘’']*$",
     re.IGNORECASE,
 )
 
@@ -228,6 +240,12 @@ BREAKDOWN_PRE_RE = re.compile(
     r"|\bmost\s+of\s+them|\bsuch\s+as)\s*(?:(?:at\s+least|about|around|some|nearly|approximately|more\s+than|over)\s+)?$",
     re.IGNORECASE,
 )
+# the whole run of a breakdown before a number ("including six children and three women, and ")
+BREAKDOWN_CHAIN_RE = re.compile(
+    r"\b(?:including|included|includes|include|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+those"
+    r"|most\s+of\s+them|such\s+as)\s+(?:both\s+)?(?P<chain>[^;:.()]{0,100})$",
+    re.IGNORECASE,
+)
 # rates are not counts ("an average of 165 people killed a day")
 RATE_RE = re.compile(r"\b(?:average|avg\.?)\s+(?:of\s+)?$", re.IGNORECASE)
 RATE_AFTER_RE = re.compile(r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+(?:day|week|month|hour)\b", re.IGNORECASE)
@@ -237,9 +255,12 @@ AUX_WORDS = frozenset(
     """
     have has had were was are is be been being reportedly likely also now so far confirmed believed
     said thought feared estimated reported already probably allegedly since then all both either
-    to would will may might could just still further others more other
+    would will may might could just still further currently officially considered listed presumed
+    declared registered initially subsequently later apparently possibly
     """.split()
 )
+# True auxiliaries: the only words that end a reduced relative clause ("deployed to ... have been").
+CORE_AUX = frozenset("have has had were was are is be been being".split())
 # Words that end the subject noun phrase search (clause boundaries).
 STOP_WORDS = frozenset(
     """
@@ -257,12 +278,12 @@ CIVILIAN_WORDS = (
     "health workers", "healthcare professionals", "healthcare workers", "medical workers",
     "medical teams", "medics", "paramedics", "doctors", "nurses", "aid workers",
     "humanitarian workers", "journalists", "civil defense personnel", "civil defence personnel",
-    "patients", "girls", "displaced residents", "displaced people", "refugees",
+    "patients", "girls", "women", "elderly", "displaced residents", "displaced people", "refugees",
 )
 
 # Sides outside a topic's parties: demonyms, countries and armed groups -> "other".
 OTHER_SIDE_WORDS = (
-    "Palestinian", "Palestinians", "Gazan", "Gazans", "Gaza", "Israeli", "Israelis", "Israel",
+    "Palestinian", "Palestinians", "Gazan", "Gazans", "Gaza", "Gaza Strip", "West Bank", "Israeli", "Israelis", "Israel",
     "Hamas", "Hezbollah", "Islamic Jihad", "Lebanese", "Lebanon", "Syrian", "Syrians", "Syria",
     "Iraqi", "Iraqis", "Iraq", "Iranian", "Iranians", "Iran", "Yemeni", "Yemenis", "Yemen",
     "Houthi", "Houthis", "Saudi", "Saudis", "Sudanese", "Sudan", "RSF", "Rapid Support Forces",
@@ -285,16 +306,32 @@ ATTACKER_NOUNS_RE = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,2}?(?:strike|strikes|attack|attacks|missile|missiles|drone|drones|shelling"
     r"|airstrike|airstrikes|air\s+strike|air\s+strikes|bombing|bombings|bombardment|warplanes|jets|jet"
     r"|rocket|rockets|artillery|raid|raids|offensive|aggression|occupation|fire|gunfire|assault|assaults"
-    r"|invasion|forces\s+(?:killed|killing|shot)|troops\s+(?:killed|killing|shot)"
+    r"|invasion|custody|captivity|detention|prison|prisons|captors|blockade|siege"
+    r"|forces\s+(?:killed|killing|shot)|troops\s+(?:killed|killing|shot)"
     r"|army\s+(?:says|said)?\s*(?:it\s+)?(?:has\s+)?(?:killed|killing))\b",
     re.IGNORECASE,
 )
 PLACE_AFTER_RE = re.compile(
-    r"^\s*(?:'s\s+|’s\s+)?(?:\w+\s+)?(?:region|oblast|province|city|town|territory|soil|border|capital"
+    r"^\s*(?:'s\s+|’s\s+)?(?:[\w-]+\s+)?(?:region|oblast|province|city|town|territory|soil|border|capital"
     r"|state|district|village|front|side|war|invasion|embassy)\b",
     re.IGNORECASE,
 )
-PLACE_BEFORE_RE = re.compile(r"\b(?:in|of|into|near|across|inside|to|from|on)\s+(?:the\s+)?$", re.IGNORECASE)
+PLACE_BEFORE_RE = re.compile(
+    r"\b(?:in|into|near|across|inside|to|on|at|(?:region|oblast|province|city|town|territory|capital|state|parts?)\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# the other side of a fight ("combat with Ukrainian forces")
+OPPONENT_BEFORE_RE = re.compile(r"\b(?:with|against|versus|vs\.?|fighting|fight|battling|repel)\s+(?:the\s+)?$", re.IGNORECASE)
+# a side that is the subject of an attack verb ("the RSF attacked the village")
+ATTACKER_VERB_AFTER_RE = re.compile(
+    r"^(?:\s*(?:'s|’s)?\s*)(?:(?!were\b|was\b|are\b|is\b|been\b|have\b|has\b|had\b|of\b|on\b|in\b|at\b"
+    r"|near\b|from\b|to\b|into\b|across\b|inside\b)[\w'’()-]+\s+){0,5}?"
+    r"(?:attacked|attacking|attacks|shelled|shelling|bombed|bombing|stormed|raided|struck|strikes|targeted"
+    r"|targeting|fired|launched|killed|killing|kills|shot|ambushed|hit|executed|massacred|captured|seized"
+    r"|kidnapped|abducted|besieged|invaded|overran|overrun|perpetrated|carried\s+out)\b",
+    re.IGNORECASE,
+)
 BY_BEFORE_RE = re.compile(r"\b(?:by|blamed\s+on|carried\s+out\s+by|attributed\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 # --- attribution ---------------------------------------------------------------------
@@ -312,7 +349,7 @@ ACCORDING_TO_RE = re.compile(
 )
 # "X said", with X the words before the verb back to a boundary
 SAID_AFTER_SUBJECT_RE = re.compile(
-    r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*(?P<src>[A-Z][^,;:\"“”—–()]{1,90}?)\s+"
+    r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*(?P<src>(?:[Aa]n?\s+|[Tt]he\s+)?[A-Z][^,;:\"“”—–()]{1,90}?)\s+"
     r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b",
 )
 # ", said X." (inverted)
@@ -335,7 +372,7 @@ PRONOUN_SOURCES = frozenset(
 
 # A quick test: does a sentence mention anything casualty-like at all?
 CUE_PRESENCE_RE = re.compile(
-    r"kill|dead|die|death|fatalit|slain|perish|execut|massacr|lives|martyr|bod(?:y|ies)|corpse|wound"
+    r"kill|dead|die|death|fatalit|figure|tally|slain|perish|execut|massacr|lives|martyr|bod(?:y|ies)|corpse|wound"
     r"|injur|hurt|maimed|hospitali|casualt|loss|lost|lose|captur|prisoner|captiv|hostage|kidnap"
     r"|abduct|surrender|missing|unaccounted|disappear|toll|shot|gunned",
     re.IGNORECASE,
