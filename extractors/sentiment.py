@@ -93,7 +93,9 @@ _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
 _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r)", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
-_TARGET_PREP = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:of|against|toward|towards|at|with|on|from)\W+(?:\w+\W+){0,3}$", _I)
+_TARGET_PREP = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:of|against|toward|towards|at|with|on|from|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
+)
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 
 _VADER = SentimentIntensityAnalyzer()
@@ -359,21 +361,56 @@ def _holders(s: str) -> list[_Holder]:
     return out
 
 
-def _pick_holder(holders: list[_Holder], s: str, cue: _Cue | None, anchor: int) -> _Holder | None:
-    """The holder nearest the cue (or anchor), preceding ones preferred, weak ones last."""
+def _pick_holder(
+    holders: list[_Holder],
+    s: str,
+    cue: _Cue | None,
+    anchor: int,
+    cues: list[_Cue] | None = None,
+    anchor_end: int | None = None,
+) -> _Holder | None:
+    """The holder nearest the cue (or anchor), preceding ones preferred.
+
+    Skipped: nouns that are the object of a cue ("criticism of the government"),
+    nouns far after the cue, and weak holders (soldiers) unless they open their
+    clause before the cue ("Soldiers complain ...")."""
+    pos = cue.start if cue is not None else anchor
+    if anchor_end is None:
+        anchor_end = pos
     best, best_cost = None, float("inf")
     for h in holders:
-        if cue is not None and h.cls in _ATTRIBUTIVE_HOLDERS and h.start >= cue.end:
-            between = s[cue.end:h.start]
-            if len(between) <= 40 and _TARGET_PREP.match(between):
-                continue  # "criticism of the government": a target, not a holder
-        pos = cue.start if cue is not None else anchor
-        cost = (pos - h.end) if h.end <= pos else (h.start - pos) * 1.5 + 10
+        if h.cls in _ATTRIBUTIVE_HOLDERS and any(
+            c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
+        ):
+            continue
+        if h.end <= pos:
+            cost: float = pos - h.end
+        elif cue is None:  # the speaker of a quotation: after it is as good as before
+            cost = h.start - anchor_end
+        elif h.start - pos <= 60:
+            cost = (h.start - pos) * 1.5 + 10
+        else:
+            continue
         if h.cls in lex.WEAK_HOLDERS:
+            if h.end > pos or not _opens_clause(s, h.start):
+                continue
             cost += 10_000
         if cost < best_cost:
             best, best_cost = h, cost
     return best
+
+
+def _is_object(between: str) -> bool:
+    return len(between) <= 40 and bool(_TARGET_PREP.match(between))
+
+
+def _opens_clause(s: str, pos: int) -> bool:
+    before = s[max(0, pos - 80):pos]
+    stops = list(_CLAUSE_STOP.finditer(before))
+    if stops:
+        before = before[stops[-1].end():]
+    before = re.sub(r"[.!?]\s", " ", before)
+    return len(_TOKEN.findall(before)) <= 4 and not re.search(r"\b(?:of|to|for|sent|send|sending|deployed|killed|with)\s+(?:\w+\s+){0,3}$", before, _I)
 
 
 def _quote_score(q: str) -> tuple[float, bool]:
@@ -401,17 +438,25 @@ def _quote_subject(q: str) -> str | None:
     if not cues:
         return None
     first = cues[0]
-    cands = [h for h in _holders(q) if h.cls not in lex.WEAK_HOLDERS and h.start < first.end + 30]
-    cands = [h for h in cands if h.start <= first.end or q[first.end:h.start].strip().lower() in ("", "among", "among the")]
-    if not cands:
-        return None
-    return min(cands, key=lambda h: abs(h.start - first.start)).cls
+    best = None
+    for h in _holders(q):
+        if h.cls in lex.WEAK_HOLDERS:
+            continue
+        if h.start <= first.end and first.start - h.end <= 40:
+            between = q[h.end:first.start] if h.end <= first.start else ""
+            if not _CLAUSE_STOP.search(between) and not re.match(r"\s*(?:were|are|was|is|have been|had been)\s+(?:killed|sent|deployed|wounded)", between, _I):
+                best = h
+        elif 0 <= h.start - first.end <= 12 and q[first.end:h.start].strip().lower() in ("among", "among the"):
+            best = best or h
+    return best.cls if best else None
 
 
 def _location(unit: str, masked: str) -> str | None:
+    """The first place named (outside quotes first); at one position the longer name wins."""
     for s in (masked, unit):
-        m = _PLACES_RE.search(s) or lex.PLACE_PATTERN.search(s)
-        if m:
+        found = [m for m in (_PLACES_RE.search(s), lex.PLACE_PATTERN.search(s)) if m]
+        if found:
+            m = min(found, key=lambda m: (m.start(), -len(m.group(1))))
             return m.group(1)
     return None
 
@@ -442,7 +487,7 @@ def _analyse_unit(
             ccues = [c for c in cues if c0 <= c.start < c1]
             if not ccues:
                 continue
-            holder = _resolve_holder(masked, holders_out, ccues[0], unit, quotes, prev_holder, poll)
+            holder = _resolve_holder(masked, holders_out, ccues[0], unit, quotes, prev_holder, poll, cues)
             for c in ccues:
                 items.append((holder, c.polarity, c.strength, c.majority, c.weight))
     elif quote_text:
@@ -488,8 +533,7 @@ def _analyse_unit(
                 majority,
             )
         )
-    last = reports[-1][0].holder
-    return reports, _Carry(cls=seen_cls if seen_cls and seen_cls not in lex.WEAK_HOLDERS else last)
+    return reports, _Carry(cls=reports[-1][0].holder)
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
@@ -509,9 +553,10 @@ def _resolve_holder(
     quotes: list[tuple[int, int]],
     prev_holder: _Carry | None,
     poll: bool,
+    cues: list[_Cue] | None = None,
 ) -> str:
     anchor = quotes[0][0] if quotes else len(masked)
-    h = _pick_holder(holders_out, masked, cue, anchor)
+    h = _pick_holder(holders_out, masked, cue, anchor, cues, quotes[-1][1] if quotes else None)
     cls = h.cls if h else None
     if cls is None or cls in lex.WEAK_HOLDERS:
         inner: list[_Holder] = []
@@ -531,16 +576,29 @@ def _resolve_holder(
 
 
 def _combine(lst: list[tuple[int, float, bool, float]], quote_score: float) -> tuple[str, float, bool]:
-    """Stance, score and majority flag for one holder's cues in one unit."""
+    """Stance, score and majority flag for one holder's cues in one unit.
+
+    Cues carrying a percentage are counted once per share ("67% mention negative
+    emotions (shame, horror, anxiety)" is one negative share of 0.67)."""
     majority = any(m for _, _, m, _ in lst)
-    pos = sum(s * w for p, s, _, w in lst if p > 0)
-    neg = sum(s * w for p, s, _, w in lst if p < 0)
-    mixed = sum(s for p, s, _, _ in lst if p == 0)
-    has_pct = any(w != 1.0 for _, _, _, w in lst)
-    if pos and neg:
-        if has_pct and max(pos, neg) >= 1.5 * min(pos, neg):
+    shares: dict[float, float] = {}
+    for p, s, _, w in lst:
+        if w != 1.0:
+            shares[w] = shares.get(w, 0.0) + p * s
+    if shares:
+        pos = sum(w for w, v in shares.items() if v > 0)
+        neg = sum(w for w, v in shares.items() if v < 0)
+        if pos and neg and max(pos, neg) < 1.5 * min(pos, neg):
+            return "mixed", 0.5 * (pos - neg) / (pos + neg), majority
+        if pos or neg:
             stance = "positive" if pos > neg else "negative"
-        elif not has_pct and max(pos, neg) >= 3 * min(pos, neg):
+            score = min(1.0, max(0.05, max(pos, neg) / (pos + neg) if pos and neg else max(pos, neg)))
+            return stance, score if stance == "positive" else -score, majority
+    pos = sum(s for p, s, _, _ in lst if p > 0)
+    neg = sum(s for p, s, _, _ in lst if p < 0)
+    mixed = sum(s for p, s, _, _ in lst if p == 0)
+    if pos and neg:
+        if max(pos, neg) >= 3 * min(pos, neg):
             stance = "positive" if pos > neg else "negative"
         else:
             return "mixed", 0.5 * (pos - neg) / (pos + neg), majority
@@ -550,9 +608,10 @@ def _combine(lst: list[tuple[int, float, bool, float]], quote_score: float) -> t
         stance = "negative"
     else:
         return "mixed", 0.0, majority
-    if mixed and not has_pct:
+    if mixed:
         return "mixed", 0.5 * (pos - neg) / (pos + neg + mixed), majority
-    magnitude = max(pos, neg) if not has_pct else max(pos, neg) / max(pos + neg, 1e-9)
-    magnitude = magnitude + 0.25 * abs(quote_score) if quote_score * (1 if stance == "positive" else -1) > 0 else magnitude
+    magnitude = max(pos, neg)
+    if quote_score * (1 if stance == "positive" else -1) > 0:
+        magnitude += 0.25 * abs(quote_score)
     score = min(1.0, max(0.05, magnitude))
     return stance, score if stance == "positive" else -score, majority

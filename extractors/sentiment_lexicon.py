@@ -44,7 +44,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"protest(?:s|ed|ing)?", 0.5),
     (r"(?:suffer\w*|pain|painful|misery|miserable|hell|absurd|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable)", 0.5),
     (r"skeptic\w*|sceptic\w*|distrust\w*", 0.4),
-    (r"refus(?:e|es|ed|ing) (?:to accept|the)", 0.5),
+    (r"refus(?:e|es|ed|ing) (?:to accept|the)|(?:unlikely|unwilling|reluctant) to accept", 0.5),
+    (r"(?:should|must|to|demand\w*|call\w* for) (?:\w+ ){0,2}(?:resign|step down)|held (?:to )?account", 0.5),
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
     (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce)\b", 0.6),
@@ -85,7 +86,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     nervous distress disturbed troubled concern frustrat dismay devastat despair heartbr anguish agony shock
     disillusion disappoint weary weariness fatigue apathy tired negativ critical protest suffer pain miser
     hell absurd wrong unfair unjust senseless pointless meaningless unbearable skeptic sceptic distrust refus
-    dead stalemate price cost cannon meat sacrificial expendable end return ceasefire cease cessation demobili
+    dead stalemate price cost cannon unlikely unwilling reluctant resign meat sacrificial expendable end return ceasefire cease cessation demobili
     withdraw peace truce bring stop leaning favo negotiations talks
     support backing backed backs approv endors applaud welcom prais hail laud glorif extol commend celebrat honor honour hero
     martyr noble valor valour brave pride proud patriot loyal gratitude grateful justif duty hope optimis
@@ -103,6 +104,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|pain\w*\sof\s(?:the\s)?wound|hero\sof\sthe\srepublic\stitle"
     r"|(?:under|no|without)\s(?:any\s)?protest"
     r"|(?:made|make|making)\s(?:a\s)?(?:significant\s)?contribution"
+    r"|suffer(?:s|ed|ing)?\s(?:\w+\s){0,2}(?:loss(?:es)?|casualties|defeats?|damage|setbacks?|injur\w+|wounds?)"
     r"|in\scontrast\sto\s(?:this|that|these|those|the)\s[^,.;]{0,60})\b",
     _I,
 )
@@ -127,7 +129,7 @@ CONTRAST_MARKERS = re.compile(
 
 # --- majority and comparative constructions --------------------------------------------
 MAJORITY = re.compile(
-    r"\b(?:most|majority|more than half|over half|just over half|half|three[- ]quarters|two[- ]thirds|vast|overwhelming|nearly all|almost all)\b",
+    r"\b(?:most|majority|more than half|over half|just over half|three\s?[- ]\s?quarters|two[- ]thirds|vast|overwhelming|nearly all|almost all)\b",
     _I,
 )
 PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)", _I)
@@ -150,6 +152,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("families", r"(?:soldiers?'|soldiers’|troops'|troops’|servicemen's|servicemen’s)\s(?:own\s)?(?:families|family|parents|mothers|wives|relatives|loved ones)"),
     ("families", r"(?:families|family members?|parents|mothers?|fathers?|wives|wife|widows?|relatives|next of kin|loved ones)\s(?:of|whose)\s(?:\w+[\s-]){0,4}?(?:soldiers?|troops|servicemen|conscripts|reservists|men|sons?|dead|fallen|hostages?|captives|deceased|the\s\w+)"),
     ("families", r"(?:bereaved|grieving|worried)\s(?:families|parents|mothers|relatives)|hostage families|families of (?:the )?hostages"),
+    ("families", r"(?:their|her|his) (?:\w+ ){0,2}(?:husbands|sons|children|loved ones)\b(?! (?:were|are|was|is|have|had) (?:sent|deployed|killed))"),
     ("families", r"famil(?:y|ies)|parents?|mothers?|fathers?|wives|widows?|relatives|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|lawmakers?|the military's"),
@@ -177,14 +180,14 @@ DOMAIN_POSITIVE: tuple[tuple[str, float], ...] = (
     (r"(?:die|dying|death|sacrific\w*|lives?|fight\w*|serv\w*)\s(?:\w+\s){0,3}for\s(?:the|our|their)\s(?:fatherland|motherland|nation|country|party|leader|homeland|supreme leader)", 0.8),
     (r"duty|honou?r to (?:die|serve|fight)|an honou?r|loyal\w*|noble|glor\w*|heroic\w*|heroes|feat|valou?r|brave\w*|orders? of the (?:party|supreme leader|fatherland)", 0.6),
     (r"(?:must|should) be prepared to sacrifice|must be carried out|there must be a reason", 0.6),
-    (r"brotherly|militant friendship|liberat\w*|victory|always wins|wins in battle", 0.4),
+    (r"brotherly|militant friendship|victory|always wins|wins in battle", 0.4),
 )
 DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"dying for nothing|died for nothing|for nothing|in vain|without leaving a name|nobody knows how many", 0.8),
     (r"how (?:must|would|do|can) (?:their|the|his|her) (?:parents|mothers?|families|family) feel", 0.9),
     (r"(?:deaths?\s(?:\w+\s){0,4}in\s(?:a|another)\sforeign\s(?:country|land|war))|(?:dying|die|killed|sent|lose their lives)\s(?:\w+\s){0,3}(?:in|to)\s(?:a|another)\s(?:foreign|distant|strange)\s(?:country|land|war)|a land that is not|another country to lose", 0.7),
     (r"(?:haven't|have not|hasn't|never) (?:even )?(?:gotten|got|been) married", 0.5),
-    (r"wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|suffer\w*|pain\w*|worried|disappointment|bitter", 0.6),
+    (r"wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
 )
 VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit

@@ -1,0 +1,185 @@
+"""Reported-sentiment extractor: one case per construction the issue lists, the seed article,
+the article verdict rule, offsets, scores and the cue gate."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors import sentiment_lexicon as lex
+from extractors.model import HOLDERS, OVERALL, STANCES, SentimentReport
+from extractors.sentiment import _CUE_RE, document_tone, extract_sentiment, has_cue_trigger, overall_verdict
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "seed_article.txt"
+DEVSET = ROOT / "data" / "devsets" / "sentiment.jsonl"
+
+
+def pairs(text: str) -> set[tuple[str, str]]:
+    return {(r.holder, r.stance) for r in extract_sentiment(text).reports}
+
+
+# (id, text, expected (holder, stance) pairs) -- every pair must be found
+CONSTRUCTIONS = [
+    ("cue-expressed-negative-views", "Some residents have expressed negative views about the deployment.", {("residents", "negative")}),
+    ("cue-criticize", "Others, on the other hand, criticize the decision to send troops abroad.", {("public", "negative")}),
+    ("cue-complain", "Villagers complain that their sons were sent to a war that is not theirs.", {("residents", "negative")}),
+    ("cue-lament", "Mothers of conscripts lament the losses in private.", {("families", "negative")}),
+    ("cue-oppose", "Many residents quietly oppose the deployment, a source said.", {("residents", "negative")}),
+    ("cue-justify", "North Korean residents justify the sacrifice of soldiers deployed to Russia.", {("residents", "positive")}),
+    ("cue-praise", "Kim Jong Un praised the heroic efforts of the troops, according to state media.", {("officials", "positive")}),
+    ("cue-argue-whether", "Residents argue over whether dying abroad is the duty of the military.", {("residents", "mixed")}),
+    ("cue-worry", "Parents of enlisted soldiers worry that their sons have been sent to Russia.", {("families", "negative")}),
+    ("cue-are-saying", "People are saying the war is absurd and that the young men died for nothing.", {("public", "negative")}),
+    ("cue-according-to-source", "According to a source in Ryanggang Province, residents are angry about the secrecy.", {("residents", "negative")}),
+    ("cue-poll-support", "According to a Levada poll, 76% of Russians support the war.", {("public", "positive")}),
+    ("cue-poll-breakdown", "In August, 46% of Russians \u201cdefinitely supported\u201d the war, 30% \u201crather supported,\u201d 8% \u201crather opposed\u201d and 9% \u201cdefinitely opposed.\u201d", {("public", "positive")}),
+    ("cue-poll-even-split", "About half of Russians (48%) believe it is necessary to continue military operations, while 44% say peace negotiations should be started.", {("public", "mixed")}),
+    ("peace-support-is-negative", "Most respondents favored negotiations and an end to the war.", {("public", "negative")}),
+    ("comparative-more-negative", "\u201cMore people view the Russian deployment negatively than positively,\u201d the source said.", {("public", "negative")}),
+    ("comparative-more-positive", "More residents view the decision positively than negatively.", {("residents", "positive")}),
+    ("proportion-most-not-justify", "Most do not see the deaths of young soldiers in a foreign country as something they can justify.", {("public", "negative")}),
+    ("quote-curly-negative", "One resident said, \u201cYoung men who haven\u2019t even gotten married are dying in a foreign country without leaving a name.\u201d", {("residents", "negative")}),
+    ("quote-straight-negative", "A resident told us, \"Young men who haven't even gotten married are dying in a foreign country.\"", {("residents", "negative")}),
+    ("quote-honor-positive", "Another resident stated, \u201cIn carrying out the orders of the fatherland, it is an honor to die or live.\u201d", {("residents", "positive")}),
+    ("quote-duty-positive", "\"Dying for the fatherland is the duty of the military,\" a resident in Hyesan said.", {("residents", "positive")}),
+    ("quote-parents-feel", "A resident shared his view. \u201cSoldiers sent to the Russian war are dying. How must their parents feel?\u201d", {("residents", "negative")}),
+    ("quote-wrong", "Others say, \u201cSending our military to another country to lose their lives is wrong.\u201d", {("public", "negative")}),
+    ("quote-single-marks", "One activist told a journalist: 'we are living in hell. They have taken people into slavery.'", {("other", "negative")}),
+    ("negation-not-justify", "Residents say the deaths are not something they can justify.", {("residents", "negative")}),
+    ("negation-do-not-support", "Most Israelis do not support continuing the war.", {("public", "negative")}),
+    ("contrast-however-other-residents", "Some residents criticized the deployment. However, other residents have voiced differing opinions, asserting, \u201cSoldiers must be prepared to sacrifice their lives for the fatherland.\u201d", {("residents", "negative"), ("residents", "positive")}),
+    ("contrast-but-same-holder-mixed", "Support for the war remains strong but there is fierce criticism of the government.", {("public", "mixed")}),
+    ("holder-soldiers-families", "The soldiers' families are visibly distressed.", {("families", "negative")}),
+    ("holder-parents", "Parents of North Korean soldiers are growing increasingly anxious.", {("families", "negative")}),
+    ("holder-defector", "A North Korean defector expressed his devastation at seeing troops sent abroad as cannon fodder.", {("defectors", "negative")}),
+    ("holder-the-party", "The Party hailed the sacrifice of the fallen as a noble feat.", {("officials", "positive")}),
+    ("holder-state-media", "State media glorified the soldiers killed in Kursk as heroes.", {("officials", "positive")}),
+    ("holder-respondents", "Respondents express fatigue and a noticeable sense of apathy.", {("public", "negative")}),
+    ("holder-carry-over", "One such defector is Lee, a former soldier. Lee expressed his dismay at the deployment.", {("defectors", "negative")}),
+    ("holder-experts-other", "Analysts criticized the decision to send the troops.", {("other", "negative")}),
+]
+
+NOTHING = [
+    ("none-battlefield", "Russian forces have captured two villages in the Donetsk region, the defence ministry said on Wednesday."),
+    ("none-official-figure", "South Korea's National Intelligence Service said around 3,000 North Korean soldiers have been killed or wounded."),
+    ("none-deployed-to-support", "Around 11,000 North Korean troops were deployed to support Russia in the war against Ukraine."),
+    ("none-spokesman-losses", "\"We do believe that they have suffered some significant losses, killed and wounded,\" Kirby told reporters."),
+    ("none-poll-method", "The poll was conducted September 7-13 and involved 2,000 respondents."),
+    ("none-resident-fact", "A resident there told RFA that workers were told to report anyone spreading rumors about soldiers in Russia."),
+    ("none-empty", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CONSTRUCTIONS], ids=[c[0] for c in CONSTRUCTIONS])
+def test_extract_sentiment_construction(text: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(text)
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOTHING], ids=[c[0] for c in NOTHING])
+def test_extract_sentiment_reports_nothing(text: str) -> None:
+    analysis = extract_sentiment(text)
+    assert analysis.reports == []
+    assert analysis.overall == "none"
+
+
+def test_extract_sentiment_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    analysis = extract_sentiment(text)
+    assert any(r.holder == "residents" and r.stance == "negative" for r in analysis.reports)
+    assert analysis.overall == "negative"
+    assert any(r.location == "Hyesan" for r in analysis.reports)
+    majority = [r for r in analysis.reports if "More people view" in r.sentence]
+    assert majority and majority[0].stance == "negative"
+
+
+def test_extract_sentiment_record_fields_and_offsets() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for r in extract_sentiment(text).reports:
+        assert isinstance(r, SentimentReport)
+        assert r.holder in HOLDERS and r.stance in STANCES
+        assert -1.0 <= r.score <= 1.0
+        assert text[r.start:r.end] == r.sentence
+        if r.stance == "negative":
+            assert r.score < 0
+        if r.stance == "positive":
+            assert r.score > 0
+
+
+def test_extract_sentiment_quote_and_location() -> None:
+    text = "A resident from Hyesan said, \u201cYoung soldiers are dying in a foreign country for nothing.\u201d"
+    (r,) = extract_sentiment(text).reports
+    assert r.location == "Hyesan"
+    assert r.quote == "Young soldiers are dying in a foreign country for nothing."
+    assert r.start == 0 and r.end == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Residents of Yanggang Province are angry about the deployment.", "Yanggang Province"),
+        ("Citizens in Pyongyang were shocked by the news.", "Pyongyang"),
+        ("Officials in Onsong County praised the fallen soldiers.", "Onsong County"),
+    ],
+    ids=["province", "capital", "county-pattern"],
+)
+def test_extract_sentiment_location(text: str, place: str) -> None:
+    reports = extract_sentiment(text).reports
+    assert reports and reports[0].location == place
+
+
+def test_extract_sentiment_tone_is_separate_from_stance() -> None:
+    # VADER scores this sentence positive; the reported stance is negative
+    analysis = extract_sentiment("More people view the Russian deployment negatively than positively.")
+    assert analysis.overall == "negative"
+    assert analysis.tone > 0
+    assert document_tone("Residents are angry and grieving.") < 0
+
+
+def _r(stance: str) -> SentimentReport:
+    return SentimentReport("residents", stance, 0.0, None, None, "", 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("found", "verdict"),
+    [
+        ([], "none"),
+        ([(_r("negative"), False)], "negative"),
+        ([(_r("negative"), False), (_r("negative"), False), (_r("positive"), False)], "negative"),
+        ([(_r("negative"), False), (_r("positive"), False)], "mixed"),
+        ([(_r("positive"), False), (_r("positive"), False), (_r("mixed"), False)], "positive"),
+        ([(_r("positive"), False)] * 4 + [(_r("negative"), True)], "negative"),
+        ([(_r("positive"), True), (_r("negative"), True)], "mixed"),
+        ([(_r("mixed"), False)], "mixed"),
+    ],
+    ids=["none", "one-negative", "two-thirds-negative", "even-split", "positive-with-mixed", "majority-statement-decides", "conflicting-majorities", "only-mixed"],
+)
+def test_overall_verdict_rule(found: list, verdict: str) -> None:
+    assert verdict in OVERALL
+    assert overall_verdict(found) == verdict
+
+
+def test_cue_gate_never_hides_a_cue() -> None:
+    """Every cue the full regex finds sits in a unit the cheap gate lets through."""
+    texts = [c[1] for c in CONSTRUCTIONS]
+    texts += [json.loads(line)["text"] for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [frag.replace("\\w*", "").replace("?", "") for frag, _ in lex.NEGATIVE_CUES + lex.POSITIVE_CUES]
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if _CUE_RE.search(sentence):
+                assert has_cue_trigger(sentence), sentence
+
+
+def test_extract_sentiment_throughput_smoke() -> None:
+    """Not a benchmark: 200 KB of mixed text must not take seconds (catches quadratic paths)."""
+    import time
+
+    text = (SEED.read_text(encoding="utf-8") + "\n") * 40
+    t0 = time.process_time()
+    analysis = extract_sentiment(text)
+    assert time.process_time() - t0 < 2.0
+    assert analysis.overall == "negative"
