@@ -28,7 +28,7 @@ quotation spans):
    noun can hold the feeling. With no noun, the holder of the previous unit carries
    over ("Lee expressed his devastation"), then poll context gives ``public``, then
    ``public`` for a bare opinion noun ("Support for the war remains strong").
-   In poll sentences residents/other become ``public``.
+   In poll sentences residents become ``public`` ("Russian residents" polled).
 4. **Clauses** split at contrast markers (but, however, while...). One holder with
    both polarities gets one ``mixed`` report, unless percentages decide (a side
    with 1.5x the other's share wins: "46% definitely supported, 30% rather
@@ -499,7 +499,7 @@ def _analyse_unit(
                 holder = _quote_subject(quote_text) or _resolve_holder(
                     masked, holders_out, None, unit, quotes, prev_holder, poll
                 )
-                if poll and holder in ("residents", "other", "officials"):
+                if poll and holder == "residents":
                     holder = "public"
                 # majority words inside the quote ("Most do not see ...") count as a majority report
                 inner = [c for c in _find_cues(quote_text) if c.majority]
@@ -570,7 +570,7 @@ def _resolve_holder(
             cls = hi.cls
         elif cls is None:
             cls = "public"
-    if poll and cls in ("residents", "other", "officials"):
+    if poll and cls == "residents":
         cls = "public"
     return cls
 
