@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import statistics
 import time
 from pathlib import Path
 
@@ -172,9 +173,10 @@ def test_serve_directory_override_headers(root: Path) -> None:
 def test_serve_directory_keep_alive_is_fast(root: Path) -> None:
     with serve_directory(root) as server, httpx.Client(base_url=server.base_url) as client:
         client.get("/articles/a.html")
-        started = time.perf_counter()
-        for _ in range(20):
+        times = []
+        for _ in range(15):
+            started = time.perf_counter()
             client.get("/articles/a.html")
-        elapsed = time.perf_counter() - started
-    # 20 sequential keep-alive requests stalled on Nagle would take ~0.8 s
-    assert elapsed < 0.6
+            times.append(time.perf_counter() - started)
+    # a keep-alive request stalled by Nagle's algorithm meeting delayed ACK takes >= 40 ms
+    assert statistics.median(times) < 0.03
