@@ -24,13 +24,15 @@ How a figure is read (the conventions, also in the README):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from extractors import casualty_patterns as P
 from extractors.model import CasualtyReport, Party
 from extractors.sentences import sentence_spans
 
+_BREAKDOWN_SPAN_RE = re.compile(r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them)\b[^,;]*", re.I)
 _TOKEN_RE = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[^\w\s]")
 _PERSON_OR_PARTY_HINT = P.PERSON_NOUNS
 
@@ -159,8 +161,10 @@ def _derive_subject(sentences: list[tuple[int, int, str]], matcher: _PartyMatche
         if not mentions:
             continue
         attribs = _attributions(sent)
+        breakdowns = [(m.start(), m.end()) for m in _BREAKDOWN_SPAN_RE.finditer(sent)]
         for s, e, label in mentions:
-            if _is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs):
+            if (_is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
+                    or any(a <= s < b for a, b in breakdowns)):
                 continue
             counts[label] = counts.get(label, 0) + 1
             first.setdefault(label, s0 + s)
@@ -270,10 +274,26 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
         return True
     if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]):
         return True
+    if re.match(r"-\d", sent[q.end:q.end + 2]) or re.search(r"\d-$", sent[max(0, num_start - 2):num_start]):
+        return True  # a score or code ("9-2-1")
+    if q.qualifier == "range" and re.search(r"\d\s*[-–]\s*\d", sent[num_start:q.end]) and q.lo != q.hi and \
+            _descending(sent[num_start:q.end]):
+        return True  # "lost 24-17": a score, not a range
+    if re.match(r"\s+of\s+(?:the|those|them|these|its|their)\b", sent[q.end:q.end + 12]) and \
+            sent[num_start:q.end].lower() == "one":
+        return True
     raw = sent[num_start:q.end]
     if re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
         return True  # a year
     return False
+
+
+def _descending(raw: str) -> bool:
+    parts = re.split(r"\s*[-–]\s*", raw)
+    try:
+        return len(parts) == 2 and float(parts[0].replace(",", "")) > float(parts[1].replace(",", ""))
+    except ValueError:
+        return False
 
 
 def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True) -> tuple[str | None, int, int, bool]:
@@ -290,6 +310,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
     qty_starts = {x.start: x for x in qtys}
     steps = 0
     own = True
+    prev_word = ""
     while pos < len(sent) and steps < 40:
         steps += 1
         m = P.COMBINED_RE.match(sent, pos)
@@ -300,6 +321,9 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
             cat = m.lastgroup
             if cat == "captured_dead":
                 cat = "killed"
+            if cat == "casualties" and re.match(r"(?:lost|losses)\b", m.group(0), re.I) and n_np and not any(
+                    w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in _np_words(sent, np_start, np_end)):
+                return None, np_start, np_end, False
             return cat, np_start, np_end, False
         if P.NON_CASUALTY_VERB_RE.match(sent, pos):
             return None, np_start, np_end, False
@@ -362,6 +386,9 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
                 continue
             break
         if tok.start() in qty_starts:
+            if prev_word in _NP_PREPOSITIONS and n_np > 0 and not aux:
+                pos = qty_starts[tok.start()].end  # "106 protesters in 21 cities"
+                continue
             break
         if lw == "to" and re.match(r"\s+(?:be|have)\b", sent[tok.end():tok.end() + 6]):
             aux = True
@@ -374,7 +401,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
                 pos = tok.end()
                 continue
             relative += 1
-            if relative > 12 or lw in P.STOP_WORDS - {"as"}:
+            if relative > 12 or lw in P.STOP_WORDS:
                 break
             pos = tok.end()
             continue
@@ -397,6 +424,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
         n_np += 1
         if own:
             np_end = tok.end()
+        prev_word = lw
         pos = tok.end()
     return None, np_start, np_end, False
 
@@ -405,6 +433,7 @@ def _next_token(sent: str, pos: int) -> re.Match[str] | None:
     return _TOKEN_RE.search(sent, pos)
 
 
+_NP_PREPOSITIONS = frozenset("in across from at on over during within of".split())
 _ACTIVE_VERB_RE = re.compile(
     r"(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot|wounded|wounding|injured|injuring"
     r"|injures|wounds|captured|capturing|captures|kidnapped|kidnapping|abducted|abducting|seized|took|taken"
@@ -491,7 +520,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str]) -
 
 
 def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found], prev_in_sent: _Found | None,
-                   subject: str | None) -> str:
+                   subject_of: Callable[[], str | None]) -> str:
     np_s, np_e = f.np
     own = [lab for s, e, lab in mentions if np_s <= s and e <= np_e + 1]
     if f.kind_noun_owner(sent, mentions):
@@ -506,7 +535,7 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
     other_nps = [(o.np[0], o.np[1]) for o in others if o is not f]
     breakdown_spans = [(m.start("chain") + max(0, o.q.start - 120), o.q.start) for o in others
                        for m in [P.BREAKDOWN_CHAIN_RE.search(sent[max(0, o.q.start - 120):o.q.start])] if m]
-    for m in re.finditer(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\b[^,;]*", sent, re.I):
+    for m in _BREAKDOWN_SPAN_RE.finditer(sent):
         breakdown_spans.append((m.start(), m.end()))
     loss_subject_end = f.cue[0] if f.cue_kind == "loss" else -1
     perpetrator_end = f.cue[0] if f.cue_kind == "verb" else -1
@@ -552,6 +581,7 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
             best = (dist, lab)
     if best is not None:
         return best[1]
+    subject = subject_of()
     if subject == "civilian" and combatant:
         return "unknown"
     return subject or "unknown"
@@ -589,7 +619,7 @@ def _nearest_attribution(attribs: list[tuple[int, int, str]], q: _Qty) -> str | 
     return min(attribs, key=lambda a: min(abs(a[0] - q.end), abs(q.start - a[1])))[2]
 
 
-def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: str | None,
+def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: Callable[[], str | None],
                       prev: list[str]) -> list[CasualtyReport]:
     qtys = _quantities(sent)
     if not qtys:
@@ -624,16 +654,65 @@ def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: s
     return out
 
 
+class _Subject:
+    """The article's subject party, worked out only when a figure needs it."""
+
+    def __init__(self, text: str, matcher: _PartyMatcher, given: str | None) -> None:
+        self.text, self.matcher = text, matcher
+        self.value, self.done = given, given is not None
+
+    def __call__(self) -> str | None:
+        if not self.done:
+            sentences = [(s, e, self.text[s:e]) for s, e in sentence_spans(self.text)]
+            self.value = _derive_subject(sentences, self.matcher)
+            self.done = True
+        return self.value
+
+
+def _cue_sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) of the sentences that have a casualty word (one pass over the text)."""
+    low = text.lower()
+    if len(low) == len(text):
+        hits = [m.start() for m in P.CUE_PRESENCE_LOWER_RE.finditer(low)]
+    else:  # lower() changed offsets (rare letters): use the slower case-blind pattern
+        hits = [m.start() for m in P.CUE_PRESENCE_RE.finditer(text)]
+    out: list[tuple[int, str]] = []
+    done_until = -1
+    for hit in hits:
+        if hit < done_until:
+            continue
+        start = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        end = len(text) if end < 0 else end
+        done_until = end
+        first = bisect_left(hits, start)
+        last = bisect_left(hits, end)
+        para_hits = hits[first:last]
+        chunk = text[start:end]
+        for s, e in sentence_spans(chunk):
+            i = bisect_left(para_hits, start + s)
+            if i < len(para_hits) and para_hits[i] < start + e:
+                out.append((start + s, chunk[s:e]))
+    return out
+
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+_DIGIT_OR_WORD_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    r"|hundred|thousand|million|dozen|dozens|scores|hundreds|thousands|millions|tens)\b",
+    re.I,
+)
+
+
 def extract_casualties(text: str, parties: Sequence[Party], *, subject: str | None = None) -> list[CasualtyReport]:
     """Every casualty figure in text, in order, with category, bounds, party and source."""
     matcher = _matcher(tuple(parties))
-    sentences = [(s, e, text[s:e]) for s, e in sentence_spans(text)]
-    if subject is None:
-        subject = _derive_subject(sentences, matcher)
+    subject_of = _Subject(text, matcher, subject)
     prev: list[str] = []
     out: list[CasualtyReport] = []
-    for s, _, sent in sentences:
-        if not P.CUE_PRESENCE_RE.search(sent):
+    for offset, sent in _cue_sentences(text):
+        if P.NON_CONFLICT_RE.search(sent):
             continue
-        out.extend(_sentence_records(sent, s, matcher, subject, prev))
+        out.extend(_sentence_records(sent, offset, matcher, subject_of, prev))
     return out

@@ -50,6 +50,12 @@ _ONE_NUM = (
     r"|dozen)"
 )
 _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+)"
+# verbs and prepositions that link a toll noun to its number ("death toll rose to 45")
+_LINK = (
+    r"(?:to|at|of|reached|reach|hit|hits|is|was|stands\s+at|stood\s+at|passed|passes|surpassed|surpasses"
+    r"|exceeded|exceeds|topped|tops|crossed|crosses|neared|nears|nearing|totalled|totaled|numbered|now"
+    r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing)\s+to)"
+)
 
 # One quantity: optional qualifier, a number (or range), optional suffix. Named groups:
 # qual, between, a, b, suffix.  Matched case-insensitively on a sentence.
@@ -62,7 +68,7 @@ QUANTITY_RE = re.compile(
     r"|close\s+to|nearing|~)\s*)?"
     r"(?P<between>between\s+)?"
     r"(?P<a>" + _ONE_NUM + r")"
-    r"(?:(?(between)\s+(?:and|to)\s+|" + _RANGE_SEP + r")(?P<b>" + _ONE_NUM + r"))?"
+    r"(?:(?(between)(?:\s+(?:and|to)\s+|\s*[-–—]\s*)|" + _RANGE_SEP + r")(?P<b>" + _ONE_NUM + r"))?"
     r"(?P<suffix>-plus|\+|\s+or\s+more|-strong)?"
     r"(?![\w])",
     re.IGNORECASE,
@@ -141,7 +147,8 @@ THING_NOUNS = frozenset(
     schools school beds bed ambulances strikes strike airstrikes attacks attack raids raid
     massacres incidents locations states provinces districts regions countries nations kilometers
     tonnes tons dollars euros million billion percent inquiries samples cases reports documents
-    households motorbikes motorcycles trucks cars points hours days weeks months years
+    households motorbikes motorcycles trucks cars points hours days weeks months years cities
+    villages settlements neighborhoods neighbourhoods camps sites cases
     agencies applications votes seats brigades brigade battalions divisions units corps
     """.split()
 )
@@ -193,9 +200,9 @@ PRE_CUE_RE = re.compile(
     r"(?:\s+[\w'’-]+){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
     r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead)"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
-    r"|\b(?:death|deaths)\s+of|\bdeath\s+toll(?:\s+[\w'’-]+){0,20}?\s+(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at|passed|exceeded|topped)"
-    r"|\btoll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|jumped|increased)\s+to"
-    r"|\b(?:fatalities|deaths)(?:\s+[\w'’-]+){0,12}?\s+(?:reached|rose\s+to|risen\s+to|at|to|of|exceeded|totalled|totaled|numbered)"
+    r"|\b(?:death|deaths)\s+of"
+    r"|\b(?:death\s+)?toll(?:\s+[\w'’-]+){0,20}?\s+" + _LINK +
+    r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+[\w'’-]+){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|at|numbered|to)"
     r"|\bclaimed\s+the\s+lives\s+of|\bkilled\s+an\s+estimated|\btaking\s+the\s+lives\s+of)"
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
@@ -349,8 +356,10 @@ ACCORDING_TO_RE = re.compile(
 )
 # "X said", with X the words before the verb back to a boundary
 SAID_AFTER_SUBJECT_RE = re.compile(
-    r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*(?P<src>(?:[Aa]n?\s+|[Tt]he\s+)?[A-Z][^,;:\"“”—–()]{1,90}?)\s+"
-    r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b",
+    r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*"
+    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[\w'’-]|[A-Z]|(?<=, )[a-z])[^,;:\"“”—–()]{1,90}?)\s+"
+    r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b"
+    r"(?!\s+(?:the\s+lives|lives|responsibility|control|the\s+life))",
 )
 # ", said X." (inverted)
 SAID_BEFORE_SUBJECT_RE = re.compile(
@@ -367,7 +376,23 @@ SOURCE_TRIM_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 PRONOUN_SOURCES = frozenset(
-    "he she they it we i you this that there which who one some others officials sources".split()
+    "he she they it we i you this that there which who one some others".split()
+)
+
+# Deaths that are not casualties of violence: disease, disasters, accidents, sport.
+NON_CONFLICT_RE = re.compile(
+    r"\b(?:pollution|diseases?|plague|pandemic|epidemic|covid(?:-19)?|coronavirus|cancer|overdoses?|influenza|flu"
+    r"|malaria|cholera|measles|ebola|earthquakes?|floods?|flooding|hurricanes?|typhoons?|cyclones?|heatwaves?"
+    r"|wildfires?|landslides?|tsunami|crash|crashes|car\s+accident|road\s+accidents?|traffic\s+accidents?"
+    r"|derailment|shipwreck|stampede|season|game|match|tournament|points|scored)\b",
+    re.IGNORECASE,
+)
+
+# The same test for lower-cased text, fast: word starts only, first letters checked first.
+CUE_PRESENCE_LOWER_RE = re.compile(
+    r"\b(?=[abcdefghiklmpstuw])(?:kill|dead|die[ds]?|dying|death|fatalit|figure|tally|slain|perish|execut|massacr"
+    r"|lives|martyr|bod(?:y|ies)|corpse|wound|injur|hurt|maimed|hospitali|casualt|loss|lost|los(?:e|ing)|captur"
+    r"|prisoner|captiv|hostage|kidnap|abduct|surrender|missing|unaccounted|disappear|toll|shot|gunned)"
 )
 
 # A quick test: does a sentence mention anything casualty-like at all?
