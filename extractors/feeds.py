@@ -56,6 +56,9 @@ FUTURE_TOLERANCE = timedelta(days=1)
 _WS = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _CDATA_OR_COMMENT = re.compile(rb"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_ENTITY_REF = re.compile(r"&#?\w+;")
+_SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _MARKUP_NOISE = re.compile(rb"<\?.*?\?>|<!DOCTYPE[^>]*>", re.S | re.I)
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _FIRST_MARKUP = re.compile(rb"<\s*([!?]?[A-Za-z][A-Za-z0-9:._-]*)")
@@ -236,6 +239,13 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _html_words(html_text: str | None) -> int:
+    """Word count of an HTML fragment (fast: tags and entities stripped by regex, no tree)."""
+    if not html_text:
+        return 0
+    return len(_ENTITY_REF.sub(" ", _TAG.sub(" ", _SCRIPT_STYLE.sub(" ", html_text))).split())
+
+
 def _build_entries(raws: list[_Raw], warnings_: list[str]) -> list[FeedEntry]:
     link_keys = [normalize_url(r.link) if r.link else None for r in raws]
     link_counts = Counter(k for k in link_keys if k)
@@ -307,9 +317,10 @@ def _entry_from_feedparser(e: Mapping, base: str, now: datetime, warnings_: list
         if "html" not in str(best.get("type", "")).lower():
             value = html_escape_text(value)
         content_html = _cap(value, MAX_CONTENT_CHARS, "content", warnings_)
-    content_text = html_to_text(content_html) if content_html else ""
-    summary = _cap(summary_text or content_text, MAX_SUMMARY_CHARS, "summary", warnings_)
-    has_full = max(_words(content_text), _words(summary_text)) >= FULL_TEXT_MIN_WORDS
+    if not summary_text and content_html:
+        summary_text = html_to_text(content_html[: MAX_SUMMARY_CHARS * 4])
+    summary = _cap(summary_text, MAX_SUMMARY_CHARS, "summary", warnings_)
+    has_full = max(_html_words(content_html), _words(summary_text)) >= FULL_TEXT_MIN_WORDS
     published = _to_datetime(e.get("published_parsed") or e.get("updated_parsed") or e.get("created_parsed"),
                              now, warnings_)
     author = e.get("author")

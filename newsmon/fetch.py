@@ -271,6 +271,17 @@ def classify_exception(exc: BaseException) -> FetchError:
     return FetchError("connect", message)
 
 
+def _valid_header_value(value: str | None) -> bool:
+    """A stored validator that can be sent back as-is (no CR/LF/control characters, latin-1, bounded)."""
+    if not value or len(value) > 1024:
+        return False
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not any(ord(ch) < 32 and ch != "\t" or ord(ch) == 127 for ch in value)
+
+
 def _check_url(url: str) -> tuple[str, str]:
     """Return (scheme, host) of an absolute http(s) URL, or raise `_Failure`."""
     try:
@@ -437,9 +448,9 @@ class Fetcher:
         opts = self.options
         cap = opts.max_article_bytes if kind == "article" else opts.max_feed_bytes
         headers = {"Accept": ARTICLE_ACCEPT if kind == "article" else FEED_ACCEPT}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
+        if _valid_header_value(etag):
+            headers["If-None-Match"] = etag  # verbatim, quotes and W/ included
+        if _valid_header_value(last_modified):
             headers["If-Modified-Since"] = last_modified
         current = url.strip()
         scheme, host = _check_url(current)
