@@ -1,0 +1,233 @@
+"""Unit tests of the casualty-figure extractor: every construction issue 3 lists, and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.casualties import extract_casualties
+from extractors.model import CASUALTY_CATEGORIES, QUALIFIERS, Party
+from newsmon.evaluation.casualties import default_parties
+
+PARTIES = default_parties()
+SEED = Path(__file__).resolve().parent / "fixtures" / "seed_article.txt"
+
+
+def _figures(text: str, **kw) -> list[tuple]:
+    return [(r.category, r.min, r.max) for r in extract_casualties(text, PARTIES, **kw)]
+
+
+# (id, text, expected (category, min, max) records in order)
+FIGURE_CASES = [
+    ("digits-comma", "About 3,000 soldiers were killed in the battle.", [("killed", 3000, 3000)]),
+    ("digits-space", "Around 3 000 soldiers were killed, officials said.", [("killed", 3000, 3000)]),
+    ("digits-dot-separator", "Some 1.100 soldiers were wounded in the battle.", [("wounded", 1100, 1100)]),
+    ("decimal-million", "Russia has suffered over 1.25 million casualties, Ukraine says.",
+     [("casualties", 1_250_000, 1_250_000)]),
+    ("words-three-thirty", "Three soldiers were killed and thirty were wounded.",
+     [("killed", 3, 3), ("wounded", 30, 30)]),
+    ("words-a-dozen", "A dozen North Korean soldiers were killed near Kursk.", [("killed", 12, 12)]),
+    ("words-one-million", "One million people have died in the war, the report estimated.",
+     [("killed", 1_000_000, 1_000_000)]),
+    ("words-hyphen-thousand", "Three-thousand Russian troops were killed in the offensive.",
+     [("killed", 3000, 3000)]),
+    ("digits-hundred", "27-hundred soldiers were wounded, the ministry said.", [("wounded", 2700, 2700)]),
+    ("words-mixed", "Four-thousand-100 soldiers have been killed since January.", [("killed", 4100, 4100)]),
+    ("range-scaled", "30-35 thousand Russian soldiers were killed in the battle for the city.",
+     [("killed", 30000, 35000)]),
+    ("plus-suffix", "Russia has suffered 46,000-plus casualties in the region.", [("casualties", 46000, 46000)]),
+    ("range-to", "Between 2,000 to 4,000 Russian soldiers have been killed, U.S. officials estimated.",
+     [("killed", 2000, 4000)]),
+    ("range-between-to", "Between 600,000 to 700,000 Russian troops have been killed or wounded.",
+     [("casualties", 600_000, 700_000)]),
+    ("range-between-and", "Between 20,000 and 30,000 Ukrainians are considered missing.",
+     [("missing", 20000, 30000)]),
+    ("two-figures", "About 300 North Korean soldiers were killed and 2,700 wounded, the lawmaker said.",
+     [("killed", 300, 300), ("wounded", 2700, 2700)]),
+    ("two-figures-others", "The strike killed five people and injured 19 others.",
+     [("killed", 5, 5), ("wounded", 19, 19)]),
+    ("active-voice", "Ukrainian forces killed at least 200 North Korean soldiers in the past week.",
+     [("killed", 200, 200)]),
+    ("passive-combined", "Some 3,000 North Korean soldiers were killed or wounded.", [("casualties", 3000, 3000)]),
+    ("combined-and", "At least 30 North Korean soldiers were killed and wounded near Plekhovo.",
+     [("casualties", 30, 30)]),
+    ("category-before-number", "The death toll rose to 45 on Tuesday.", [("killed", 45, 45)]),
+    ("category-noun-after", "Russian forces suffered around 1,430 casualties over the past day.",
+     [("casualties", 1430, 1430)]),
+    ("inside-quotes", "\"We estimate that 1,000 of Pyongyang's troops have been killed,\" the official said.",
+     [("killed", 1000, 1000)]),
+    ("total-with-part", "Russia has suffered 4,700 casualties, including 600 deaths, in the region.",
+     [("casualties", 4700, 4700), ("killed", 600, 600)]),
+    ("lost-soldiers", "Ukraine's General Staff said Russia lost 1,230 troops over the past day.",
+     [("casualties", 1230, 1230)]),
+    ("losses-noun", "Russian combat losses now stand at over 654,000, NATO said.", [("casualties", 654000, 654000)]),
+    ("captured", "Two North Korean soldiers were captured by Ukrainian special forces.", [("captured", 2, 2)]),
+    ("taken-prisoner", "The Ukrainian military said 21 Russian soldiers were taken prisoner.",
+     [("captured", 21, 21)]),
+    ("missing", "At least 12 soldiers are missing after the attack.", [("missing", 12, 12)]),
+    ("lost-their-lives", "Seventeen people lost their lives in the attack.", [("killed", 17, 17)]),
+    ("bodies", "Rescuers recovered 14 bodies from the rubble.", [("killed", 14, 14)]),
+    ("left-dead", "The attack left 11 dead and 40 injured.", [("killed", 11, 11), ("wounded", 40, 40)]),
+    ("headline", "At least 2 killed, 5 injured in Odesa drone attack", [("killed", 2, 2), ("wounded", 5, 5)]),
+    ("anaphoric-figure", "Zelensky said 4,000 North Korean soldiers had been killed or wounded. "
+                         "The NIS put the figure at 3,000.", [("casualties", 4000, 4000), ("casualties", 3000, 3000)]),
+    ("vague-dozens", "Dozens of civilians were killed in the shelling, the governor said.", [("killed", 12, 12)]),
+    ("vague-tens-of-thousands", "The war has killed tens of thousands of soldiers on both sides.",
+     [("killed", 10000, 10000)]),
+    ("list-of-groups", "At least 10,480 civilians, 3,715 soldiers and 830 defectors have been killed.",
+     [("killed", 10480, 10480), ("killed", 3715, 3715), ("killed", 830, 830)]),
+    ("breakdown-not-counted", "At least 33 people were killed, including six children and three women.",
+     [("killed", 33, 33)]),
+    ("captured-dead", "Six people were captured dead after the exchange of fire.", [("killed", 6, 6)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in FIGURE_CASES], ids=[c[0] for c in FIGURE_CASES])
+def test_casualties_figure(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+# (id, text): numbers that are not casualties
+NEGATIVE_CASES = [
+    ("troops-sent", "North Korea sent 11,000 troops to Russia in October."),
+    ("troops-deployed", "An estimated 11,000 North Koreans were deployed to Kursk last December."),
+    ("unit-size-strong", "The 12,000-strong North Korean contingent arrived in Kursk in November."),
+    ("date-range", "The fighting on Dec. 14-15 involved units of the 94th brigade."),
+    ("age-and-date", "The soldier, aged 20, was captured on January 16."),
+    ("age-hyphen-duration", "A 26-year-old soldier said he had served for 10 years."),
+    ("money", "Each soldier is paid $2,000 a month, and the deal is worth $200 million."),
+    ("equipment", "Ukraine says it destroyed 12 tanks and 30 armoured vehicles."),
+    ("equipment-lost", "Other assets lost by Russia include 1,402 rocket systems and 384 aircraft."),
+    ("percent-poll", "About 60% of respondents opposed the deployment, a poll of 1,000 people found."),
+    ("prisoners-freed", "Russia and Ukraine exchanged 150 prisoners each on Monday, and 300 soldiers were freed."),
+    ("prisoners-returned", "Kyiv brought home 189 former captives in the latest exchange."),
+    ("ordinal-the-13th", "The spy agency revealed on the 13th that it had briefed lawmakers."),
+    ("year", "Since 1953, North Korea has prepared for war; in 2016 a soldier defected."),
+    ("displaced", "At least 1.2 million people have been displaced by violence, the United Nations says."),
+    ("rate-not-count", "Around 10,000 troops arrived, and half of the 11,000 troops deployed are now at the front."),
+    ("score", "The team lost 24-17 on Sunday."),
+    ("disease-deaths", "Cholera has caused 2,000 deaths in the camps this year."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NEGATIVE_CASES], ids=[c[0] for c in NEGATIVE_CASES])
+def test_casualties_not_a_casualty(text: str) -> None:
+    assert _figures(text) == []
+
+
+# (id, text, expected qualifier of the first record)
+QUALIFIER_CASES = [
+    ("around", "Around 500 soldiers were killed.", "approximately"),
+    ("about", "About 500 soldiers were killed.", "approximately"),
+    ("some", "Some 500 soldiers were killed.", "approximately"),
+    ("nearly", "Nearly 500 soldiers were killed.", "approximately"),
+    ("roughly", "Roughly 500 soldiers were killed.", "approximately"),
+    ("at-least", "At least 500 soldiers were killed.", "at_least"),
+    ("no-fewer-than", "No fewer than 500 soldiers were killed.", "at_least"),
+    ("more-than", "More than 500 soldiers were killed.", "more_than"),
+    ("over", "Over 500 soldiers were killed.", "more_than"),
+    ("upwards-of", "Upwards of 500 soldiers were killed.", "more_than"),
+    ("up-to", "Up to 500 soldiers were killed.", "up_to"),
+    ("fewer-than", "Fewer than 500 soldiers were killed.", "fewer_than"),
+    ("exact", "500 soldiers were killed.", "exact"),
+    ("range", "Between 400 and 500 soldiers were killed.", "range"),
+    ("vague", "Hundreds of soldiers were killed.", "vague"),
+]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [c[1:] for c in QUALIFIER_CASES], ids=[c[0] for c in QUALIFIER_CASES])
+def test_casualties_qualifier(text: str, qualifier: str) -> None:
+    records = extract_casualties(text, PARTIES)
+    assert records and records[0].qualifier == qualifier
+
+
+# (id, text, expected party of the first record, subject passed in)
+PARTY_CASES = [
+    ("alias-north-korean", "About 300 North Korean soldiers were killed.", "north_korean", None),
+    ("alias-dprk", "The spy agency estimated that 1,100 DPRK soldiers had been killed or wounded.", "north_korean", None),
+    ("alias-pyongyang", "Pyongyang's troops suffered heavy losses: some 3,000 were killed or wounded.", "north_korean", None),
+    ("civilians", "More than 600 civilians have been killed in Ukraine in 2024, the UN says.", "civilian", None),
+    ("civilian-over-nationality", "At least 12 Sudanese civilians were killed in the attack.", "civilian", None),
+    ("other-side", "Israel's military said it had killed about 20 Hamas fighters.", "other", None),
+    ("other-demonym", "At least 33 Palestinians were killed in the strikes.", "other", None),
+    ("attacker-is-not-victim", "A Russian strike on the Ukrainian city of Kharkiv killed at least one person.",
+     "ukrainian", None),
+    ("source-is-not-victim", "Ukraine's military intelligence said 30 soldiers were killed.", "unknown", None),
+    ("subject-fallback", "Ten soldiers were killed in the attack.", "north_korean", "north_korean"),
+    ("subject-from-text", "North Korean troops are fighting in Kursk. North Korea sent them in October. "
+                          "At least 40 soldiers were killed last week.", "north_korean", None),
+    ("unknown", "Ten people were killed and eight wounded, he said.", "unknown", None),
+    ("others-inherit", "At least 300 North Korean troops have been killed and 2,700 others injured.",
+     "north_korean", None),
+]
+
+
+@pytest.mark.parametrize(("text", "party", "subject"), [c[1:] for c in PARTY_CASES], ids=[c[0] for c in PARTY_CASES])
+def test_casualties_party(text: str, party: str, subject: str | None) -> None:
+    records = extract_casualties(text, PARTIES, subject=subject)
+    assert records and all(r.party == party for r in records)
+
+
+# (id, text, expected attributed_to of the first record)
+ATTRIBUTION_CASES = [
+    ("according-to", "No fewer than 70 civilians were killed, according to the United Nations.", "the United Nations"),
+    ("x-said-after", "At least 600 North Korean soldiers have been killed, Seoul's spy agency said on Wednesday.",
+     "Seoul's spy agency"),
+    ("x-estimated-before", "The spy agency estimated that 1,100 DPRK soldiers had been killed or wounded.",
+     "The spy agency"),
+    ("x-claimed", "South Korea's intelligence service claimed 3,000 North Korean soldiers had been killed.",
+     "South Korea's intelligence service"),
+    ("said-x-inverted", "\"An RSF attack killed at least 40 civilians,\" said the Abu Gouta Resistance Committee.",
+     "the Abu Gouta Resistance Committee"),
+    ("none", "Seventeen people lost their lives in the attack.", None),
+    ("not-claimed-the-lives", "The blast claimed the lives of 30 soldiers.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), [c[1:] for c in ATTRIBUTION_CASES], ids=[c[0] for c in ATTRIBUTION_CASES])
+def test_casualties_attribution(text: str, source: str | None) -> None:
+    records = extract_casualties(text, PARTIES)
+    assert records and records[0].attributed_to == source
+
+
+def test_casualties_offsets_point_at_the_figure() -> None:
+    text = "Intro line.\nMeanwhile, at least 300 North Korean troops have been killed and 2,700 others injured."
+    records = extract_casualties(text, PARTIES)
+    assert [text[r.start:r.end] for r in records] == ["at least 300", "2,700"]
+    assert [r.text for r in records] == ["at least 300", "2,700"]
+    assert all(r.sentence in text and r.sentence.startswith("Meanwhile") for r in records)
+
+
+def test_casualties_records_use_the_shared_vocabularies() -> None:
+    text = " ".join(c[1] for c in FIGURE_CASES)
+    records = extract_casualties(text, PARTIES)
+    labels = {p.label for p in PARTIES} | {"other", "unknown", "civilian"}
+    assert records
+    assert all(r.category in CASUALTY_CATEGORIES and r.qualifier in QUALIFIERS and r.party in labels for r in records)
+    assert all(r.min is not None and r.max is not None and r.min <= r.max for r in records)
+
+
+def test_casualties_parties_come_from_configuration() -> None:
+    parties = (Party("martians", ("Martian", "Martians")),)
+    records = extract_casualties("About 40 Martian soldiers were killed.", parties)
+    assert [(r.category, r.min, r.party) for r in records] == [("killed", 40, "martians")]
+
+
+def test_casualties_empty_and_irrelevant_text() -> None:
+    assert extract_casualties("", PARTIES) == []
+    assert extract_casualties("The company reported revenue of $3 billion and 1,200 new hires.", PARTIES) == []
+
+
+def test_casualties_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    records = extract_casualties(text, PARTIES)
+    hit = [r for r in records if r.min == 3000 and r.max == 3000]
+    assert len(hit) == 1
+    rec = hit[0]
+    assert rec.category == "casualties"
+    assert rec.qualifier == "approximately"
+    assert rec.party == "north_korean"
+    assert rec.attributed_to is not None and "National Intelligence Service" in rec.attributed_to
+    assert text[rec.start:rec.end] == "around 3,000"
+    assert "have been killed or wounded" in rec.sentence
