@@ -502,6 +502,8 @@ class Fetcher:
         kind_ = "http_status"
         if status == 429 or (status == 503 and retry_after is not None):
             kind_ = "rate_limited"
+        elif status == 403 and hop.headers.get("cf-mitigated", "").lower() == "challenge":
+            message += " (Cloudflare challenge page)"
         elif 300 <= status < 400:
             kind_ = "redirect"
             message = f"HTTP {status} without a usable Location from {redact_url(current)}"

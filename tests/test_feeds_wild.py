@@ -7,6 +7,7 @@ from __future__ import annotations
 import builtins
 import re
 import time
+import tracemalloc
 from pathlib import Path
 
 import feedparser
@@ -96,9 +97,16 @@ def test_feeds_wild_corpus_complete():
 @pytest.mark.parametrize("rel", FILES)
 def test_feeds_wild_parse_result(rel):
     body, headers = _load(rel)
+    tracemalloc.start()
     start = time.monotonic()
-    parsed = parse_feed(body, url=HARNESS + rel, headers=headers)
-    assert time.monotonic() - start < 2.0
+    try:
+        parsed = parse_feed(body, url=HARNESS + rel, headers=headers)
+        elapsed = time.monotonic() - start
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 2.0
+    assert peak < 100 * 2**20
     assert not (parsed.message or "").startswith("parser failure"), parsed.message
     if rel in REJECTED:
         assert not parsed.ok and parsed.error_kind == REJECTED[rel]

@@ -124,6 +124,12 @@ def test_fetch_http_errors_have_status(server, path, status):
     assert result.error.kind == "http_status" and result.error.status == status and result.status == status
 
 
+def test_fetch_cloudflare_challenge_named(server):
+    server.route("/cf", Response(403, {"cf-mitigated": "challenge", "Content-Type": "text/html"}, b"<html>"))
+    result = run(fetch_one(server.url("/cf")))
+    assert result.error.kind == "http_status" and result.status == 403 and "Cloudflare" in result.error.message
+
+
 def test_fetch_redirect_loop_stops(server):
     """F6: a two-URL loop is reported as kind redirect."""
     result = run(fetch_one(server.url("/loop/a")))
