@@ -152,6 +152,7 @@ def parse_fetched(feed: FeedConfig, state: FeedState | None, result: FetchResult
     ttl = timedelta(minutes=parsed.ttl_minutes) if parsed.ttl_minutes else None
     row.update(
         title=one_line(parsed.title) or None, etag=result.etag, last_modified=result.last_modified,
+        entries_seen=len(parsed.entries),  # entries in the last document fetched
         next_check_at=now + min(ttl, MAX_TTL) if ttl else None,
         permanent_url=result.permanent_redirect or st.permanent_url,  # persisted only now that it gave a feed
     )
