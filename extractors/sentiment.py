@@ -62,12 +62,57 @@ _I = re.IGNORECASE
 # ---------------------------------------------------------------------------------------
 # compiled at import: one alternation per concern, named groups map back to the tables
 _CUE_TABLE: list[tuple[int, float]] = []
-_cue_parts: list[str] = []
 for _pol, _cues in ((-1, lex.NEGATIVE_CUES), (1, lex.POSITIVE_CUES), (0, lex.MIXED_CUES)):
     for _frag, _strength in _cues:
-        _cue_parts.append(f"(?P<c{len(_CUE_TABLE)}>{_frag})")
         _CUE_TABLE.append((_pol, _strength))
-_CUE_RE = re.compile(r"\b(?=[a-z])(?:" + "|".join(_cue_parts) + r")\b", _I)
+
+
+def _top_level_alternatives(frag: str) -> list[str]:
+    """Split a regex fragment at its top-level ``|`` (not inside groups or classes)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(frag):
+        ch = frag[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(frag[start:i])
+            start = i + 1
+        i += 1
+    parts.append(frag[start:])
+    return parts
+
+
+def _cue_regex() -> re.Pattern[str]:
+    """All cues in one regex, alternatives grouped by their first letter (much faster in
+    Python's re than one flat alternation); group ``c<index>_<n>`` names the cue."""
+    by_letter: dict[str, list[str]] = {}
+    misc: list[str] = []
+    n = 0
+    for idx, (frag, _) in enumerate(
+        [c for cues in (lex.NEGATIVE_CUES, lex.POSITIVE_CUES, lex.MIXED_CUES) for c in cues]
+    ):
+        for alt in _top_level_alternatives(frag):
+            named = f"(?P<c{idx}_{n}>{alt})"
+            n += 1
+            head = alt[0].lower()
+            if head.isalpha() and (len(alt) < 2 or alt[1] not in "?*+{"):
+                by_letter.setdefault(head, []).append(named)
+            else:
+                misc.append(named)
+    branches = [f"(?={c})(?:{'|'.join(alts)})" for c, alts in sorted(by_letter.items())] + misc
+    return re.compile(r"\b(?=[a-z])(?:" + "|".join(branches) + r")\b", _I)
+
+
+_CUE_RE = _cue_regex()
 
 _HOLDER_CLASSES: list[str] = []
 _holder_parts: list[str] = []
@@ -89,6 +134,8 @@ _PLACES_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lex.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
 )
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
+_PAREN_PCT = re.compile(r"[^.;()]{0,25}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
+_RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
 _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r)", _I)
@@ -103,25 +150,22 @@ _VADER_LEX: dict[str, float] = _VADER.lexicon
 _VADER_BOOSTERS: dict[str, float] = _vader.BOOSTER_DICT
 _VADER_NEGATE = frozenset(_vader.NEGATE) | {"not", "never", "no", "nor", "none", "nobody", "nothing", "without"}
 _VADER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_GATE_WORD = re.compile(r"[a-z]+")
-_STEMS = lex.CUE_TRIGGER_STEMS
 
 
-_TRIGGER_CACHE: dict[str, bool] = {}
+def _gate_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
+    # one alternation per first letter: Python's re then tests a handful of branches per word
+    groups: dict[str, list[str]] = {}
+    for stem in sorted(set(stems), key=len, reverse=True):
+        groups.setdefault(stem[0], []).append(re.escape(stem[1:]))
+    return re.compile(r"\b(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")")
+
+
+_GATE = _gate_regex(lex.CUE_TRIGGER_STEMS)
 
 
 def has_cue_trigger(s: str) -> bool:
     """Cheap gate: does any word of `s` start with a cue stem (see CUE_TRIGGER_STEMS)?"""
-    cache = _TRIGGER_CACHE
-    for w in _GATE_WORD.findall(s.lower()):
-        hit = cache.get(w)
-        if hit is None:
-            if len(cache) > 100_000:
-                cache.clear()
-            hit = cache[w] = w.startswith(_STEMS)
-        if hit:
-            return True
-    return False
+    return _GATE.search(s.lower()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +176,7 @@ class _Cue:
     strength: float
     weight: float  # share of respondents when a percentage is attached, else 1.0
     majority: bool
+    pct_at: int  # position of that percentage, -1 without one
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,16 +213,15 @@ def document_tone(text: str) -> float:
     "but" adjustments. Secondary: the tone, not anyone's reported view.
     """
     words = _VADER_WORD.findall(text.lower())
+    lexicon, boosters, negate = _VADER_LEX, _VADER_BOOSTERS, _VADER_NEGATE
     total = 0.0
-    for i, w in enumerate(words):
-        v = _VADER_LEX.get(w)
-        if v is None or w in _VADER_BOOSTERS:
-            continue
+    for i in [i for i, w in enumerate(words) if w in lexicon and w not in boosters]:
+        v = lexicon[words[i]]
         if i:
-            b = _VADER_BOOSTERS.get(words[i - 1])
+            b = boosters.get(words[i - 1])
             if b:
                 v += b if v > 0 else -b
-        if _VADER_NEGATE.intersection(words[max(0, i - 3):i]):
+        if negate.intersection(words[max(0, i - 3):i]):
             v *= _vader.N_SCALAR
         total += v
     return round(float(_vader.normalize(total)), 4)
@@ -278,27 +322,27 @@ def _find_cues(s: str) -> list[_Cue]:
     if comp:
         first = comp.group("first").lower()
         pol = -1 if first.startswith(("neg", "oppos", "against")) else 1
-        cues.append(_Cue(comp.start(), comp.end(), pol, 0.8, 1.0, True))
+        cues.append(_Cue(comp.start(), comp.end(), pol, 0.8, 1.0, True, -1))
     for m in _CUE_RE.finditer(s):
         if comp and comp.start() <= m.start() < comp.end():
             continue
         if any(a <= m.start() < b for a, b in exceptions):
             continue
-        idx = int(m.lastgroup[1:])  # type: ignore[index]
+        idx = int(m.lastgroup[1:].split("_", 1)[0])  # type: ignore[index]
         pol, strength = _CUE_TABLE[idx]
         word = m.group(0)
         if pol != 0:
             after = s[m.end(): m.end() + lex.PEACE_OBJECT_WINDOW]
             after = _CLAUSE_STOP.split(after, maxsplit=1)[0]
             if lex.PEACE_OBJECTS.search(after):
-                if pol > 0 and _SUPPORT_LIKE.match(word):
+                if pol > 0 and _SUPPORT_LIKE.search(word):
                     pol = -1
-                elif pol < 0 and _OPPOSE_LIKE.match(word):
+                elif pol < 0 and _OPPOSE_LIKE.search(word):
                     pol = 1
             if _negated(s, m.start()):
                 pol = -pol
-        weight, majority = _share(s, m.start())
-        cues.append(_Cue(m.start(), m.end(), pol, strength, weight, majority))
+        weight, majority, pct_at = _share(s, m.start(), m.end())
+        cues.append(_Cue(m.start(), m.end(), pol, strength, weight, majority, pct_at))
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -318,21 +362,26 @@ def _negated(s: str, pos: int) -> bool:
     return bool(lex.NEGATORS.search(chunk))
 
 
-def _share(s: str, pos: int) -> tuple[float, bool]:
-    """Percentage attached to a cue (nearest before it in its clause) and whether it is a majority."""
+def _share(s: str, pos: int, end: int) -> tuple[float, bool, int]:
+    """Percentage attached to a cue: the nearest before it in its clause, or one in
+    parentheses right after it ("pride for Russia (23 percent each)"). Returns
+    (share, is_majority, position of the percentage or -1)."""
     lo = max(0, pos - 90)
     before = s[lo:pos]
-    pcts = list(lex.PERCENT.finditer(before))
     clause_start = 0
-    stops = list(re.finditer(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|,\s(?=\d)", before))
+    stops = list(re.finditer(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\bcompared\b|,\s(?=\d)|[.!?]\s", before))
     if stops:
         clause_start = stops[-1].end()
-    pcts = [p for p in pcts if p.start() >= clause_start]
+    pcts = [p for p in lex.PERCENT.finditer(before) if p.start() >= clause_start]
     if pcts:
         value = float(pcts[-1].group(1))
-        return value / 100.0, value > 50.0
+        return value / 100.0, value > 50.0, lo + pcts[-1].start()
+    after = _PAREN_PCT.match(s, end)
+    if after:
+        value = float(after.group(1))
+        return value / 100.0, value > 50.0, after.start(1)
     clause = before[clause_start:]
-    return 1.0, bool(lex.MAJORITY.search(clause))
+    return 1.0, bool(lex.MAJORITY.search(clause)), -1
 
 
 class _Carry:
@@ -480,7 +529,7 @@ def _analyse_unit(
     seen = _pick_holder([h for h in holders_out if h.cls not in lex.WEAK_HOLDERS], masked, None, len(masked))
     seen_cls = seen.cls if seen else (holders_out[-1].cls if holders_out else None)
 
-    items: list[tuple[str, int, float, bool, float]] = []  # holder, polarity, strength*weight, majority, pct
+    items: list[tuple[str, int, float, bool, float, int]] = []  # holder, polarity, strength, majority, share, share pos
     if cues:
         clauses = _clauses(masked)
         for c0, c1 in clauses:
@@ -489,7 +538,7 @@ def _analyse_unit(
                 continue
             holder = _resolve_holder(masked, holders_out, ccues[0], unit, quotes, prev_holder, poll, cues)
             for c in ccues:
-                items.append((holder, c.polarity, c.strength, c.majority, c.weight))
+                items.append((holder, c.polarity, c.strength, c.majority, c.weight, c.pct_at))
     elif quote_text:
         qs, has_hit = _quote_score(quote_text)
         if has_hit and abs(qs) >= lex.QUOTE_SCORE_THRESHOLD:
@@ -503,7 +552,7 @@ def _analyse_unit(
                     holder = "public"
                 # majority words inside the quote ("Most do not see ...") count as a majority report
                 inner = [c for c in _find_cues(quote_text) if c.majority]
-                items.append((holder, 1 if qs > 0 else -1, min(1.0, abs(qs)), bool(inner), 1.0))
+                items.append((holder, 1 if qs > 0 else -1, min(1.0, abs(qs)), bool(inner), 1.0, -1))
     if not items:
         return [], _Carry(cls=seen_cls)
     if quote_text and cues:
@@ -513,9 +562,9 @@ def _analyse_unit(
     location = _location(unit, masked)
     sentence = unit
     reports: list[tuple[SentimentReport, bool]] = []
-    by_holder: dict[str, list[tuple[int, float, bool, float]]] = {}
-    for holder, pol, strength, majority, weight in items:
-        by_holder.setdefault(holder, []).append((pol, strength, majority, weight))
+    by_holder: dict[str, list[tuple[int, float, bool, float, int]]] = {}
+    for holder, pol, strength, majority, weight, pct_at in items:
+        by_holder.setdefault(holder, []).append((pol, strength, majority, weight, pct_at))
     for holder, lst in by_holder.items():
         stance, score, majority = _combine(lst, quote_score)
         reports.append(
@@ -570,33 +619,36 @@ def _resolve_holder(
             cls = hi.cls
         elif cls is None:
             cls = "public"
-    if poll and cls == "residents":
+    if poll and (cls == "residents" or (cls != "public" and _RESPONDENTS.search(unit))):
         cls = "public"
     return cls
 
 
-def _combine(lst: list[tuple[int, float, bool, float]], quote_score: float) -> tuple[str, float, bool]:
+def _combine(lst: list[tuple[int, float, bool, float, int]], quote_score: float) -> tuple[str, float, bool]:
     """Stance, score and majority flag for one holder's cues in one unit.
 
     Cues carrying a percentage are counted once per share ("67% mention negative
-    emotions (shame, horror, anxiety)" is one negative share of 0.67)."""
-    majority = any(m for _, _, m, _ in lst)
-    shares: dict[float, float] = {}
-    for p, s, _, w in lst:
-        if w != 1.0:
-            shares[w] = shares.get(w, 0.0) + p * s
+    emotions (shame, horror, anxiety)" is one negative share of 0.67). A side holding
+    more than half wins when the other does not; otherwise a side needs 1.5x the
+    other's share, else the report is mixed."""
+    majority = any(m for _, _, m, _, _ in lst)
+    shares: dict[int, list[float]] = {}
+    for p, s, _, w, at in lst:
+        if at >= 0:
+            shares.setdefault(at, [w, 0.0])[1] += p * s
     if shares:
-        pos = sum(w for w, v in shares.items() if v > 0)
-        neg = sum(w for w, v in shares.items() if v < 0)
-        if pos and neg and max(pos, neg) < 1.5 * min(pos, neg):
-            return "mixed", 0.5 * (pos - neg) / (pos + neg), majority
+        pos = sum(w for w, v in shares.values() if v > 0)
+        neg = sum(w for w, v in shares.values() if v < 0)
         if pos or neg:
-            stance = "positive" if pos > neg else "negative"
-            score = min(1.0, max(0.05, max(pos, neg) / (pos + neg) if pos and neg else max(pos, neg)))
-            return stance, score if stance == "positive" else -score, majority
-    pos = sum(s for p, s, _, _ in lst if p > 0)
-    neg = sum(s for p, s, _, _ in lst if p < 0)
-    mixed = sum(s for p, s, _, _ in lst if p == 0)
+            if pos and neg and (pos > 0.5) == (neg > 0.5) and max(pos, neg) < 1.5 * min(pos, neg):
+                return "mixed", 0.5 * (pos - neg) / (pos + neg), majority
+            stance = "positive" if (pos > 0.5 >= neg) or (pos > neg and not neg > 0.5) else "negative"
+            top, other = (pos, neg) if stance == "positive" else (neg, pos)
+            score = min(1.0, max(0.05, top / (top + other) if other else top))
+            return stance, score if stance == "positive" else -score, majority or top > 0.5
+    pos = sum(s for p, s, _, _, _ in lst if p > 0)
+    neg = sum(s for p, s, _, _, _ in lst if p < 0)
+    mixed = sum(s for p, s, _, _, _ in lst if p == 0)
     if pos and neg:
         if max(pos, neg) >= 3 * min(pos, neg):
             stance = "positive" if pos > neg else "negative"

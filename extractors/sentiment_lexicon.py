@@ -39,7 +39,10 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"concern(?:s|ed)?", 0.4),
     (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|anguish\w*|agony|shock(?:ed)?", 0.6),
     (r"disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of (?:the )?war", 0.5),
-    (r"(?:negative|critical) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment)", 0.7),
+    (r"(?:negative|critical|unfavou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment|comments?|remarks|assessments?|ratings?)", 0.7),
+    (r"rat(?:e|es|ed|ing) (?:\w+[’']?s? ){0,4}(?:as )?(?:poor|bad|negative|negatively|unsatisfactory|a failure)", 0.6),
+    (r"depress(?:ed|ion|ing)|gloom\w*|pessimis\w*|hopeless\w*", 0.5),
+    (r"(?:deal|negotiations|peace|ceasefire|truce|agreement)\s(?:\w+\s){0,3}(?:is|was|were|are)\s(?:more\s)?(?:important|preferable|a priority|the priority)", 0.5),
     (r"negatively", 0.6),
     (r"protest(?:s|ed|ing)?", 0.5),
     (r"(?:suffer\w*|pain|painful|misery|miserable|hell|absurd|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable)", 0.5),
@@ -64,7 +67,8 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"justif(?:y|ies|ied|ying|ication)|(?:the )?duty (?:of|to)|their duty|our duty", 0.6),
     (r"hope(?:s|ful)?|optimis\w*|confident|confidence|faith in|believe in (?:\w+ ){0,3}(?:victory|win)", 0.5),
     (r"enthusias\w*|satisf(?:ied|action)", 0.5),
-    (r"positively|positive (?:views?|opinions?|emotions?|feelings?|attitudes?)", 0.6),
+    (r"positively|(?:positive|favou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|ratings?|assessments?)", 0.6),
+    (r"in favou?r", 0.5),
     (r"continu\w* (?:the )?(?:war|fighting|military (?:operations?|action))", 0.5),
     (r"(?:will|would|could|can) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
@@ -91,7 +95,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     support backing backed backs approv endors applaud welcom prais hail laud glorif extol commend celebrat honor honour hero
     martyr noble valor valour brave pride proud patriot loyal gratitude grateful justif duty hope optimis
     confiden faith victory win enthusias satisf positiv continu repel defeat abilit
-    divided split polari ambiguous ambivalen mixed argu debat heated controvers
+    divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom pessimis hopeless rate rati important preferab priorit unfavo
     """.split()
 )
 
@@ -117,7 +121,7 @@ NEGATION_WINDOW_TOKENS = 18
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiations?|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|(?:hostage|peace|ceasefire)\s(?:release\s)?(?:deal|agreement)|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 60  # characters after the cue
