@@ -95,6 +95,7 @@ class ParsedFeed:
     entries: list[FeedEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     ttl_minutes: int | None = None
+    new_location: str | None = None  # RSS <redirect><newLocation>: treat like a 301 (persist only if it works)
 
 
 def _fail(kind: str, message: str, warnings: list[str] | None = None) -> ParsedFeed:
@@ -479,7 +480,8 @@ def _parse_feed(
     ttl_raw = feed.get("ttl")
     if isinstance(ttl_raw, str) and ttl_raw.strip().isdigit():
         ttl = int(ttl_raw.strip()[:9])
-    return ParsedFeed(True, None, None, version, title, link, entries, _dedupe(warnings_), ttl)
+    new_location, _ = _resolve_link(feed.get("newlocation"), base)
+    return ParsedFeed(True, None, None, version, title, link, entries, _dedupe(warnings_), ttl, new_location)
 
 
 def _dedupe(items: list[str], limit: int = 50) -> list[str]:

@@ -167,6 +167,13 @@ def test_feeds_wild_text_fields(rel, field, expected):
     assert value == expected
 
 
+def test_feeds_wild_new_location_exposed():
+    body, headers = _load("wellformed/rss/newlocation.xml")
+    assert parse_feed(body, url=HARNESS, headers=headers).new_location == "http://example/new"
+    unsafe = body.replace(b"http://example/new", b"file:///etc/passwd")
+    assert parse_feed(unsafe, url=HARNESS, headers=headers).new_location is None
+
+
 def test_feeds_wild_ttl_and_unsafe_content_location():
     body, headers = _load("wellformed/rss/channel_ttl.xml")
     assert parse_feed(body, url=HARNESS, headers=headers).ttl_minutes == 60
