@@ -47,7 +47,7 @@ whole document, kept apart as a secondary number.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import vaderSentiment.vaderSentiment as _vader
@@ -134,7 +134,7 @@ _PLACES_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lex.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
 )
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
-_PAREN_PCT = re.compile(r"[^.;()]{0,25}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
+_PAREN_PCT = re.compile(r"[^.;()]{0,40}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
@@ -194,8 +194,14 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
     quotes = _quote_spans(text)
     found: list[tuple[SentimentReport, bool]] = []
     prev_holder: _Carry | None = None
+    q_ends = [qe for _, qe in quotes]
     for start, end in _units(text, quotes):
-        unit_quotes = [(max(qs, start) - start, min(qe, end) - start) for qs, qe in quotes if qs < end and qe > start]
+        k = bisect_right(q_ends, start)
+        unit_quotes = []
+        while k < len(quotes) and quotes[k][0] < end:
+            qs, qe = quotes[k]
+            unit_quotes.append((max(qs, start) - start, min(qe, end) - start))
+            k += 1
         reports, holder_seen = _analyse_unit(text, start, end, unit_quotes, prev_holder)
         found.extend(reports)
         prev_holder = holder_seen
@@ -385,13 +391,17 @@ def _share(s: str, pos: int, end: int) -> tuple[float, bool, int]:
 
 
 class _Carry:
-    """The holder a unit hands to the next one ("Lee expressed his devastation"), computed on demand."""
+    """What a unit hands to the next one, computed on demand: its holder ("Lee expressed
+    his devastation" continues "One such defector is Lee") and whether it was about a poll
+    ("Fear was the most common answer" continues "In a new survey ...")."""
 
-    __slots__ = ("_masked", "_cls")
+    __slots__ = ("_masked", "_cls", "_unit", "_poll")
 
-    def __init__(self, masked: str | None = None, cls: str | None = None) -> None:
+    def __init__(self, masked: str | None = None, cls: str | None = None, unit: str = "", poll: bool | None = None) -> None:
         self._masked = masked
         self._cls = cls
+        self._unit = unit
+        self._poll = poll
 
     def get(self) -> str | None:
         if self._masked is not None:
@@ -400,6 +410,12 @@ class _Carry:
             self._cls = seen.cls if seen else (hs[-1].cls if hs else None)
             self._masked = None
         return self._cls
+
+    @property
+    def poll(self) -> bool:
+        if self._poll is None:
+            self._poll = bool(lex.POLL_CONTEXT.search(self._unit) or lex.PERCENT.search(self._unit))
+        return self._poll
 
 
 def _holders(s: str) -> list[_Holder]:
@@ -517,9 +533,10 @@ def _analyse_unit(
     masked = _mask(unit, quotes)
     cues = _find_cues(masked)
     if not cues and not quotes:
-        return [], _Carry(masked)
+        return [], _Carry(masked, unit=unit)
     holders_out = _holders(masked)
-    poll = bool(lex.POLL_CONTEXT.search(unit) or lex.PERCENT.search(masked))
+    own_poll = bool(lex.POLL_CONTEXT.search(unit) or lex.PERCENT.search(masked))
+    poll = own_poll or (prev_holder is not None and prev_holder.poll)
     quote_text = None
     quote_score = 0.0
     if quotes:
@@ -536,7 +553,9 @@ def _analyse_unit(
             ccues = [c for c in cues if c0 <= c.start < c1]
             if not ccues:
                 continue
-            holder = _resolve_holder(masked, holders_out, ccues[0], unit, quotes, prev_holder, poll, cues)
+            holder, named = _resolve_holder(masked, holders_out, ccues[0], unit, quotes, prev_holder, poll, cues)
+            if not named:
+                ccues = [c for c in ccues if not _is_weak(masked, c)]
             for c in ccues:
                 items.append((holder, c.polarity, c.strength, c.majority, c.weight, c.pct_at))
     elif quote_text:
@@ -547,14 +566,14 @@ def _analyse_unit(
             if attributed or holders_out:
                 holder = _quote_subject(quote_text) or _resolve_holder(
                     masked, holders_out, None, unit, quotes, prev_holder, poll
-                )
+                )[0]
                 if poll and holder == "residents":
                     holder = "public"
                 # majority words inside the quote ("Most do not see ...") count as a majority report
                 inner = [c for c in _find_cues(quote_text) if c.majority]
                 items.append((holder, 1 if qs > 0 else -1, min(1.0, abs(qs)), bool(inner), 1.0, -1))
     if not items:
-        return [], _Carry(cls=seen_cls)
+        return [], _Carry(cls=seen_cls, poll=own_poll)
     if quote_text and cues:
         qs, has_hit = _quote_score(quote_text)
         quote_score = qs if has_hit else 0.0
@@ -582,7 +601,7 @@ def _analyse_unit(
                 majority,
             )
         )
-    return reports, _Carry(cls=reports[-1][0].holder)
+    return reports, _Carry(cls=reports[-1][0].holder, poll=own_poll)
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
@@ -603,10 +622,13 @@ def _resolve_holder(
     prev_holder: _Carry | None,
     poll: bool,
     cues: list[_Cue] | None = None,
-) -> str:
+) -> tuple[str, bool]:
+    """(holder class, named): `named` is False when nothing in the unit says who holds
+    the feeling and the holder is only the ``public`` default."""
     anchor = quotes[0][0] if quotes else len(masked)
     h = _pick_holder(holders_out, masked, cue, anchor, cues, quotes[-1][1] if quotes else None)
     cls = h.cls if h else None
+    named = cls is not None
     if cls is None or cls in lex.WEAK_HOLDERS:
         inner: list[_Holder] = []
         for s, e in quotes:
@@ -615,13 +637,20 @@ def _resolve_holder(
         carried = prev_holder.get() if prev_holder is not None else None
         if carried is not None:
             cls = carried
+            named = named or bool(quotes) or bool(lex.PRONOUN_SUBJECT.search(masked))
         elif hi is not None:
-            cls = hi.cls
+            cls, named = hi.cls, True
         elif cls is None:
             cls = "public"
-    if poll and (cls == "residents" or (cls != "public" and _RESPONDENTS.search(unit))):
-        cls = "public"
-    return cls
+    if poll:
+        named = True
+        if cls == "residents" or (cls != "public" and _RESPONDENTS.search(unit)):
+            cls = "public"
+    return cls, named
+
+
+def _is_weak(masked: str, cue: _Cue) -> bool:
+    return cue.pct_at < 0 and bool(lex.WEAK_CUE.match(masked, cue.start))
 
 
 def _combine(lst: list[tuple[int, float, bool, float, int]], quote_score: float) -> tuple[str, float, bool]:

@@ -59,7 +59,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
 )
 
 POSITIVE_CUES: tuple[tuple[str, float], ...] = (
-    (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed) the (?:war|deployment|operation|decision)", 0.6),
+    (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:such |the |a |an |this |that )?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea)", 0.6),
     (r"approv(?:e|es|ed|al|ing)|endors\w*|applaud\w*|welcom(?:e|es|ed|ing)", 0.6),
     (r"prais\w*|hail(?:s|ed|ing)?|laud\w*|glorif\w*|extoll?\w*|commend\w*|celebrat\w*", 0.7),
     (r"honou?r(?:s|ed|ing)?|hero(?:es|ic|ism)?|martyrs?|noble|valou?r|brave(?:ry)?", 0.5),
@@ -79,6 +79,24 @@ MIXED_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:argue|debate)\w* (?:as to |over |about )?whether|heated debate|controvers\w*", 0.4),
 )
 
+# Affect words that also describe things other than opinions ("suffered losses", "fear
+# of flooding", "support for Bluetooth"): a cue matching this counts only when the
+# sentence names who feels it (a holder noun, a pronoun continuing the previous
+# holder, a quotation's speaker, a poll). Opinion words (oppose, criticize, protest,
+# praise, approve, "support for the war") count on their own.
+WEAK_CUE = re.compile(
+    r"(?:suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
+    r"|concern|shock|frustrat|disappoint|devastat|heartbr|despair|anguish|agony|fatigue|tired|weary|weariness|apathy|hell|absurd"
+    r"|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable|miser|depress|gloom|hopeless|pessimis|hope|optimis"
+    r"|confiden|faith|proud|pride|honou?r|hero|martyr|noble|valou?r|brave|loyal|patriot|gratitude|grateful|duty|their duty|our duty|the duty"
+    r"|celebrat|welcom|enthusias|satisf|support(?!\s+(?:for|of|among)\b)|backing|dead end|stalemate|divided|split|polari|ambiguous"
+    r"|ambivalen|mixed|debat|argu|heated|controvers|cannon|meat|expendable|sacrificial|refus|skeptic|sceptic|distrust|critical"
+    r"|negativ|positiv|dismay|sorrow|weep|wept|tearful|griev|grief|mourn|laud|applaud|commend|approv|(?:will|would|could|can)\s"
+    r"|ability|believe|faith|continu|in favou?r|rat)",
+    re.IGNORECASE,
+)
+PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|his|her|their|our|its)\b", re.IGNORECASE)
+
 # Cheap gate: a unit is searched for cues only if one of its words starts with one of
 # these stems. Every cue above contains at least one word starting with a stem here
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
@@ -92,7 +110,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     hell absurd wrong unfair unjust senseless pointless meaningless unbearable skeptic sceptic distrust refus
     dead stalemate price cost cannon unlikely unwilling reluctant resign meat sacrificial expendable end return ceasefire cease cessation demobili
     withdraw peace truce bring stop leaning favo negotiations talks
-    support backing backed backs approv endors applaud welcom prais hail laud glorif extol commend celebrat honor honour hero
+    support backing backed backs back approv endors applaud welcom prais hail laud glorif extol commend celebrat honor honour hero
     martyr noble valor valour brave pride proud patriot loyal gratitude grateful justif duty hope optimis
     confiden faith victory win enthusias satisf positiv continu repel defeat abilit
     divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom pessimis hopeless rate rati important preferab priorit unfavo
@@ -108,6 +126,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|pain\w*\sof\s(?:the\s)?wound|hero\sof\sthe\srepublic\stitle"
     r"|(?:under|no|without)\s(?:any\s)?protest"
     r"|(?:made|make|making)\s(?:a\s)?(?:significant\s)?contribution"
+    r"|(?:supported|backed)\sby"
     r"|suffer(?:s|ed|ing)?\s(?:\w+\s){0,2}(?:loss(?:es)?|casualties|defeats?|damage|setbacks?|injur\w+|wounds?)"
     r"|in\scontrast\sto\s(?:this|that|these|those|the)\s[^,.;]{0,60})\b",
     _I,
@@ -121,7 +140,7 @@ NEGATION_WINDOW_TOKENS = 18
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|(?:hostage|peace|ceasefire)\s(?:release\s)?(?:deal|agreement)|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 60  # characters after the cue
@@ -157,7 +176,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("families", r"(?:families|family members?|parents|mothers?|fathers?|wives|wife|widows?|relatives|next of kin|loved ones)\s(?:of|whose)\s(?:\w+[\s-]){0,4}?(?:soldiers?|troops|servicemen|conscripts|reservists|men|sons?|dead|fallen|hostages?|captives|deceased|the\s\w+)"),
     ("families", r"(?:bereaved|grieving|worried)\s(?:families|parents|mothers|relatives)|hostage families|families of (?:the )?hostages"),
     ("families", r"(?:their|her|his) (?:\w+ ){0,2}(?:husbands|sons|children|loved ones)\b(?! (?:were|are|was|is|have|had) (?:sent|deployed|killed))"),
-    ("families", r"famil(?:y|ies)|parents?|mothers?|fathers?|wives|widows?|relatives|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
+    ("families", r"families|(?:his|her|their|my|our|whose|the soldier's|the soldier’s|a soldier's|a soldier’s) family|family members?|parents?|mothers?|fathers?|wives|widows?|relatives|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|lawmakers?|the military's"),
     ("residents", r"residents?|locals?|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
