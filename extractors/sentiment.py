@@ -322,6 +322,9 @@ def _find_cues(s: str) -> list[_Cue]:
     """Stance cues in `s` (a masked unit, or a quote), with negation and object flips."""
     if not has_cue_trigger(s):
         return []
+    matches = list(_CUE_RE.finditer(s))
+    if not matches:
+        return []
     exceptions = [(m.start(), m.end()) for m in lex.CUE_EXCEPTIONS.finditer(s)]
     cues: list[_Cue] = []
     comp = lex.COMPARATIVE.search(s)
@@ -329,7 +332,7 @@ def _find_cues(s: str) -> list[_Cue]:
         first = comp.group("first").lower()
         pol = -1 if first.startswith(("neg", "oppos", "against")) else 1
         cues.append(_Cue(comp.start(), comp.end(), pol, 0.8, 1.0, True, -1))
-    for m in _CUE_RE.finditer(s):
+    for m in matches:
         if comp and comp.start() <= m.start() < comp.end():
             continue
         if any(a <= m.start() < b for a, b in exceptions):
