@@ -4,7 +4,7 @@ Builds the synthetic corpus (benchmarks/corpus.py) in a temporary directory, ser
 ``serve_directory`` (from a child process by default, so the figures are the client's alone),
 then, with no Prefect and no storage: fetches every feed and every article page with one
 ``httpx.AsyncClient`` at concurrency 10, takes the links from the feeds with lxml, and runs
-``trafilatura.extract(html)`` (default options) on each page as it arrives. Prints one JSON
+``trafilatura.extract(html, **TRAFILATURA_OPTIONS)`` (the flow's own options) on each page as it arrives. Prints one JSON
 object: articles, wall_s, cpu_s, articles_per_s, cpu_s_per_article, peak_rss_mb (from
 getrusage: this process only), then trafilatura_cpu_s (thread CPU inside extract) and corpus facts.
 
@@ -30,6 +30,7 @@ import trafilatura
 from lxml import etree
 
 from benchmarks.corpus import build_corpus, serve_corpus
+from extractors.text import TRAFILATURA_OPTIONS
 
 CONCURRENCY = 10
 TIMEOUT = httpx.Timeout(30.0)
@@ -67,7 +68,7 @@ async def _run(base_url: str, feed_names: list[str]) -> dict:
             nonlocal extracted_chars, empty, extract_cpu
             response = await get(url)
             started = time.thread_time()
-            text = trafilatura.extract(response.text)
+            text = trafilatura.extract(response.text, **TRAFILATURA_OPTIONS)
             extract_cpu += time.thread_time() - started
             if text:
                 extracted_chars += len(text)

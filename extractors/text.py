@@ -28,6 +28,10 @@ from bs4 import BeautifulSoup
 MAX_TEXT_CHARS = 200_000
 MAX_TITLE_CHARS = 500
 MIN_ARTICLE_CHARS = 200  # shorter extractions fall back to the next method
+# trafilatura's settings, shared with benchmarks/bench_floor.py so the floor does the same work:
+# fast=True skips the fallback extractors (F1 0.962 against 0.960, 1.5x faster on the benchmark);
+# reader comments carry numbers ("If 3,000 were lost...") that are not the article's.
+TRAFILATURA_OPTIONS = {"fast": True, "include_comments": False, "include_images": False}
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav", "aside", "footer")
 _HEAD = re.compile(rb"<head[\s>].*?</head>", re.S | re.I)
@@ -132,7 +136,7 @@ def _trafilatura(html: str, url: str | None) -> str:
     import trafilatura  # imported on first use: it costs ~0.3 s
 
     try:
-        out = trafilatura.extract(html, url=url, fast=True, include_comments=False, include_images=False)
+        out = trafilatura.extract(html, url=url, **TRAFILATURA_OPTIONS)
     except (ValueError, TypeError, RecursionError, AssertionError):
         return ""  # trafilatura gives up on some broken trees; the fallbacks take over
     return clean_text(out or "")

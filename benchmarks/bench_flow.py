@@ -1,0 +1,135 @@
+"""The full monitor flow against its floor, on the synthetic corpus (issue 2's speed targets).
+
+Builds the corpus of benchmarks/corpus.py (20 feeds x 50 entries, 60-120 KB pages), serves it
+from a child process on 127.0.0.1, starts Prefect's ephemeral server with a trivial flow (its
+start-up is not counted), then times:
+
+* run 1 of the real ``monitor`` flow into a fresh DuckDB file (fetch, parse, text, match,
+  extract, store, alert digest written to an outbox folder);
+* run 2 on the unchanged feeds (conditional GET: every feed answers 304);
+* the floor: ``benchmarks/bench_floor.py`` in its own process on the same corpus (download
+  the same feeds and pages, trafilatura with the flow's options; no Prefect, no storage).
+
+Prints one JSON object. Targets: run 1 <= 1.5x the floor, run 2 < 5% of run 1, peak RSS < 500 MB.
+All feeds sit on one host here, so the per-host limit is raised to the floor's concurrency (10).
+
+    python -m benchmarks.bench_flow [--feeds 20] [--entries 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+from benchmarks.corpus import build_corpus, serve_corpus  # noqa: E402
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _config(path: Path, base_url: str, feeds: list[str], tmp: Path) -> Path:
+    from newsmon.config import default_config_text
+
+    defaults = default_config_text()
+    topics = defaults[defaults.index("[[topics]]"):defaults.index("# Real public feeds")]
+    feed_text = "\n".join(f'[[feeds]]\nname = "{Path(f).stem}"\nurl = "{base_url}/feeds/{f}"\n' for f in feeds)
+    path.write_text(f"""
+[database]
+path = "{(tmp / 'bench.duckdb').as_posix()}"
+[fetch]
+allowed_hosts = ["127.0.0.1"]
+concurrency = 10
+per_host = 10
+[alerts]
+outbox = "{(tmp / 'outbox').as_posix()}"
+{topics}
+{feed_text}
+""")
+    return path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--feeds", type=int, default=20)
+    ap.add_argument("--entries", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--skip-floor", action="store_true")
+    args = ap.parse_args()
+
+    from prefect import flow
+
+    from flows.monitor import monitor
+
+    @flow
+    async def warm_up() -> None:
+        return None
+
+    with tempfile.TemporaryDirectory(prefix="newsmon-bench-") as t:
+        tmp = Path(t)
+        facts = build_corpus(tmp / "corpus", feeds=args.feeds, entries=args.entries, seed=args.seed)
+        feeds = sorted(p.name for p in (tmp / "corpus" / "feeds").glob("*.xml"))
+        with serve_corpus(tmp / "corpus") as base_url:
+            cfg = _config(tmp / "bench.toml", base_url, feeds, tmp)
+            t0 = time.perf_counter()
+            asyncio.run(warm_up())
+            startup = time.perf_counter() - t0
+
+            c0, t0 = _cpu(), time.perf_counter()
+            r1 = asyncio.run(monitor(config_path=str(cfg)))
+            wall1, cpu1 = time.perf_counter() - t0, _cpu() - c0
+
+            c0, t0 = _cpu(), time.perf_counter()
+            r2 = asyncio.run(monitor(config_path=str(cfg)))
+            wall2, cpu2 = time.perf_counter() - t0, _cpu() - c0
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    floor = None
+    if not args.skip_floor:
+        out = subprocess.run([sys.executable, "-m", "benchmarks.bench_floor", "--feeds", str(args.feeds),
+                              "--entries", str(args.entries), "--seed", str(args.seed)],
+                             capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1])
+        floor = json.loads(out.stdout.strip().splitlines()[-1])
+    n = r1["counts"].get("entries_new", 0)
+    result = {
+        "articles": n,
+        "on_topic_in_corpus": facts.get("on_topic"),
+        "matches": r1["counts"].get("matches"),
+        "casualty_reports": r1["counts"].get("casualty_reports"),
+        "sentiment_reports": r1["counts"].get("sentiment_reports"),
+        "prefect_startup_s": round(startup, 2),
+        "run1_wall_s": round(wall1, 2),
+        "run1_cpu_s": round(cpu1, 2),
+        "articles_per_s": round(n / wall1, 1),
+        "cpu_s_per_article": round(cpu1 / max(n, 1), 4),
+        "run2_wall_s": round(wall2, 2),
+        "run2_cpu_s": round(cpu2, 2),
+        "run2_feeds_not_modified": r2["counts"].get("feeds_not_modified"),
+        "run2_share_of_run1": round(wall2 / wall1, 4),
+        "peak_rss_mb": round(peak, 1),
+    }
+    if floor:
+        result["floor"] = floor
+        result["ratio_wall_to_floor"] = round(wall1 / floor["wall_s"], 2)
+        result["ratio_cpu_to_floor"] = round(cpu1 / floor["cpu_s"], 2)
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
