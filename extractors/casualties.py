@@ -32,7 +32,13 @@ from extractors import casualty_patterns as P
 from extractors.model import CasualtyReport, Party
 from extractors.sentences import sentence_spans
 
-_BREAKDOWN_SPAN_RE = re.compile(r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them)\b[^,;]*", re.I)
+# a breakdown of a total, up to the next preposition, clause or coordinated figure
+_BREAKDOWN_SPAN_RE = re.compile(
+    r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them)\b"
+    r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"
+    r"|[.;:\"“”]|,\s*and\s+(?:\w+\s+)?\d).){0,120}",
+    re.I,
+)
 _TOKEN_RE = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[^\w\s]")
 _PERSON_OR_PARTY_HINT = P.PERSON_NOUNS
 
@@ -126,7 +132,8 @@ class _PartyMatcher:
         proper = sorted(set(proper), key=len, reverse=True)
         civil = sorted(set(civil), key=len, reverse=True)
         self.proper_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, proper)) + r")(?![\w])") if proper else None
-        self.civil_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, civil)) + r")(?![\w-])", re.I)
+        # "children's hospital" names a place, not victims
+        self.civil_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, civil)) + r")(?![\w-]|['’]s\b)", re.I)
 
     def find(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         """(start, end, label) of every party word in text, offsets shifted by offset."""
@@ -410,6 +417,9 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
             pos = tok.end()
             continue
         if aux:
+            if lw.endswith("ly"):  # "were moderately wounded"
+                pos = tok.end()
+                continue
             break
         if lw in P.STOP_WORDS:
             break
@@ -433,6 +443,11 @@ def _next_token(sent: str, pos: int) -> re.Match[str] | None:
     return _TOKEN_RE.search(sent, pos)
 
 
+_DESTROY_RE = re.compile(r"(?:destroy|eliminat|neutrali|liquidat|wiped)", re.I)
+_ELLIPSIS_BEFORE_RE = re.compile(r"^[^;:.]{0,80}(?:,\s*|\s)(?:and|while|with)\s+(?:another\s+|a\s+further\s+)?$", re.I)
+_ELLIPSIS_AFTER_RE = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|on|near|from|across|inside)\s+(?:the\s+)?[A-Za-z]", re.I)
+_GENERAL_CIVILIAN = frozenset("civilians civilian non-combatants noncombatants villagers residents".split())
+_POSSESSIVE_RE = re.compile(r"\b(?:its|their|our)\b", re.I)
 _NP_PREPOSITIONS = frozenset("in across from at on over during within of".split())
 _ACTIVE_VERB_RE = re.compile(
     r"(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot|wounded|wounding|injured|injuring"
@@ -477,7 +492,8 @@ def _is_breakdown(sent: str, q: _Qty) -> bool:
     return bool(m and not P.CUE_PRESENCE_RE.search(m.group("chain")))
 
 
-def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str]) -> _Found | None:
+def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
+              last: _Found | None = None) -> _Found | None:
     qm = None if q.vague else P.QUANTITY_RE.match(sent, q.start)
     num_start = (qm.start("between") if qm.group("between") else qm.start("a")) if qm else q.start
     if not q.vague and _not_a_casualty(sent, q, num_start):
@@ -502,6 +518,8 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str]) -
                 category = post
         elif pre == "captured" and np_words and not _personish(np_words, mentions, np_s, np_e):
             category = post
+        elif pre == "killed" and _DESTROY_RE.match(sent, cue_s) and not _people_head(np_words):
+            category = post  # "destroyed 12 tanks" is not a casualty, "eliminated 77 North Koreans" is
         elif post and kind == "noun" and post != pre and pre == "casualties" and post != "casualties":
             category = post  # "casualties ... increased to 215 martyrs"
         if np_words and np_words[0] == "lives" and category in ("casualties", "captured"):
@@ -510,6 +528,10 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str]) -
             kind = "post"
     else:
         category = post
+    if category is None and last is not None and pre is None and not q.vague \
+            and _ELLIPSIS_BEFORE_RE.search(sent[last.q.end:q.start]) and _ELLIPSIS_AFTER_RE.match(sent, q.end):
+        category = last.category  # "nine were killed in the south and seven in eastern Lebanon"
+        kind = "post"
     if category is None:
         return None
     if q.vague and post is None and pre is None:
@@ -527,6 +549,15 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
         own = own or f.kind_noun_owner(sent, mentions)
     np_words = _np_words(sent, np_s, np_e)
     combatant = any(w in P.COMBATANT_NOUNS for w in np_words)
+    if not own and _POSSESSIVE_RE.search(sent[np_s:np_e]):
+        # "Hezbollah said four of its fighters had been killed": the source's own side
+        own = [lab for s, e, lab in mentions if any(a <= s < b for a, b, _ in attribs) and lab != "civilian"]
+    if not own and not np_words:
+        # "killed 77 and wounded 40 North Korean soldiers": a shared object further on
+        for o in others:
+            if o.q.start > f.q.end and re.fullmatch(r"\s*(?:and|or)\s+\w+(?:\s+\w+)?\s*", sent[f.q.end:o.q.start]):
+                own = [lab for s, e, lab in mentions if o.np[0] <= s and e <= o.np[1] + 1]
+                break
     if own:
         if "civilian" in own and not combatant:
             return "civilian"
@@ -547,17 +578,23 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
             return True
         if any(a <= s < b for a, b, _ in attribs):
             return False
-        if perpetrator_end >= 0 and s < perpetrator_end and not _is_place(sent, s, e):
+        if P.ATTACKER_NOUNS_RE.match(sent[e:e + 70]):
+            return False  # "Russian strike", "in Russian custody"
+        if _is_place(sent, s, e):
+            return True
+        if perpetrator_end >= 0 and s < perpetrator_end:
             return False
         return not _is_attacker(sent, s, e)
 
-    if prev_in_sent is not None:
-        if not np_words or set(np_words) <= {"others", "other", "more", "further", "people"}:
+    prev_general = prev_in_sent is not None and (prev_in_sent.party != "civilian" or bool(
+        set(_np_words(sent, *prev_in_sent.np)) & _GENERAL_CIVILIAN))
+    if prev_in_sent is not None and prev_general:
+        if not np_words or set(np_words) <= {"others", "other", "more", "further"}:
             return prev_in_sent.party  # "300 killed and 2,700 others injured"
         between = [m for m in mentions if prev_in_sent.q.end <= m[0] < f.q.start and usable(m[0], m[1])
                    and not _is_place(sent, m[0], m[1])]
         own_side = [m for m in mentions if f.q.end <= m[0] < np_e + 1]
-        if not between and not own_side and prev_in_sent.party != "unknown" and not (
+        if prev_general and not between and not own_side and prev_in_sent.party != "unknown" and not (
                 combatant and prev_in_sent.party == "civilian"):
             return prev_in_sent.party
     if f.breakdown and prev_in_sent is not None:
@@ -581,6 +618,13 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
             best = (dist, lab)
     if best is not None:
         return best[1]
+    # a civil source (health ministry, governor, police) reports its own side's victims
+    for a, b, src in attribs:
+        if P.CIVIL_SOURCE_RE.search(src) and not P.MILITARY_SOURCE_RE.search(src) or \
+                re.fullmatch(r"(?:the\s+)?[\w'’ -]+", src) and len(src.split()) <= 2:
+            sides = [lab for s, e, lab in mentions if a <= s < b and lab != "civilian"]
+            if sides:
+                return sides[0]
     subject = subject_of()
     if subject == "civilian" and combatant:
         return "unknown"
@@ -605,6 +649,17 @@ def _cue_owner(self: _Found, sent: str, mentions) -> list[str]:
 _Found.kind_noun_owner = _cue_owner  # type: ignore[attr-defined]
 
 
+def _people_head(np_words: list[str]) -> bool:
+    """The head of a noun phrase (before its first preposition) counts people, not things."""
+    head = []
+    for w in np_words:
+        if w in _NP_PREPOSITIONS:
+            break
+        head.append(w)
+    return (any(w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in head)
+            and not any(w in P.THING_NOUNS for w in head))
+
+
 def _personish(np_words: list[str], mentions, np_s: int, np_e: int) -> bool:
     if not np_words:
         return True
@@ -627,7 +682,7 @@ def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: C
     mentions = matcher.find(sent)
     found: list[_Found] = []
     for q in qtys:
-        f = _classify(sent, q, qtys, mentions, prev)
+        f = _classify(sent, q, qtys, mentions, prev, found[-1] if found else None)
         if f is not None:
             found.append(f)
             prev.append(f.category)

@@ -111,7 +111,8 @@ MONTHS = (
 # text right before a number that makes it a non-casualty (money, dates, ages, ids)
 NOT_BEFORE_RE = re.compile(
     r"(?:[$€£₩¥]|US\$|\b(?:" + MONTHS + r")\.?|\baged|\bages|\bage\s+of|\bno\.|\bpage|\bpara|\bmodel"
-    r"|\bflight|\broute|\bresolution|\bthe|\bits|\bhis|\bher|\btheir)\s*$",
+    r"|\bflight|\broute|\bresolution|\bthe|\bits|\bhis|\bher|\btheir|\b(?:older|younger)\s+than"
+    r"|\bas\s+(?:young|old)\s+as)\s*$",
     re.IGNORECASE,
 )
 # text right after a number that makes it a non-casualty
@@ -186,7 +187,8 @@ POST_CUE_RE = re.compile(
     r"|(?P<killed>killed|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
     r"|murdered|massacred|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|bodies|corpses|among\s+the\s+dead|killed\s+in\s+action|confirmed\s+dead|gunned\s+down)"
-    r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|hospitali[sz]ed)"
+    r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|hospitali[sz]ed"
+    r"|among\s+the\s+(?:wounded|injured))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
     r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war)"
     r"|(?P<missing>missing|unaccounted\s+for|disappeared)",
@@ -197,26 +199,28 @@ POST_CUE_RE = re.compile(
 PRE_CUE_RE = re.compile(
     r"(?:"
     r"(?P<casualties_pair>\b(?:fatalities|deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)"
-    r"(?:\s+[\w'’-]+){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
+    r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
     r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead)"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
     r"|\b(?:death|deaths)\s+of"
-    r"|\b(?:death\s+)?toll(?:\s+[\w'’-]+){0,20}?\s+" + _LINK +
-    r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+[\w'’-]+){0,12}?\s+" + _LINK +
+    r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,20}?\s+" + _LINK +
+    r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|at|numbered|to)"
-    r"|\bclaimed\s+the\s+lives\s+of|\bkilled\s+an\s+estimated|\btaking\s+the\s+lives\s+of)"
+    r"|\bclaimed\s+the\s+lives\s+of|\bkilled\s+an\s+estimated|\btaking\s+the\s+lives\s+of"
+    r"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is)"
+    r"|\b(?:destroyed|destroying|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated|wiped\s+out))"
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
     r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
-    r"|\binjuries\s+(?:to|of))"
+    r"|\binjuries\s+(?:to|of)|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is))"
     r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
     r"|\bloss\s+of"
-    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:\s+[\w'’-]+){0,14}?\s+"
+    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,14}?\s+"
     r"(?:exceeded|exceeds|exceed|reached|reach|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
     r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was)"
     r"|\bsuffered|\bsustained|\binflicted)"
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
     r"|seized|took|taken|taking|detained|detaining))"
-    r"|(?P<anaphor>\b(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at)"
+    r"|(?P<anaphor>\b(?:put|puts|putting|place|placing|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at)"
     r")[\s\"“”‘’']*$",
     re.IGNORECASE,
 )
@@ -233,7 +237,7 @@ NON_CASUALTY_VERB_RE = re.compile(
 # Words right before a number that mark it as a non-casualty count ("deploy 10,000").
 NON_CASUALTY_PRE_RE = re.compile(
     r"\b(?:deploy|deployed|deploying|deploys|send|sent|sending|sends|dispatch|dispatched|dispatching"
-    r"|numbering|numbered|destroyed|damaged|released|freed|returned|return|exchanged|swapped"
+    r"|numbering|numbered|damaged|released|freed|returned|return|exchanged|swapped"
     r"|displaced|displacing|evacuated|rescued|treated|recruited|trained|mobilized|mobilised|housing"
     r"|hosting|host|hosts|backed\s+by|brought\s+home|bringing\s+home|bring\s+home|receives|received"
     r"|half\s+of\s+the|third\s+of\s+the|quarter\s+of\s+the|out\s+of|among\s+the|of\s+the|one\s+of"
@@ -325,14 +329,15 @@ PLACE_AFTER_RE = re.compile(
 )
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|into|near|across|inside|to|on|at|(?:region|oblast|province|city|town|territory|capital|state|parts?)\s+of)"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|northeastern|northwestern"
+    r"|southeastern|southwestern|occupied)\s+)?$",
     re.IGNORECASE,
 )
 # the other side of a fight ("combat with Ukrainian forces")
 OPPONENT_BEFORE_RE = re.compile(r"\b(?:with|against|versus|vs\.?|fighting|fight|battling|repel)\s+(?:the\s+)?$", re.IGNORECASE)
 # a side that is the subject of an attack verb ("the RSF attacked the village")
 ATTACKER_VERB_AFTER_RE = re.compile(
-    r"^(?:\s*(?:'s|’s)?\s*)(?:(?!were\b|was\b|are\b|is\b|been\b|have\b|has\b|had\b|of\b|on\b|in\b|at\b"
+    r"^(?:\s*(?:'s|’s)?\s*)(?:(?!were\b|was\b|are\b|is\b|been\b|being\b|of\b|on\b|in\b|at\b"
     r"|near\b|from\b|to\b|into\b|across\b|inside\b)[\w'’()-]+\s+){0,5}?"
     r"(?:attacked|attacking|attacks|shelled|shelling|bombed|bombing|stormed|raided|struck|strikes|targeted"
     r"|targeting|fired|launched|killed|killing|kills|shot|ambushed|hit|executed|massacred|captured|seized"
@@ -373,6 +378,17 @@ SOURCE_TRIM_TAIL_RE = re.compile(
     r"\s+(?:on|in|this|last|late|early)\s+(?:\w+day|the\s+\d+\w*|\w+\s+\d+|week|month|year|morning|evening|night)\b.*$"
     r"|\s+(?:\w+day|today|yesterday|on\s+X)$"
     r"|\s+(?:on|in)\s+(?:" + MONTHS + r")\b.*$",
+    re.IGNORECASE,
+)
+CIVIL_SOURCE_RE = re.compile(
+    r"\b(?:health|ministry\s+of\s+health|interior|emergenc|rescue|civil\s+defen[cs]e|red\s+crescent|red\s+cross"
+    r"|hospital|doctors|medical|governor|mayor|police|city\s+(?:administration|council|government)|authorities"
+    r"|regional\s+administration|prosecutor|ombudsman|human\s+rights)",
+    re.IGNORECASE,
+)
+MILITARY_SOURCE_RE = re.compile(
+    r"\b(?:military|army|armed\s+forces|forces|defen[cs]e|general\s+staff|intelligence|spy|commander|chiefs"
+    r"|pentagon|troops|soldiers|fighters|militants|brigade|regiment|unit)\b",
     re.IGNORECASE,
 )
 PRONOUN_SOURCES = frozenset(
