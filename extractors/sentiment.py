@@ -136,12 +136,13 @@ _PLACES_RE = re.compile(
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
 _PAREN_PCT = re.compile(r"[^.;()]{0,40}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
+_SOURCE_PREP = re.compile(r"\s*(?:from|among|amongst|by|within|inside)\s+(?:[\w'’-]+\s+){0,3}$", _I)
 _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
 _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r)", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
 _TARGET_PREP = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:of|against|toward|towards|at|with|on|from|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
+    r"^\W*(?:\w+\W+){0,3}?(?:of|against|toward|towards|at|with|on|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 
@@ -451,18 +452,22 @@ def _pick_holder(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
-        if h.end <= pos:
-            cost: float = pos - h.end
+        source = cue is not None and h.start >= cue.end and bool(_SOURCE_PREP.match(s, cue.end, h.start))
+        if source:  # "complaints from Russian troops", "opposition among the people"
+            cost: float = 0
+        elif h.end <= pos:
+            cost = pos - h.end
         elif cue is None:  # the speaker of a quotation: after it is as good as before
             cost = h.start - anchor_end
         elif h.start - pos <= 60:
             cost = (h.start - pos) * 1.5 + 10
         else:
             continue
-        if h.cls in lex.WEAK_HOLDERS:
-            if h.end > pos or not _opens_clause(s, h.start):
+        if h.cls in lex.WEAK_HOLDERS and not source:
+            if cue is None:
+                cost += 30  # "..., says Artem Ruban, a soldier in the battalion"
+            elif h.end > pos or not _opens_clause(s, h.start):
                 continue
-            cost += 10_000
         if cost < best_cost:
             best, best_cost = h, cost
     return best
@@ -478,7 +483,7 @@ def _opens_clause(s: str, pos: int) -> bool:
     if stops:
         before = before[stops[-1].end():]
     before = re.sub(r"[.!?]\s", " ", before)
-    return len(_TOKEN.findall(before)) <= 4 and not re.search(r"\b(?:of|to|for|sent|send|sending|deployed|killed|with)\s+(?:\w+\s+){0,3}$", before, _I)
+    return len(_TOKEN.findall(before)) <= 4 and not re.search(r"\b(?:of|to|sent|send|sending|deployed|killed|with|against)\s+(?:\w+\s+){0,3}$", before, _I)
 
 
 def _quote_score(q: str) -> tuple[float, bool]:
@@ -573,8 +578,14 @@ def _analyse_unit(
                 if poll and holder == "residents":
                     holder = "public"
                 # majority words inside the quote ("Most do not see ...") count as a majority report
-                inner = [c for c in _find_cues(quote_text) if c.majority]
-                items.append((holder, 1 if qs > 0 else -1, min(1.0, abs(qs)), bool(inner), 1.0, -1))
+                inner = _find_cues(quote_text)
+                majority = any(c.majority for c in inner)
+                pos = sum(c.strength for c in inner if c.polarity > 0)
+                neg = sum(c.strength for c in inner if c.polarity < 0)
+                if pos and neg and max(pos, neg) < 3 * min(pos, neg):  # "I am feeling sadness, I think we will win"
+                    items.extend((holder, c.polarity, c.strength, majority, 1.0, -1) for c in inner if c.polarity)
+                else:
+                    items.append((holder, 1 if qs > 0 else -1, min(1.0, abs(qs)), majority, 1.0, -1))
     if not items:
         return [], _Carry(cls=seen_cls, poll=own_poll)
     if quote_text and cues:

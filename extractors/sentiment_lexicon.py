@@ -38,7 +38,10 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"worr(?:y|ied|ies|ying)|anxi(?:ety|eties|ous|ously)|uneas\w*|unrest|nervous\w*|distress\w*|disturbed|troubled", 0.5),
     (r"concern(?:s|ed)?", 0.4),
     (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|anguish\w*|agony|shock(?:ed)?", 0.6),
-    (r"disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of (?:the )?war", 0.5),
+    (r"disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
+    (r"(?:are|is|was|were|feel\w*|felt|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|get\w*|got)\s(?:\w+\s){0,2}(?:tired|exhausted|sad|demorali[sz]ed)", 0.5),
+    (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,3}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*", 0.6),
+    (r"rais\w* (?:\w+ ){0,2}(?:questions|doubts)|doubts?|question(?:s|ed|ing)? (?:the )?(?:war|deployment|decision|need|wisdom|point)", 0.4),
     (r"(?:negative|critical|unfavou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment|comments?|remarks|assessments?|ratings?)", 0.7),
     (r"rat(?:e|es|ed|ing) (?:\w+[’']?s? ){0,4}(?:as )?(?:poor|bad|negative|negatively|unsatisfactory|a failure)", 0.6),
     (r"depress(?:ed|ion|ing)|gloom\w*|pessimis\w*|hopeless\w*", 0.5),
@@ -70,7 +73,8 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"positively|(?:positive|favou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|ratings?|assessments?)", 0.6),
     (r"in favou?r", 0.5),
     (r"continu\w* (?:the )?(?:war|fighting|military (?:operations?|action))", 0.5),
-    (r"(?:will|would|could|can) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
+    (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
+    (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?) (?:\w+ ){0,2}(?:high|strong|unbroken)", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
 )
 
@@ -92,7 +96,7 @@ WEAK_CUE = re.compile(
     r"|celebrat|welcom|enthusias|satisf|support(?!\s+(?:for|of|among)\b)|backing|dead end|stalemate|divided|split|polari|ambiguous"
     r"|ambivalen|mixed|debat|argu|heated|controvers|cannon|meat|expendable|sacrificial|refus|skeptic|sceptic|distrust|critical"
     r"|negativ|positiv|dismay|sorrow|weep|wept|tearful|griev|grief|mourn|laud|applaud|commend|approv|(?:will|would|could|can)\s"
-    r"|ability|believe|faith|continu|in favou?r|rat)",
+    r"|ability|believe|faith|continu|in favou?r|rat|tired|exhaust|sad|doubt|question|rais|going|high|strong|good|unbroken|unwavering|low|poor|morale)",
     re.IGNORECASE,
 )
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|his|her|their|our|its)\b", re.IGNORECASE)
@@ -113,7 +117,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     support backing backed backs back approv endors applaud welcom prais hail laud glorif extol commend celebrat honor honour hero
     martyr noble valor valour brave pride proud patriot loyal gratitude grateful justif duty hope optimis
     confiden faith victory win enthusias satisf positiv continu repel defeat abilit
-    divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom pessimis hopeless rate rati important preferab priorit unfavo
+    divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom tired exhaust sad morale demorali doubt question motivation spirit willingness pessimis hopeless rate rati important preferab priorit unfavo
     """.split()
 )
 
@@ -180,8 +184,8 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|lawmakers?|the military's"),
     ("residents", r"residents?|locals?|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
-    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|the mobili[sz]ed|mobili[sz]ed men|fighters"),
-    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|north koreans|young people|youth|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|draftees|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade"),
+    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many(?!\s+(?:\w+\s+){0,2}(?:soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|north koreans|young people|youth|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # holders that rarely hold an opinion in war news (they are sent, killed, wounded):
@@ -194,7 +198,7 @@ SINGLE_QUOTE = re.compile(r"(?<![\w’'])['‘](?=[A-Za-z])(.{3,}?)(?<=[\w.,!?])
 MIN_QUOTE_WORDS = 5  # shorter quoted phrases are scare quotes: read as ordinary text
 
 REPORTING_CUES = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|stated|states|asserting|asserted|argu\w+|claim\w*|added|explained|explains|noted|recalled|wrote|writes|reads|remarked|insisted|voiced|shared|expressed|according to|quoted|reported|reports|lamented|complained|warned|described|conveyed)\b",
+    r"\b(?:said|says|say|saying|told|tells|stated|states|asserting|asserted|argu\w+|claim\w*|added|explained|explains|noted|recalled|wrote|writes|reads|remarked|insisted|voiced|shared|expressed|according to|quoted|reported|reports|lamented|complained|warned|described|conveyed|answered|responded|replied)\b",
     _I,
 )
 
