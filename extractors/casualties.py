@@ -189,6 +189,8 @@ def _clean_source(src: str) -> str | None:
     if not src or src.lower() in P.PRONOUN_SOURCES or len(src) < 2:
         return None
     first = src.split()[0].lower()
+    if first in P.NOT_SOURCE_START or re.search(r"\d", src):
+        return None
     if first in P.PRONOUN_SOURCES and len(src.split()) == 1:
         return None
     if re.match(r"^(?:it|this|that|there)\b", src, re.I):
@@ -254,6 +256,12 @@ def _quantities(sent: str) -> list[_Qty]:
                     if b >= scale and a * scale <= b * 1.0 + scale:
                         a = a * scale
                         break
+            sep = sent[m.end("a"):m.start("b")]
+            if a > b and not re.search(r"\d", m.group("b")) or re.fullmatch(r"\s+[-–—]\s+", sep):
+                # "14 - seven police officers": a dash, not a range
+                out.append(_Qty(m.start(), m.end("a"), int(a), int(a),
+                                P.QUALIFIER_WORDS.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()).strip(), "exact")))
+                continue
             lo, hi = (a, b) if a <= b else (b, a)
             qualifier = "range"
         qual = (m.group("qual") or "").lower()
@@ -275,7 +283,8 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
         return True
     before = sent[max(0, num_start - 40):num_start]
     after = sent[q.end:q.end + 40]
-    if P.NOT_BEFORE_RE.search(before) or P.NOT_AFTER_RE.match(after):
+    m = P.NOT_BEFORE_RE.search(before)
+    if (m and not _DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
         return True
     if P.NON_CASUALTY_PRE_RE.search(sent[max(0, q.start - 40):q.start]):
         return True
@@ -369,6 +378,12 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
                     pos = close + 1  # a parenthetical: ", including a monk,"
                     continue
             break
+        if lw in ("including", "includes") and not aux:
+            nxt_verb = _BREAKDOWN_END_RE.search(sent, tok.end(), min(len(sent), tok.end() + 80))
+            if nxt_verb is None:
+                break
+            pos = nxt_verb.start()
+            continue
         if lw in ("and", "or"):
             nxt = _next_token(sent, tok.end())
             if nxt is None or aux:
@@ -443,6 +458,9 @@ def _next_token(sent: str, pos: int) -> re.Match[str] | None:
     return _TOKEN_RE.search(sent, pos)
 
 
+_BREAKDOWN_END_RE = re.compile(r"\b(?:were|was|are|is|have|has|had)\b")
+_DETERMINER_RE = re.compile(r"(?:the|its|his|her|their)\s*", re.I)
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|his|her|their)\s+$", re.I)
 _DESTROY_RE = re.compile(r"(?:destroy|eliminat|neutrali|liquidat|wiped)", re.I)
 _ELLIPSIS_BEFORE_RE = re.compile(r"^[^;:.]{0,80}(?:,\s*|\s)(?:and|while|with)\s+(?:another\s+|a\s+further\s+)?$", re.I)
 _ELLIPSIS_AFTER_RE = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|on|near|from|across|inside)\s+(?:the\s+)?[A-Za-z]", re.I)
@@ -502,6 +520,9 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
     post, np_s, np_e, thing = _post_scan(sent, q, qtys, allow_list=not breakdown)
     if thing:
         return None
+    determiner = qm is not None and bool(_DETERMINER_BEFORE_RE.search(sent[max(0, num_start - 8):num_start]))
+    if determiner and post is None:
+        return None  # "the 2,500 troops of the bureau": a reference, not a figure
     pre, cue_s, cue_e = _pre_scan(sent, q, num_start)
     np_words = _np_words(sent, np_s, np_e)
     category: str | None
@@ -520,8 +541,9 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
             category = post
         elif pre == "killed" and _DESTROY_RE.match(sent, cue_s) and not _people_head(np_words):
             category = post  # "destroyed 12 tanks" is not a casualty, "eliminated 77 North Koreans" is
-        elif post and kind == "noun" and post != pre and pre == "casualties" and post != "casualties":
-            category = post  # "casualties ... increased to 215 martyrs"
+        elif post and kind == "noun" and post != pre and (
+                pre == "casualties" and post != "casualties" or np_s == np_e):
+            category = post  # "casualties ... increased to 215 martyrs", "toll ended at 19 dead and wounded"
         if np_words and np_words[0] == "lives" and category in ("casualties", "captured"):
             category = "killed"
         if category == post and post is not None and category != pre:
@@ -536,7 +558,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
         return None
     if q.vague and post is None and pre is None:
         return None
-    if breakdown and post is None:
+    if breakdown and (post is None or (last is not None and category == last.category and np_s != np_e)):
         return None
     return _Found(q, category, (np_s, np_e), (cue_s, cue_e), kind, breakdown)
 

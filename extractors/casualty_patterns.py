@@ -52,8 +52,9 @@ _ONE_NUM = (
 _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+)"
 # verbs and prepositions that link a toll noun to its number ("death toll rose to 45")
 _LINK = (
-    r"(?:to|at|of|reached|reach|hit|hits|is|was|stands\s+at|stood\s+at|passed|passes|surpassed|surpasses"
-    r"|exceeded|exceeds|topped|tops|crossed|crosses|neared|nears|nearing|totalled|totaled|numbered|now"
+    r"(?:to|at|of|reached|reach|reaches|hit|hits|is|was|stands\s+at|stood\s+at|stand\s+at|passed|passes|pass"
+    r"|surpassed|surpasses|surpass|exceeded|exceeds|exceed|topped|tops|top|crossed|crosses|cross|neared|nears|near"
+    r"|nearing|totalled|totaled|total|totals|numbered|number|now"
     r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing)\s+to)"
 )
 
@@ -186,7 +187,8 @@ POST_CUE_RE = re.compile(
     r"|(?P<captured_dead>captured\s+dead)"
     r"|(?P<killed>killed|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
     r"|murdered|massacred|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
-    r"|bodies|corpses|among\s+the\s+dead|killed\s+in\s+action|confirmed\s+dead|gunned\s+down)"
+    r"|bodies|corpses|among\s+the\s+dead|killed\s+in\s+action|confirmed\s+dead|gunned\s+down"
+    r"|neutrali[sz]ed|eliminated|liquidated)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|hospitali[sz]ed"
     r"|among\s+the\s+(?:wounded|injured))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
@@ -206,16 +208,18 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|at|numbered|to)"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:dead|killed)(?:\s+[\w'’-]+){0,3}?\s+" + _LINK +
     r"|\bclaimed\s+the\s+lives\s+of|\bkilled\s+an\s+estimated|\btaking\s+the\s+lives\s+of"
     r"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is)"
     r"|\b(?:destroyed|destroying|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated|wiped\s+out))"
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
     r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
-    r"|\binjuries\s+(?:to|of)|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is))"
+    r"|\binjuries\s+(?:to|of)|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?\s+" + _LINK + r")"
     r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
     r"|\bloss\s+of"
     r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,14}?\s+"
-    r"(?:exceeded|exceeds|exceed|reached|reach|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
+    r"(?:exceeded|exceeds|exceed|reached|reach|reaches|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
     r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was)"
     r"|\bsuffered|\bsustained|\binflicted)"
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
@@ -309,7 +313,8 @@ OTHER_SIDE_WORDS = (
     "American", "Americans", "British", "French", "German", "Germans", "Polish", "Chinese",
     "Turkish", "Kurdish", "Kurds", "Colombian", "Colombians", "Mexican", "Mexicans", "Haitian",
     "Haitians", "ISIS", "Islamic State", "Wagner", "Cameroonian", "Cameroonians", "Chadian",
-    "South Korean", "South Koreans", "Japanese", "Filipino", "Filipinos",
+    "South Korean", "South Koreans", "Japanese", "Filipino", "Filipinos", "Burkina", "Kenyan", "Kenyans",
+    "Ugandan", "Ugandans", "Nigerien", "Malians", "Chadians", "Mozambican", "Venezuelan", "Venezuelans",
 )
 
 # Nouns whose modifier is the attacker, not the victim ("Russian strike", "Israeli airstrikes").
@@ -362,7 +367,7 @@ ACCORDING_TO_RE = re.compile(
 # "X said", with X the words before the verb back to a boundary
 SAID_AFTER_SUBJECT_RE = re.compile(
     r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*"
-    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[\w'’-]|[A-Z]|(?<=, )[a-z])[^,;:\"“”—–()]{1,90}?)\s+"
+    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[\w'’-]|[A-Z]|(?<=, )[a-z])[^,;:\"“”—–()]{1,90}?)\s*,?\s+"
     r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b"
     r"(?!\s+(?:the\s+lives|lives|responsibility|control|the\s+life))",
 )
@@ -394,6 +399,13 @@ MILITARY_SOURCE_RE = re.compile(
 PRONOUN_SOURCES = frozenset(
     "he she they it we i you this that there which who one some others".split()
 )
+# words a source never starts with ("as reported by", "with other reported estimates")
+NOT_SOURCE_START = frozenset(
+    """
+    as with in on at for from by of to after before during while when where which who what and but or
+    since than then so if because although though said says told reported according
+    """.split()
+)
 
 # Deaths that are not casualties of violence: disease, disasters, accidents, sport.
 NON_CONFLICT_RE = re.compile(
@@ -408,13 +420,15 @@ NON_CONFLICT_RE = re.compile(
 CUE_PRESENCE_LOWER_RE = re.compile(
     r"\b(?=[abcdefghiklmpstuw])(?:kill|dead|die[ds]?|dying|death|fatalit|figure|tally|slain|perish|execut|massacr"
     r"|lives|martyr|bod(?:y|ies)|corpse|wound|injur|hurt|maimed|hospitali|casualt|loss|lost|los(?:e|ing)|captur"
-    r"|prisoner|captiv|hostage|kidnap|abduct|surrender|missing|unaccounted|disappear|toll|shot|gunned)"
+    r"|prisoner|captiv|hostage|kidnap|abduct|surrender|missing|unaccounted|disappear|toll|shot|gunned|destroy"
+    r"|eliminat|neutrali|liquidat|wiped|victims)"
 )
 
 # A quick test: does a sentence mention anything casualty-like at all?
 CUE_PRESENCE_RE = re.compile(
     r"kill|dead|die|death|fatalit|figure|tally|slain|perish|execut|massacr|lives|martyr|bod(?:y|ies)|corpse|wound"
     r"|injur|hurt|maimed|hospitali|casualt|loss|lost|lose|captur|prisoner|captiv|hostage|kidnap"
-    r"|abduct|surrender|missing|unaccounted|disappear|toll|shot|gunned",
+    r"|abduct|surrender|missing|unaccounted|disappear|toll|shot|gunned|destroy|eliminat|neutrali|liquidat|wiped"
+    r"|victims",
     re.IGNORECASE,
 )
