@@ -157,7 +157,11 @@ def _gate_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
     # one alternation per first letter: Python's re then tests a handful of branches per word
     groups: dict[str, list[str]] = {}
     for stem in sorted(set(stems), key=len, reverse=True):
-        groups.setdefault(stem[0], []).append(re.escape(stem[1:]))
+        if stem.endswith("$"):  # a whole word: "win" but not "winter"
+            rest = re.escape(stem[1:-1]) + r"(?:s|es|d|ed|ing)?\b"
+        else:
+            rest = re.escape(stem[1:])
+        groups.setdefault(stem[0], []).append(rest)
     return re.compile(r"\b(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")")
 
 
@@ -542,13 +546,15 @@ def _analyse_unit(
     cues = _find_cues(masked)
     if not cues and not quotes:
         return [], _Carry(masked, unit=unit)
+    quote_text = " ".join(unit[s:e].strip("“”„«»\"'‘’ ") for s, e in quotes) if quotes else None
+    if not cues:
+        qs, has_hit = _quote_score(quote_text or "")
+        if not has_hit or abs(qs) < lex.QUOTE_SCORE_THRESHOLD:
+            return [], _Carry(masked, unit=unit)
     holders_out = _holders(masked)
     own_poll = bool(lex.POLL_CONTEXT.search(unit) or lex.PERCENT.search(masked))
     poll = own_poll or (prev_holder is not None and prev_holder.poll)
-    quote_text = None
     quote_score = 0.0
-    if quotes:
-        quote_text = " ".join(unit[s:e].strip("“”„«»\"'‘’ ") for s, e in quotes)
 
     # who is mentioned here, for the next unit's carry-over
     seen = _pick_holder([h for h in holders_out if h.cls not in lex.WEAK_HOLDERS], masked, None, len(masked))
@@ -566,26 +572,24 @@ def _analyse_unit(
                 ccues = [c for c in ccues if not _is_weak(masked, c)]
             for c in ccues:
                 items.append((holder, c.polarity, c.strength, c.majority, c.weight, c.pct_at))
-    elif quote_text:
-        qs, has_hit = _quote_score(quote_text)
-        if has_hit and abs(qs) >= lex.QUOTE_SCORE_THRESHOLD:
-            quote_score = qs
-            attributed = bool(lex.REPORTING_CUES.search(masked)) or not masked.strip(" .,")
-            if attributed or holders_out:
-                holder = _quote_subject(quote_text) or _resolve_holder(
-                    masked, holders_out, None, unit, quotes, prev_holder, poll
-                )[0]
-                if poll and holder == "residents":
-                    holder = "public"
-                # majority words inside the quote ("Most do not see ...") count as a majority report
-                inner = _find_cues(quote_text)
-                majority = any(c.majority for c in inner)
-                pos = sum(c.strength for c in inner if c.polarity > 0)
-                neg = sum(c.strength for c in inner if c.polarity < 0)
-                if pos and neg and max(pos, neg) < 3 * min(pos, neg):  # "I am feeling sadness, I think we will win"
-                    items.extend((holder, c.polarity, c.strength, majority, 1.0, -1) for c in inner if c.polarity)
-                else:
-                    items.append((holder, 1 if qs > 0 else -1, min(1.0, abs(qs)), majority, 1.0, -1))
+    elif quote_text:  # no cue outside quotes; the quote carries a stance (checked above)
+        quote_score = qs
+        attributed = bool(lex.REPORTING_CUES.search(masked)) or not masked.strip(" .,")
+        if attributed or holders_out:
+            holder = _quote_subject(quote_text) or _resolve_holder(
+                masked, holders_out, None, unit, quotes, prev_holder, poll
+            )[0]
+            if poll and holder == "residents":
+                holder = "public"
+            # majority words inside the quote ("Most do not see ...") count as a majority report
+            inner = _find_cues(quote_text)
+            majority = any(c.majority for c in inner)
+            pos = sum(c.strength for c in inner if c.polarity > 0)
+            neg = sum(c.strength for c in inner if c.polarity < 0)
+            if pos and neg and max(pos, neg) < 3 * min(pos, neg):  # "I am feeling sadness, I think we will win"
+                items.extend((holder, c.polarity, c.strength, majority, 1.0, -1) for c in inner if c.polarity)
+            else:
+                items.append((holder, 1 if qs > 0 else -1, min(1.0, abs(qs)), majority, 1.0, -1))
     if not items:
         return [], _Carry(cls=seen_cls, poll=own_poll)
     if quote_text and cues:

@@ -102,7 +102,7 @@ WEAK_CUE = re.compile(
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|his|her|their|our|its)\b", re.IGNORECASE)
 
 # Cheap gate: a unit is searched for cues only if one of its words starts with one of
-# these stems. Every cue above contains at least one word starting with a stem here
+# these stems (a stem ending in "$" must be the whole word, or its -s/-ed/-ing form). Every cue above contains at least one word starting with a stem here
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
 CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
@@ -112,12 +112,15 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     nervous distress disturbed troubled concern frustrat dismay devastat despair heartbr anguish agony shock
     disillusion disappoint weary weariness fatigue apathy tired negativ critical protest suffer pain miser
     hell absurd wrong unfair unjust senseless pointless meaningless unbearable skeptic sceptic distrust refus
-    dead stalemate price cost cannon unlikely unwilling reluctant resign meat sacrificial expendable end return ceasefire cease cessation demobili
-    withdraw peace truce bring stop leaning favo negotiations talks
-    support backing backed backs back approv endors applaud welcom prais hail laud glorif extol commend celebrat honor honour hero
-    martyr noble valor valour brave pride proud patriot loyal gratitude grateful justif duty hope optimis
-    confiden faith victory win enthusias satisf positiv continu repel defeat abilit
-    divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom tired exhaust sad morale demorali doubt question motivation spirit willingness pessimis hopeless rate rati important preferab priorit unfavo
+    dead$ stalemate price$ cost$ cannon unlikely unwilling reluctant resign meat sacrificial expendable end$
+    return$ ceasefire cease cessation demobili withdraw peace truce bring$ stop$ leaning favo negotiations
+    talks$ account
+    support backing backed backs back$ approv endors applaud welcom prais hail laud glorif extol commend
+    celebrat honor honour hero martyr noble valor valour brave pride proud patriot loyal gratitude grateful
+    justif duty hope optimis confiden faith victory win$ enthusias satisf positiv continu repel defeat abilit
+    divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
+    morale demorali doubt question motivation spirit willingness pessimis hopeless rate$ rating important$
+    preferab priorit unfavo
     """.split()
 )
 
