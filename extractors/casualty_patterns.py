@@ -416,19 +416,18 @@ NON_CONFLICT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Word starts that mark a sentence worth reading for casualty figures.
+CUE_STEMS = (
+    "kill", "dead", "die", "dying", "death", "fatalit", "figure", "tally", "slain", "perish", "execut",
+    "massacr", "lives", "martyr", "body", "bodies", "corpse", "wound", "injur", "hurt", "maimed", "hospitali",
+    "casualt", "loss", "lost", "lose", "losing", "captur", "prisoner", "captiv", "hostage", "kidnap", "abduct",
+    "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
+    "neutrali", "liquidat", "wiped", "victims",
+)
+_STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
+# A quick test: does a sentence mention anything casualty-like at all?
+CUE_PRESENCE_RE = re.compile(r"\b(?:" + _STEMS + r")", re.IGNORECASE)
 # The same test for lower-cased text, fast: word starts only, first letters checked first.
 CUE_PRESENCE_LOWER_RE = re.compile(
-    r"\b(?=[abcdefghiklmpstuw])(?:kill|dead|die[ds]?|dying|death|fatalit|figure|tally|slain|perish|execut|massacr"
-    r"|lives|martyr|bod(?:y|ies)|corpse|wound|injur|hurt|maimed|hospitali|casualt|loss|lost|los(?:e|ing)|captur"
-    r"|prisoner|captiv|hostage|kidnap|abduct|surrender|missing|unaccounted|disappear|toll|shot|gunned|destroy"
-    r"|eliminat|neutrali|liquidat|wiped|victims)"
-)
-
-# A quick test: does a sentence mention anything casualty-like at all?
-CUE_PRESENCE_RE = re.compile(
-    r"kill|dead|die|death|fatalit|figure|tally|slain|perish|execut|massacr|lives|martyr|bod(?:y|ies)|corpse|wound"
-    r"|injur|hurt|maimed|hospitali|casualt|loss|lost|lose|captur|prisoner|captiv|hostage|kidnap"
-    r"|abduct|surrender|missing|unaccounted|disappear|toll|shot|gunned|destroy|eliminat|neutrali|liquidat|wiped"
-    r"|victims",
-    re.IGNORECASE,
+    r"\b(?=[" + "".join(sorted({w[0] for w in CUE_STEMS})) + r"])(?:" + _STEMS + r")"
 )

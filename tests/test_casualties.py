@@ -80,6 +80,22 @@ FIGURE_CASES = [
     ("breakdown-not-counted", "At least 33 people were killed, including six children and three women.",
      [("killed", 33, 33)]),
     ("captured-dead", "Six people were captured dead after the exchange of fire.", [("killed", 6, 6)]),
+    ("neutralised", "\"At least 15 fighters were neutralised,\" the statement added.", [("killed", 15, 15)]),
+    ("eliminated-people", "The unit said it had eliminated 77 North Koreans over three days.", [("killed", 77, 77)]),
+    ("among-the-injured", "Among the injured were five children, the ministry said.", [("wounded", 5, 5)]),
+    ("elliptical", "Nine people were killed in the south and seven in the east, the ministry said.",
+     [("killed", 9, 9), ("killed", 7, 7)]),
+    ("toll-link-verb", "With other soldiers still missing, the death toll could pass 20.", [("killed", 20, 20)]),
+    ("casualties-reaches", "The number of casualties reaches 4,700, the agency said.", [("casualties", 4700, 4700)]),
+    ("number-of-wounded", "The news agency put the number of wounded at 40.", [("wounded", 40, 40)]),
+    ("toll-dead-and-wounded", "The death toll from the bombing ended at 19 dead and wounded.",
+     [("casualties", 19, 19)]),
+    ("determiner-with-verb", "The two soldiers were killed and three others were wounded by a bomb.",
+     [("killed", 2, 2), ("wounded", 3, 3)]),
+    ("breakdown-inside-subject", "Three people including two women were killed when their car hit a mine.",
+     [("killed", 3, 3)]),
+    ("dash-is-not-a-range", "The army gave a death toll of 14 - seven police officers and seven civilians.",
+     [("killed", 14, 14)]),
 ]
 
 
@@ -108,6 +124,10 @@ NEGATIVE_CASES = [
     ("rate-not-count", "Around 10,000 troops arrived, and half of the 11,000 troops deployed are now at the front."),
     ("score", "The team lost 24-17 on Sunday."),
     ("disease-deaths", "Cholera has caused 2,000 deaths in the camps this year."),
+    ("equipment-destroyed", "Ukraine claims to have destroyed 10,881 Russian tanks and 384 aircraft."),
+    ("determiner-reference", "They were among the 2,500 troops of the bureau deployed to Russia."),
+    ("age-older-than", "Five children no older than 10 were seen in the video."),
+    ("half-of-the-figure", "About half of the 4,100 soldiers were sent back home in March."),
 ]
 
 
@@ -153,13 +173,23 @@ PARTY_CASES = [
     ("other-demonym", "At least 33 Palestinians were killed in the strikes.", "other", None),
     ("attacker-is-not-victim", "A Russian strike on the Ukrainian city of Kharkiv killed at least one person.",
      "ukrainian", None),
-    ("source-is-not-victim", "Ukraine's military intelligence said 30 soldiers were killed.", "unknown", None),
     ("subject-fallback", "Ten soldiers were killed in the attack.", "north_korean", "north_korean"),
     ("subject-from-text", "North Korean troops are fighting in Kursk. North Korea sent them in October. "
                           "At least 40 soldiers were killed last week.", "north_korean", None),
     ("unknown", "Ten people were killed and eight wounded, he said.", "unknown", None),
     ("others-inherit", "At least 300 North Korean troops have been killed and 2,700 others injured.",
      "north_korean", None),
+    ("shared-object", "Ukrainian soldiers have killed 77 and wounded as many as 40 North Korean soldiers.",
+     "north_korean", None),
+    ("its-fighters", "Hezbollah said four of its fighters had been killed.", "other", None),
+    ("civil-source-side", "Lebanon's health ministry said 51 people were killed and more than 220 injured.",
+     "other", None),
+    ("military-source-not-victim", "Ukraine's military intelligence said 30 soldiers were killed.", "unknown", None),
+    ("childrens-hospital-is-a-place", "Russian missiles killed at least seven people near a children's hospital in Kyiv.",
+     "ukrainian", None),
+    ("captivity-holder-not-victim", "Over 200 POWs have died in Russian custody since the war began, says Ukraine.",
+     "ukrainian", None),
+    ("place-victims", "An attack on a village in central Sudan has killed 100 people.", "other", None),
 ]
 
 
