@@ -660,6 +660,8 @@ def _resolve_holder(
             cls, named = hi.cls, True
         elif cls is None:
             cls = "public"
+    if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):
+        named = True  # "Some say we should support Russia": someone speaking for a group
     if poll:
         named = True
         if cls == "residents" or (cls != "public" and _RESPONDENTS.search(unit)):

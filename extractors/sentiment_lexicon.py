@@ -54,7 +54,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:should|must|to|demand\w*|call\w* for) (?:\w+ ){0,2}(?:resign|step down)|held (?:to )?account", 0.5),
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
-    (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce)\b", 0.6),
+    (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick|urgent) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce|halt|stop)\b", 0.6),
+    (r"(?:made|make|makes|making) (?:\w+ ){0,3}(?:impossible|unbearable|miserable|a living hell|hell)", 0.5),
     (r"bring (?:\w+ ){0,3}(?:back|home)", 0.5),
     (r"(?:war|fighting|hostilities) (?:\w+ ){0,3}to (?:end|stop)|(?:end|stop) (?:to )?the (?:war|fighting|hostilities)", 0.5),
     (r"leaning towards peace|favou?r\w* (?:of )?(?:a shift to )?(?:peace|negotiations|talks|a ceasefire)", 0.5),
@@ -120,7 +121,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     justif duty hope optimis confiden faith victory win$ enthusias satisf positiv continu repel defeat abilit
     divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
     morale demorali doubt question motivation spirit willingness pessimis hopeless rate$ rating important$
-    preferab priorit unfavo
+    preferab priorit unfavo impossible halt
     """.split()
 )
 
@@ -134,6 +135,8 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:under|no|without)\s(?:any\s)?protest"
     r"|(?:made|make|making)\s(?:a\s)?(?:significant\s)?contribution"
     r"|(?:supported|backed)\sby"
+    r"|hop(?:e|es|ed|ing)\sto\s(?!win|defeat|repel|see\s(?:an\s)?end)"
+    r"|support\s(?:troops|units|forces|role|staff|vessels|ships|services|systems|roles)"
     r"|suffer(?:s|ed|ing)?\s(?:\w+\s){0,2}(?:loss(?:es)?|casualties|defeats?|damage|setbacks?|injur\w+|wounds?)"
     r"|in\scontrast\sto\s(?:this|that|these|those|the)\s[^,.;]{0,60})\b",
     _I,
