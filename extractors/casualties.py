@@ -32,17 +32,6 @@ from extractors import casualty_patterns as P
 from extractors.model import CasualtyReport, Party
 from extractors.sentences import sentence_spans
 
-# a breakdown of a total, up to the next preposition, clause or coordinated figure
-_BREAKDOWN_SPAN_RE = re.compile(
-    r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them)\b"
-    r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"
-    r"|[.;:\"“”]|,\s*and\s+(?:\w+\s+)?\d).){0,120}",
-    re.I,
-)
-_TOKEN_RE = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[^\w\s]")
-_PERSON_OR_PARTY_HINT = P.PERSON_NOUNS
-
-
 # --- numbers ---------------------------------------------------------------------------
 
 def _words_value(text: str) -> int | None:
@@ -168,7 +157,7 @@ def _derive_subject(sentences: list[tuple[int, int, str]], matcher: _PartyMatche
         if not mentions:
             continue
         attribs = _attributions(sent)
-        breakdowns = [(m.start(), m.end()) for m in _BREAKDOWN_SPAN_RE.finditer(sent)]
+        breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
         for s, e, label in mentions:
             if (_is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
                     or any(a <= s < b for a, b in breakdowns)):
@@ -284,7 +273,7 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     before = sent[max(0, num_start - 40):num_start]
     after = sent[q.end:q.end + 40]
     m = P.NOT_BEFORE_RE.search(before)
-    if (m and not _DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
+    if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
         return True
     if P.NON_CASUALTY_PRE_RE.search(sent[max(0, q.start - 40):q.start]):
         return True
@@ -343,7 +332,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
             return cat, np_start, np_end, False
         if P.NON_CASUALTY_VERB_RE.match(sent, pos):
             return None, np_start, np_end, False
-        tok = _TOKEN_RE.match(sent, pos)
+        tok = P.TOKEN_RE.match(sent, pos)
         if tok is None:
             pos += 1
             continue
@@ -379,7 +368,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
                     continue
             break
         if lw in ("including", "includes") and not aux:
-            nxt_verb = _BREAKDOWN_END_RE.search(sent, tok.end(), min(len(sent), tok.end() + 80))
+            nxt_verb = P.BREAKDOWN_END_RE.search(sent, tok.end(), min(len(sent), tok.end() + 80))
             if nxt_verb is None:
                 break
             pos = nxt_verb.start()
@@ -408,7 +397,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
                 continue
             break
         if tok.start() in qty_starts:
-            if prev_word in _NP_PREPOSITIONS and n_np > 0 and not aux:
+            if prev_word in P.NP_PREPOSITIONS and n_np > 0 and not aux:
                 pos = qty_starts[tok.start()].end  # "106 protesters in 21 cities"
                 continue
             break
@@ -455,25 +444,10 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
 
 
 def _next_token(sent: str, pos: int) -> re.Match[str] | None:
-    return _TOKEN_RE.search(sent, pos)
+    return P.TOKEN_RE.search(sent, pos)
 
 
-_BREAKDOWN_END_RE = re.compile(r"\b(?:were|was|are|is|have|has|had)\b")
-_DETERMINER_RE = re.compile(r"(?:the|its|his|her|their)\s*", re.I)
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|his|her|their)\s+$", re.I)
-_DESTROY_RE = re.compile(r"(?:destroy|eliminat|neutrali|liquidat|wiped)", re.I)
-_ELLIPSIS_BEFORE_RE = re.compile(r"^[^;:.]{0,80}(?:,\s*|\s)(?:and|while|with)\s+(?:another\s+|a\s+further\s+)?$", re.I)
-_ELLIPSIS_AFTER_RE = re.compile(r"\s+(?:more\s+|others?\s+)?(?:in|at|on|near|from|across|inside)\s+(?:the\s+)?[A-Za-z]", re.I)
-_GENERAL_CIVILIAN = frozenset("civilians civilian non-combatants noncombatants villagers residents".split())
-_POSSESSIVE_RE = re.compile(r"\b(?:its|their|our)\b", re.I)
-_NP_PREPOSITIONS = frozenset("in across from at on over during within of".split())
-_ACTIVE_VERB_RE = re.compile(
-    r"(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot|wounded|wounding|injured|injuring"
-    r"|injures|wounds|captured|capturing|captures|kidnapped|kidnapping|abducted|abducting|seized|took|taken"
-    r"|taking|detained|detaining)\b",
-    re.I,
-)
-_LOSS_RE = re.compile(r"(?:lost|loses|losing|lose|loss\s+of)\b", re.I)
+
 
 
 def _pre_scan(sent: str, q: _Qty, num_start: int) -> tuple[str | None, int, int]:
@@ -481,7 +455,7 @@ def _pre_scan(sent: str, q: _Qty, num_start: int) -> tuple[str | None, int, int]
     for end in (q.start, num_start) if num_start != q.start else (q.start,):
         lo = max(0, end - 200)
         before = sent[lo:end]
-        m = re.search(r"(?:" + P.COMBINED_RE.pattern + r")[\s\"“”‘’']*$", before, re.I)
+        m = P.COMBINED_BEFORE_RE.search(before)
         if m:
             return "casualties", m.start() + lo, m.end() + lo
         m = P.PRE_CUE_RE.search(before)
@@ -516,11 +490,15 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
     num_start = (qm.start("between") if qm.group("between") else qm.start("a")) if qm else q.start
     if not q.vague and _not_a_casualty(sent, q, num_start):
         return None
+    if q.qualifier == "exact":
+        word = re.search(r"(\w+)\s*$", sent[max(0, q.start - 20):q.start])
+        if word and word.group(1).lower() in P.VERB_QUALIFIERS:  # "exceeded 6,000"
+            q.qualifier = P.VERB_QUALIFIERS[word.group(1).lower()]
     breakdown = _is_breakdown(sent, q)
     post, np_s, np_e, thing = _post_scan(sent, q, qtys, allow_list=not breakdown)
     if thing:
         return None
-    determiner = qm is not None and bool(_DETERMINER_BEFORE_RE.search(sent[max(0, num_start - 8):num_start]))
+    determiner = qm is not None and bool(P.DETERMINER_BEFORE_RE.search(sent[max(0, num_start - 8):num_start]))
     if determiner and post is None:
         return None  # "the 2,500 troops of the bureau": a reference, not a figure
     pre, cue_s, cue_e = _pre_scan(sent, q, num_start)
@@ -530,7 +508,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
     if pre == "anaphor":
         category = post or (prev[-1] if prev else None)
     elif pre is not None:
-        kind = "verb" if _ACTIVE_VERB_RE.match(sent, cue_s) else ("loss" if _LOSS_RE.match(sent, cue_s) else "noun")
+        kind = "verb" if P.ACTIVE_VERB_RE.match(sent, cue_s) else ("loss" if P.LOSS_RE.match(sent, cue_s) else "noun")
         category = pre
         if kind == "loss":
             if np_words and np_words[0] == "lives":
@@ -539,7 +517,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
                 category = post
         elif pre == "captured" and np_words and not _personish(np_words, mentions, np_s, np_e):
             category = post
-        elif pre == "killed" and _DESTROY_RE.match(sent, cue_s) and not _people_head(np_words):
+        elif pre == "killed" and P.DESTROY_RE.match(sent, cue_s) and not _people_head(np_words):
             category = post  # "destroyed 12 tanks" is not a casualty, "eliminated 77 North Koreans" is
         elif post and kind == "noun" and post != pre and (
                 pre == "casualties" and post != "casualties" or np_s == np_e):
@@ -551,7 +529,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
     else:
         category = post
     if category is None and last is not None and pre is None and not q.vague \
-            and _ELLIPSIS_BEFORE_RE.search(sent[last.q.end:q.start]) and _ELLIPSIS_AFTER_RE.match(sent, q.end):
+            and P.ELLIPSIS_BEFORE_RE.search(sent[last.q.end:q.start]) and P.ELLIPSIS_AFTER_RE.match(sent, q.end):
         category = last.category  # "nine were killed in the south and seven in eastern Lebanon"
         kind = "post"
     if category is None:
@@ -567,11 +545,10 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
                    subject_of: Callable[[], str | None]) -> str:
     np_s, np_e = f.np
     own = [lab for s, e, lab in mentions if np_s <= s and e <= np_e + 1]
-    if f.kind_noun_owner(sent, mentions):
-        own = own or f.kind_noun_owner(sent, mentions)
+    own = own or _cue_owner(f, sent, mentions)
     np_words = _np_words(sent, np_s, np_e)
     combatant = any(w in P.COMBATANT_NOUNS for w in np_words)
-    if not own and _POSSESSIVE_RE.search(sent[np_s:np_e]):
+    if not own and P.POSSESSIVE_RE.search(sent[np_s:np_e]):
         # "Hezbollah said four of its fighters had been killed": the source's own side
         own = [lab for s, e, lab in mentions if any(a <= s < b for a, b, _ in attribs) and lab != "civilian"]
     if not own and not np_words:
@@ -588,7 +565,7 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
     other_nps = [(o.np[0], o.np[1]) for o in others if o is not f]
     breakdown_spans = [(m.start("chain") + max(0, o.q.start - 120), o.q.start) for o in others
                        for m in [P.BREAKDOWN_CHAIN_RE.search(sent[max(0, o.q.start - 120):o.q.start])] if m]
-    for m in _BREAKDOWN_SPAN_RE.finditer(sent):
+    for m in P.BREAKDOWN_SPAN_RE.finditer(sent):
         breakdown_spans.append((m.start(), m.end()))
     loss_subject_end = f.cue[0] if f.cue_kind == "loss" else -1
     perpetrator_end = f.cue[0] if f.cue_kind == "verb" else -1
@@ -609,7 +586,7 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
         return not _is_attacker(sent, s, e)
 
     prev_general = prev_in_sent is not None and (prev_in_sent.party != "civilian" or bool(
-        set(_np_words(sent, *prev_in_sent.np)) & _GENERAL_CIVILIAN))
+        set(_np_words(sent, *prev_in_sent.np)) & P.GENERAL_CIVILIAN))
     if prev_in_sent is not None and prev_general:
         if not np_words or set(np_words) <= {"others", "other", "more", "further"}:
             return prev_in_sent.party  # "300 killed and 2,700 others injured"
@@ -658,24 +635,23 @@ def _is_place(sent: str, s: int, e: int) -> bool:
     return bool(P.PLACE_AFTER_RE.match(sent[e:e + 40]) or P.PLACE_BEFORE_RE.search(sent[max(0, s - 25):s]))
 
 
-def _cue_owner(self: _Found, sent: str, mentions) -> list[str]:
+def _cue_owner(f: _Found, sent: str, mentions) -> list[str]:
     """A side named inside a noun cue before the figure ("North Korean casualties ... exceeds 6,000")."""
-    if self.cue_kind != "noun" or self.cue[0] < 0:
+    if f.cue_kind != "noun" or f.cue[0] < 0:
         return []
-    lo = max(0, self.cue[0] - 25)
-    return [lab for s, e, lab in mentions if lo <= s < self.cue[1] and not P.PLACE_AFTER_RE.match(sent[e:e + 40])
+    lo = max(0, f.cue[0] - 25)
+    return [lab for s, e, lab in mentions if lo <= s < f.cue[1] and not P.PLACE_AFTER_RE.match(sent[e:e + 40])
             and not P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
             and not P.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]
 
 
-_Found.kind_noun_owner = _cue_owner  # type: ignore[attr-defined]
 
 
 def _people_head(np_words: list[str]) -> bool:
     """The head of a noun phrase (before its first preposition) counts people, not things."""
     head = []
     for w in np_words:
-        if w in _NP_PREPOSITIONS:
+        if w in P.NP_PREPOSITIONS:
             break
         head.append(w)
     return (any(w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in head)
@@ -772,14 +748,6 @@ def _cue_sentences(text: str) -> list[tuple[int, str]]:
                 out.append((start + s, chunk[s:e]))
     return out
 
-
-_PARAGRAPH_RE = re.compile(r"[^\n]+")
-_DIGIT_OR_WORD_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    r"|hundred|thousand|million|dozen|dozens|scores|hundreds|thousands|millions|tens)\b",
-    re.I,
-)
 
 
 def extract_casualties(text: str, parties: Sequence[Party], *, subject: str | None = None) -> list[CasualtyReport]:

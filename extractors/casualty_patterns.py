@@ -249,12 +249,6 @@ NON_CASUALTY_PRE_RE = re.compile(
     re.IGNORECASE,
 )
 # A number inside a breakdown of a total ("including 140 children"): no record of its own
-# unless a category cue of its own follows it.
-BREAKDOWN_PRE_RE = re.compile(
-    r"(?:\bincluding|\bincluded|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+those"
-    r"|\bmost\s+of\s+them|\bsuch\s+as)\s*(?:(?:at\s+least|about|around|some|nearly|approximately|more\s+than|over)\s+)?$",
-    re.IGNORECASE,
-)
 # the whole run of a breakdown before a number ("including six children and three women, and ")
 BREAKDOWN_CHAIN_RE = re.compile(
     r"\b(?:including|included|includes|include|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+those"
@@ -263,7 +257,6 @@ BREAKDOWN_CHAIN_RE = re.compile(
 )
 # rates are not counts ("an average of 165 people killed a day")
 RATE_RE = re.compile(r"\b(?:average|avg\.?)\s+(?:of\s+)?$", re.IGNORECASE)
-RATE_AFTER_RE = re.compile(r"^[^.;]{0,40}?\b(?:a|per|each|every)\s+(?:day|week|month|hour)\b", re.IGNORECASE)
 
 # Auxiliaries and adverbs allowed between a noun phrase and its category verb.
 AUX_WORDS = frozenset(
@@ -431,3 +424,46 @@ CUE_PRESENCE_RE = re.compile(r"\b(?:" + _STEMS + r")", re.IGNORECASE)
 CUE_PRESENCE_LOWER_RE = re.compile(
     r"\b(?=[" + "".join(sorted({w[0] for w in CUE_STEMS})) + r"])(?:" + _STEMS + r")"
 )
+
+# --- pieces of the extractor's grammar ------------------------------------------------
+
+# tokens of a sentence: words (with inner hyphens, apostrophes, dots) and single punctuation
+TOKEN_RE = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[^\w\s]")
+# a breakdown of a total, up to the next preposition, clause or coordinated figure
+BREAKDOWN_SPAN_RE = re.compile(
+    r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them)\b"
+    r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"
+    r"|[.;:\"“”]|,\s*and\s+(?:\w+\s+)?\d).){0,120}",
+    re.IGNORECASE,
+)
+# where a breakdown inside a subject ends ("three people including two women were killed")
+BREAKDOWN_END_RE = re.compile(r"\b(?:were|was|are|is|have|has|had)\b")
+# "the 2,500 troops": a reference, a figure only when a casualty word follows
+DETERMINER_RE = re.compile(r"(?:the|its|his|her|their)\s*", re.IGNORECASE)
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|his|her|their)\s+$", re.IGNORECASE)
+# "destroyed 12 tanks" vs "eliminated 77 soldiers": these verbs need a person noun
+DESTROY_RE = re.compile(r"(?:destroy|eliminat|neutrali|liquidat|wiped)", re.IGNORECASE)
+# "nine were killed in the south and seven in the east": the second number shares the verb
+ELLIPSIS_BEFORE_RE = re.compile(
+    r"^[^;:.]{0,80}(?:,\s*|\s)(?:and|while|with)\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE
+)
+ELLIPSIS_AFTER_RE = re.compile(
+    r"\s+(?:more\s+|others?\s+)?(?:in|at|on|near|from|across|inside)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE
+)
+# civilian words a following "others" may inherit (not "children": "one child and 10 others")
+GENERAL_CIVILIAN = frozenset("civilians civilian non-combatants noncombatants villagers residents".split())
+# "four of its fighters": the source's own side
+POSSESSIVE_RE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
+# prepositions that end the head of a noun phrase ("77 North Koreans over three days")
+NP_PREPOSITIONS = frozenset("in across from at on over during within of".split())
+# a cue that is an active verb: the sides named before it are the attackers
+ACTIVE_VERB_RE = re.compile(
+    r"(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot|wounded|wounding|injured|injuring"
+    r"|injures|wounds|captured|capturing|captures|kidnapped|kidnapping|abducted|abducting|seized|took|taken"
+    r"|taking|detained|detaining)\b",
+    re.IGNORECASE,
+)
+# a loss cue: the side named before it is the loser ("Russia lost 1,230 troops")
+LOSS_RE = re.compile(r"(?:lost|loses|losing|lose|loss\s+of)\b", re.IGNORECASE)
+# "killed or wounded" right before a number
+COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")[\s\"“”‘’']*$", re.IGNORECASE)
