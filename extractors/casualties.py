@@ -158,8 +158,9 @@ def _derive_subject(sentences: list[tuple[int, int, str]], matcher: _PartyMatche
             continue
         attribs = _attributions(sent)
         breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
+        paired = _coordinated_sides(sent, mentions)
         for s, e, label in mentions:
-            if (_is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
+            if (s in paired or _is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
                     or any(a <= s < b for a, b in breakdowns)):
                 continue
             counts[label] = counts.get(label, 0) + 1
@@ -275,7 +276,7 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     m = P.NOT_BEFORE_RE.search(before)
     if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
         return True
-    if P.NON_CASUALTY_PRE_RE.search(sent[max(0, q.start - 40):q.start]):
+    if P.NON_CASUALTY_PRE_RE.search(sent[max(0, q.start - 40):q.start]) and not _BODIES_AFTER_RE.match(sent, q.end):
         return True
     if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]):
         return True
@@ -291,6 +292,9 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     if re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
         return True  # a year
     return False
+
+
+_BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses)\b", re.I)
 
 
 def _descending(raw: str) -> bool:
@@ -341,7 +345,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
         if word in "\"“”‘’'":
             pos = tok.end()
             continue
-        if word in (",", "("):
+        if word in (",", "(", "–", "—"):
             nxt = _next_token(sent, tok.end())
             if allow_list and nxt is not None and nxt.start() in qty_starts and not aux:
                 pos = qty_starts[nxt.start()].end  # a list: "745 civilians, 125 members, and 148 militants"
@@ -357,8 +361,9 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
                     relative = 0
                     own = False
                     continue
-            close = sent.find("," if word == "," else ")", tok.end())
-            if 0 <= close - tok.end() <= 70:
+            close = sent.find(")" if word == "(" else ",", tok.end())
+            limit = 110 if re.match(r"\s*(?:including|among|most|many|mostly)\b", sent[tok.end():]) else 70
+            if 0 <= close - tok.end() <= limit:
                 inner = sent[tok.end():close]
                 after_close = _next_token(sent, close + 1)
                 if (not P.POST_CUE_RE.search(inner) and after_close is not None
@@ -433,7 +438,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
             relative = 1
             pos = tok.end()
             continue
-        if n_np >= 7:
+        if n_np >= 9:
             break
         n_np += 1
         if own:
@@ -538,6 +543,8 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
         return None
     if breakdown and (post is None or (last is not None and category == last.category and np_s != np_e)):
         return None
+    if P.PARTITIVE_RE.match(sent, q.end) and category in prev:
+        return None  # "nine of those killed were children": part of a total already reported
     return _Found(q, category, (np_s, np_e), (cue_s, cue_e), kind, breakdown)
 
 
@@ -570,9 +577,13 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
     loss_subject_end = f.cue[0] if f.cue_kind == "loss" else -1
     perpetrator_end = f.cue[0] if f.cue_kind == "verb" else -1
 
+    paired = _coordinated_sides(sent, mentions)
+
     def usable(s: int, e: int) -> bool:
         if any(a <= s < b for a, b in other_nps) or any(a <= s < b for a, b in breakdown_spans):
             return False
+        if s in paired:
+            return False  # "Russia and Ukraine exchanged the remains of 802 soldiers": whose is not said
         if s < loss_subject_end:
             return True
         if any(a <= s < b for a, b, _ in attribs):
@@ -621,13 +632,22 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
     for a, b, src in attribs:
         if P.CIVIL_SOURCE_RE.search(src) and not P.MILITARY_SOURCE_RE.search(src) or \
                 re.fullmatch(r"(?:the\s+)?[\w'’ -]+", src) and len(src.split()) <= 2:
-            sides = [lab for s, e, lab in mentions if a <= s < b and lab != "civilian"]
-            if sides:
-                return sides[0]
+            sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
+            if len(sides) == 1:
+                return sides.pop()
     subject = subject_of()
     if subject == "civilian" and combatant:
         return "unknown"
     return subject or "unknown"
+
+
+def _coordinated_sides(sent: str, mentions) -> set[int]:
+    """Starts of side names joined to a different side by "and"/"or" ("Russia and Ukraine")."""
+    out: set[int] = set()
+    for (s1, e1, l1), (s2, _, l2) in zip(mentions, mentions[1:], strict=False):
+        if l1 != l2 and "civilian" not in (l1, l2) and re.fullmatch(r"\s*(?:and|or|&)\s*", sent[e1:s2]):
+            out.update((s1, s2))
+    return out
 
 
 def _is_place(sent: str, s: int, e: int) -> bool:
@@ -640,7 +660,9 @@ def _cue_owner(f: _Found, sent: str, mentions) -> list[str]:
     if f.cue_kind != "noun" or f.cue[0] < 0:
         return []
     lo = max(0, f.cue[0] - 25)
-    return [lab for s, e, lab in mentions if lo <= s < f.cue[1] and not P.PLACE_AFTER_RE.match(sent[e:e + 40])
+    paired = _coordinated_sides(sent, mentions)
+    return [lab for s, e, lab in mentions if lo <= s < f.cue[1] and s not in paired
+            and not P.PLACE_AFTER_RE.match(sent[e:e + 40])
             and not P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
             and not P.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]
 

@@ -54,7 +54,7 @@ _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+)"
 _LINK = (
     r"(?:to|at|of|reached|reach|reaches|hit|hits|is|was|stands\s+at|stood\s+at|stand\s+at|passed|passes|pass"
     r"|surpassed|surpasses|surpass|exceeded|exceeds|exceed|topped|tops|top|crossed|crosses|cross|neared|nears|near"
-    r"|nearing|totalled|totaled|total|totals|numbered|number|now"
+    r"|nearing|totalled|totaled|total|totals|numbered|number|now|be"
     r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing)\s+to)"
 )
 
@@ -182,15 +182,17 @@ COMBINED_RE = re.compile(
 
 # A category cue right after the number (after the noun phrase). Group name = category.
 POST_CUE_RE = re.compile(
-    r"(?P<casualties>casualties|casualty|losses|lost\b(?!\s+(?:their|his|her|its|to|control|contact|territory|ground))"
+    r"(?P<casualties>among\s+the\s+casualties|casualties|casualty|losses|lost\b(?!\s+(?:their|his|her|its|to|control|contact|territory|ground))"
     r"|combat\s+losses)"
     r"|(?P<captured_dead>captured\s+dead)"
     r"|(?P<killed>killed|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
     r"|murdered|massacred|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
-    r"|bodies|corpses|among\s+the\s+dead|killed\s+in\s+action|confirmed\s+dead|gunned\s+down"
+    r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
+    r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)"
     r"|neutrali[sz]ed|eliminated|liquidated)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|hospitali[sz]ed"
-    r"|among\s+the\s+(?:wounded|injured))"
+    r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
+    r"|treated\s+for\s+(?:\w+\s+)?(?:wounds|injuries))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
     r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war)"
     r"|(?P<missing>missing|unaccounted\s+for|disappeared)",
@@ -204,7 +206,7 @@ PRE_CUE_RE = re.compile(
     r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
     r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead)"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
-    r"|\b(?:death|deaths)\s+of"
+    r"|\b(?:death|deaths)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
     r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|at|numbered|to)"
@@ -286,7 +288,8 @@ CIVILIAN_WORDS = (
     "health workers", "healthcare professionals", "healthcare workers", "medical workers",
     "medical teams", "medics", "paramedics", "doctors", "nurses", "aid workers",
     "humanitarian workers", "journalists", "civil defense personnel", "civil defence personnel",
-    "patients", "girls", "women", "elderly", "displaced residents", "displaced people", "refugees",
+    "patients", "girls", "women", "elderly", "displaced residents", "workers", "staff", "teachers",
+    "employees", "farmers", "shepherds", "fishermen", "pilgrims", "passengers", "shoppers", "volunteers", "displaced people", "refugees",
 )
 
 # Sides outside a topic's parties: demonyms, countries and armed groups -> "other".
@@ -296,7 +299,7 @@ OTHER_SIDE_WORDS = (
     "Iraqi", "Iraqis", "Iraq", "Iranian", "Iranians", "Iran", "Yemeni", "Yemenis", "Yemen",
     "Houthi", "Houthis", "Saudi", "Saudis", "Sudanese", "Sudan", "RSF", "Rapid Support Forces",
     "Darfur", "South Sudanese", "Ethiopian", "Ethiopians", "Ethiopia", "Tigrayan", "Tigrayans",
-    "Tigray", "TPLF", "Eritrean", "Eritreans", "Eritrea", "Amhara", "Somali", "Somalis",
+    "Tigray", "TPLF", "Eritrean", "Eritreans", "Eritrea", "Amhara", "Fano", "Somali", "Somalis",
     "Somalia", "al-Shabaab", "Al-Shabaab", "Nigerian", "Nigerians", "Nigeria", "Boko Haram",
     "ISWAP", "Congolese", "Congo", "DRC", "M23", "Rwandan", "Rwandans", "Rwanda", "Malian",
     "Mali", "Burkinabe", "Burkina Faso", "Nigerien", "Libyan", "Libyans", "Libya", "Afghan",
@@ -415,7 +418,7 @@ CUE_STEMS = (
     "massacr", "lives", "martyr", "body", "bodies", "corpse", "wound", "injur", "hurt", "maimed", "hospitali",
     "casualt", "loss", "lost", "lose", "losing", "captur", "prisoner", "captiv", "hostage", "kidnap", "abduct",
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
-    "neutrali", "liquidat", "wiped", "victims",
+    "neutrali", "liquidat", "wiped", "victims", "remains", "fallen",
 )
 _STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
 # A quick test: does a sentence mention anything casualty-like at all?
@@ -431,7 +434,8 @@ CUE_PRESENCE_LOWER_RE = re.compile(
 TOKEN_RE = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[^\w\s]")
 # a breakdown of a total, up to the next preposition, clause or coordinated figure
 BREAKDOWN_SPAN_RE = re.compile(
-    r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them)\b"
+    r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them|mostly"
+    r"|mainly|largely)\b"
     r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"
     r"|[.;:\"“”]|,\s*and\s+(?:\w+\s+)?\d).){0,120}",
     re.IGNORECASE,
@@ -465,5 +469,7 @@ ACTIVE_VERB_RE = re.compile(
 )
 # a loss cue: the side named before it is the loser ("Russia lost 1,230 troops")
 LOSS_RE = re.compile(r"(?:lost|loses|losing|lose|loss\s+of)\b", re.IGNORECASE)
+# a part of an earlier total: "nine of those killed", "five of the dead"
+PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
 # "killed or wounded" right before a number
 COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")[\s\"“”‘’']*$", re.IGNORECASE)
