@@ -108,7 +108,12 @@ def _cue_regex() -> re.Pattern[str]:
                 by_letter.setdefault(head, []).append(named)
             else:
                 misc.append(named)
-    branches = [f"(?={c})(?:{'|'.join(alts)})" for c, alts in sorted(by_letter.items())] + misc
+    # multi-word constructions before single words: "fear has spread" must win over "fear"
+    def specific_first(alts: list[str]) -> list[str]:
+        return sorted(alts, key=lambda a: not (" " in a or "\\s" in a))
+
+    branches = [f"(?={c})(?:{'|'.join(specific_first(alts))})" for c, alts in sorted(by_letter.items())]
+    branches += specific_first(misc)
     return re.compile(r"\b(?=[a-z])(?:" + "|".join(branches) + r")\b", _I)
 
 
@@ -137,12 +142,16 @@ _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS)
 _PAREN_PCT = re.compile(r"[^.;()]{0,40}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
 _SOURCE_PREP = re.compile(r"\s*(?:from|among|amongst|by|within|inside)\s+(?:[\w'’-]+\s+){0,3}$", _I)
+_QUANTIFIER_OF = re.compile(
+    r"^\W*(?:\w+\s+){0,2}(?:group|groups|dozens|hundreds|thousands|many|some|most|all|majority|couple|few|several|\d+)\s+of\s+(?:(?:the|its|their|[A-Z][\w’'-]+)\s+){0,2}$",
+    _I,
+)
 _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
 _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r)", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
 _TARGET_PREP = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:of|against|toward|towards|at|with|on|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
+    r"^\W*(?:\w+\W+){0,3}?(?:of|to|against|toward|towards|at|with|on|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 
@@ -487,6 +496,8 @@ def _opens_clause(s: str, pos: int) -> bool:
     if stops:
         before = before[stops[-1].end():]
     before = re.sub(r"[.!?]\s", " ", before)
+    if _QUANTIFIER_OF.search(before):  # "A group of Israeli reservists", "Dozens of soldiers"
+        return True
     return len(_TOKEN.findall(before)) <= 4 and not re.search(r"\b(?:of|to|sent|send|sending|deployed|killed|with|against)\s+(?:\w+\s+){0,3}$", before, _I)
 
 
@@ -517,7 +528,7 @@ def _quote_subject(q: str) -> str | None:
     first = cues[0]
     best = None
     for h in _holders(q):
-        if h.cls in lex.WEAK_HOLDERS:
+        if h.cls in lex.WEAK_HOLDERS or q.startswith(("’s", "'s"), h.end):  # "Netanyahu's war" is a target
             continue
         if h.start <= first.end and first.start - h.end <= 40:
             between = q[h.end:first.start] if h.end <= first.start else ""
@@ -647,7 +658,7 @@ def _resolve_holder(
     h = _pick_holder(holders_out, masked, cue, anchor, cues, quotes[-1][1] if quotes else None)
     cls = h.cls if h else None
     named = cls is not None
-    if cls is None or cls in lex.WEAK_HOLDERS:
+    if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None):
         inner: list[_Holder] = []
         for s, e in quotes:
             inner.extend(_Holder(x.start + s, x.end + s, x.cls) for x in _holders(unit[s:e]))
@@ -659,7 +670,8 @@ def _resolve_holder(
         elif hi is not None:
             cls, named = hi.cls, True
         elif cls is None:
-            cls = "public"
+            # a quotation with a named speaker and no group noun: a person, not the public
+            cls = "other" if quotes and not poll and lex.REPORTING_CUES.search(masked) else "public"
     if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):
         named = True  # "Some say we should support Russia": someone speaking for a group
     if poll:
@@ -670,7 +682,10 @@ def _resolve_holder(
 
 
 def _is_weak(masked: str, cue: _Cue) -> bool:
-    return cue.pct_at < 0 and bool(lex.WEAK_CUE.match(masked, cue.start))
+    """A one-word affect cue with no share attached (multi-word cues are specific constructions)."""
+    if cue.pct_at >= 0 or any(ch.isspace() for ch in masked[cue.start:cue.end]):
+        return False
+    return bool(lex.WEAK_CUE.match(masked, cue.start))
 
 
 def _combine(lst: list[tuple[int, float, bool, float, int]], quote_score: float) -> tuple[str, float, bool]:

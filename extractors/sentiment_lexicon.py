@@ -51,6 +51,11 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:suffer\w*|pain|painful|misery|miserable|hell|absurd|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable)", 0.5),
     (r"skeptic\w*|sceptic\w*|distrust\w*", 0.4),
     (r"refus(?:e|es|ed|ing) (?:to accept|the)|(?:unlikely|unwilling|reluctant) to accept", 0.5),
+    (r"(?:refus\w*|refusal|declin\w*|unwilling(?:ness)?|reluctan\w*) (?:\w+ ){0,2}to (?:serve|fight|return|take part|report for duty|go (?:to|back to) (?:the )?(?:front|war)|be (?:mobili[sz]ed|drafted|deployed))"
+     r"|(?:will|would|shall) not (?:return to|report for|serve|fight|go back)|(?:won't|wouldn't) (?:serve|fight|go back|return to)|draft dodg\w*|desert(?:ed|ion|ing) (?:\w+ ){0,2}(?:army|front|unit)", 0.7),
+    (r"shame(?:ful)?|disgrace\w*|(?:illegal|criminal|unjust|senseless|pointless|needless) war|demand\w* accountability", 0.6),
+    (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
+    (r"fears? (?:has |have |had )?(?:spread|grown|mounted|risen|grips?|gripped)|growing fears?|fears? (?:of|that) (?:a |an |the )?(?:wider|broader|full-scale|all-out|new|major)? ?(?:war|escalation|conflict|offensive|mobili[sz]ation)", 0.6),
     (r"(?:should|must|to|demand\w*|call\w* for) (?:\w+ ){0,2}(?:resign|step down)|held (?:to )?account", 0.5),
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
@@ -77,6 +82,7 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
     (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?) (?:\w+ ){0,2}(?:high|strong|unbroken)", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
+    (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve)", 0.5),
 )
 
 MIXED_CUES: tuple[tuple[str, float], ...] = (
@@ -121,7 +127,9 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     justif duty hope optimis confiden faith victory win$ enthusias satisf positiv continu repel defeat abilit
     divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
     morale demorali doubt question motivation spirit willingness pessimis hopeless rate$ rating important$
-    preferab priorit unfavo impossible halt
+    preferab priorit unfavo impossible halt refusal declin unwilling reluctan
+    will$ would$ shall$ won wouldn dodg desert shame disgrace illegal criminal needless demand sapped dampened
+    erod dwindl waning flagging lost$ losing fading falling growing determin eager ready$ willing volunteer
     """.split()
 )
 
@@ -190,8 +198,8 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|lawmakers?|the military's"),
     ("residents", r"residents?|locals?|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
-    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|draftees|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade"),
-    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many(?!\s+(?:\w+\s+){0,2}(?:soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|north koreans|young people|youth|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("soldiers", r"(?:sergeant|sgt\.?|private|corporal|lieutenant|lt\.|captain|capt\.|major|sniper|medic|paratrooper|marine|infantryman|gunner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+|soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|draftees|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade"),
+    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many(?!\s+(?:\w+\s+){0,2}(?:soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youth|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # holders that rarely hold an opinion in war news (they are sent, killed, wounded):
