@@ -161,6 +161,7 @@ def _derive_subject(sentences: list[tuple[int, int, str]], matcher: _PartyMatche
         paired = _coordinated_sides(sent, mentions)
         for s, e, label in mentions:
             if (s in paired or _is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
+                    or P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])
                     or any(a <= s < b for a, b in breakdowns)):
                 continue
             counts[label] = counts.get(label, 0) + 1
@@ -294,6 +295,13 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     return False
 
 
+_RELATIVE_CUE_RE = re.compile(
+    r"(?:(?:\s+(?:reportedly|later|also|since|all))*\s+(?:have|has|had)?\s*(?:were|was|are|is|been|being)"
+    r"(?:\s+(?:reportedly|later|also|since|all))*\s+(?:killed|wounded|injured|captured|slain|executed|reported\s+missing)"
+    r"|(?:\s+(?:have|has|had|reportedly|later|also))*\s+(?:died|perished|gone\s+missing|lost\s+their\s+lives)"
+    r"|\s+(?:are|were|is|was)\s+(?:still\s+)?missing)\b",
+    re.I,
+)
 _BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses)\b", re.I)
 
 
@@ -305,7 +313,8 @@ def _descending(raw: str) -> bool:
         return False
 
 
-def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True) -> tuple[str | None, int, int, bool]:
+def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True,
+               adjective_seen: bool = False) -> tuple[str | None, int, int, bool]:
     """Category cue after the figure's noun phrase.
 
     Returns (category, np_start, np_end, thing): the noun phrase span is the figure's own
@@ -326,6 +335,14 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
         if m:
             return "casualties", np_start, np_end, False
         m = P.POST_CUE_RE.match(sent, pos)
+        if m and n_np == 0 and not aux and m.group(0).lower() in P.ADJECTIVE_CUES and not adjective_seen:
+            nxt = P.TOKEN_RE.search(sent, m.end())
+            if nxt is not None and nxt.group(0)[0].isalpha() and nxt.group(0).lower() not in P.AUX_WORDS \
+                    and nxt.group(0).lower() not in P.STOP_WORDS and not P.POST_CUE_RE.match(sent, nxt.start()):
+                later = _post_scan(sent, _Qty(q.start, m.end(), q.lo, q.hi, q.qualifier), qtys,
+                                   allow_list=allow_list, adjective_seen=True)
+                if later[0] is not None:
+                    return later[0], m.end() + 1, later[2], False  # "one injured soldier has been captured"
         if m:
             cat = m.lastgroup
             if cat == "captured_dead":
@@ -430,6 +447,10 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True)
                 pos = tok.end()
                 continue
             break
+        if lw in P.RELATIVE_PRONOUNS and n_np > 0 and _RELATIVE_CUE_RE.match(sent, tok.end()):
+            aux = True  # "24,470 Russian soldiers who had been killed"
+            pos = tok.end()
+            continue
         if lw in P.STOP_WORDS:
             break
         if n_np == 0 and lw in P.THING_NOUNS:
@@ -464,6 +485,11 @@ def _pre_scan(sent: str, q: _Qty, num_start: int) -> tuple[str | None, int, int]
         if m:
             return "casualties", m.start() + lo, m.end() + lo
         m = P.PRE_CUE_RE.search(before)
+        while m is not None and re.search(r"[,\d]", m.group(0)):  # a cue crossing a comma: try a closer one
+            nxt = P.PRE_CUE_RE.search(before, m.start() + 1)
+            if nxt is None or not nxt.lastgroup:
+                break
+            m = nxt
         if m and m.lastgroup:
             cat = "casualties" if m.lastgroup == "casualties_pair" else m.lastgroup
             return cat, m.start() + lo, m.end() + lo
@@ -590,6 +616,8 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
             return False
         if P.ATTACKER_NOUNS_RE.match(sent[e:e + 70]):
             return False  # "Russian strike", "in Russian custody"
+        if P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s]):
+            return False  # "killed fighting for Russia"
         if _is_place(sent, s, e):
             return True
         if perpetrator_end >= 0 and s < perpetrator_end:
@@ -627,6 +655,10 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
         if best is None or dist < best[0]:
             best = (dist, lab)
     if best is not None:
+        if best[0] >= 100:  # only a place name ("flown back from Russia"): the subject says more
+            subject = subject_of()
+            if subject and subject != "civilian":
+                return subject
         return best[1]
     # a civil source (health ministry, governor, police) reports its own side's victims
     for a, b, src in attribs:
@@ -661,7 +693,7 @@ def _cue_owner(f: _Found, sent: str, mentions) -> list[str]:
         return []
     lo = max(0, f.cue[0] - 25)
     paired = _coordinated_sides(sent, mentions)
-    return [lab for s, e, lab in mentions if lo <= s < f.cue[1] and s not in paired
+    return [lab for s, e, lab in reversed(mentions) if lo <= s < f.cue[1] and s not in paired
             and not P.PLACE_AFTER_RE.match(sent[e:e + 40])
             and not P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
             and not P.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]

@@ -122,6 +122,7 @@ NOT_AFTER_RE = re.compile(
     r"|(?:st|nd|rd|th)\b"
     r"|\s*(?:-|\s)?(?:year|month|week|day|hour|minute)s?[-\s]old\b"
     r"|\s*years?\s+old\b"
+    r"|-(?:day|week|month|year|hour|minute|storey|story|floor|km|mile|metre|meter|kilometre|kilometer)s?\b"
     r"|\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b(?!\s+(?:of\s+)?(?:soldiers|troops))"
     r"|\s*(?:km|kilometers|kilometres|miles|metres|meters|kg|kilograms|pounds|tons|tonnes|tonne|barrels|acres|hectares|square)\b"
     r"|\s*(?:dollars|euros|won|rubles|roubles|yuan|pounds\s+sterling|usd|eur)\b"
@@ -188,7 +189,7 @@ POST_CUE_RE = re.compile(
     r"|(?P<killed>killed|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
     r"|murdered|massacred|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
-    r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)"
+    r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
     r"|neutrali[sz]ed|eliminated|liquidated)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|hospitali[sz]ed"
     r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
@@ -220,7 +221,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?\s+" + _LINK + r")"
     r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
     r"|\bloss\s+of"
-    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,14}?\s+"
+    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,16}?,?\s+"
     r"(?:exceeded|exceeds|exceed|reached|reach|reaches|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
     r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was)"
     r"|\bsuffered|\bsustained|\binflicted)"
@@ -336,6 +337,16 @@ PLACE_BEFORE_RE = re.compile(
 )
 # the other side of a fight ("combat with Ukrainian forces")
 OPPONENT_BEFORE_RE = re.compile(r"\b(?:with|against|versus|vs\.?|fighting|fight|battling|repel)\s+(?:the\s+)?$", re.IGNORECASE)
+# the side a figure fought for or alongside is not its own ("killed fighting for Russia")
+ALLY_BEFORE_RE = re.compile(
+    r"\b(?:(?:fight|fights|fighting|fought|battles?|serving|served|deployed|died|killed|sent|mercenaries)\s+for"
+    r"|alongside|on\s+the\s+side\s+of|on\s+behalf\s+of|to\s+(?:help|aid|assist|support|bolster))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# participles that describe a noun ("one injured soldier was captured") rather than being the main verb
+ADJECTIVE_CUES = frozenset("wounded injured dead".split())
+# a subject relative clause before the cue ("24,470 soldiers who had been killed")
+RELATIVE_PRONOUNS = frozenset("who that which".split())
 # a side that is the subject of an attack verb ("the RSF attacked the village")
 ATTACKER_VERB_AFTER_RE = re.compile(
     r"^(?:\s*(?:'s|’s)?\s*)(?:(?!were\b|was\b|are\b|is\b|been\b|being\b|of\b|on\b|in\b|at\b"
@@ -418,7 +429,7 @@ CUE_STEMS = (
     "massacr", "lives", "martyr", "body", "bodies", "corpse", "wound", "injur", "hurt", "maimed", "hospitali",
     "casualt", "loss", "lost", "lose", "losing", "captur", "prisoner", "captiv", "hostage", "kidnap", "abduct",
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
-    "neutrali", "liquidat", "wiped", "victims", "remains", "fallen",
+    "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket",
 )
 _STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
 # A quick test: does a sentence mention anything casualty-like at all?
