@@ -217,7 +217,9 @@ class _Qty:
 def _quantities(sent: str) -> list[_Qty]:
     out: list[_Qty] = []
     taken: list[tuple[int, int]] = []
-    for m in P.VAGUE_RE.finditer(sent):
+    low = sent.lower()
+    lowered = len(low) == len(sent)
+    for m in (P.VAGUE_LOWER_RE.finditer(low) if lowered else P.VAGUE_RE.finditer(sent)):
         phrase = m.group("vague").lower().split()
         value = P.VAGUE_VALUES.get(phrase[-1])
         if phrase[0] in ("tens", "hundreds") and len(phrase) > 1:
@@ -229,7 +231,7 @@ def _quantities(sent: str) -> list[_Qty]:
             continue
         out.append(_Qty(m.start(), m.end(), value, value, "vague", vague=True))
         taken.append((m.start(), m.end()))
-    for m in P.QUANTITY_RE.finditer(sent):
+    for m in (P.QUANTITY_LOWER_RE.finditer(low) if lowered else P.QUANTITY_RE.finditer(sent)):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         a, a_scaled = _number_value(m.group("a"))
@@ -575,7 +577,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
 
 
 def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found], prev_in_sent: _Found | None,
-                   subject_of: Callable[[], str | None]) -> str:
+                   subject_of: Callable[[], str | None], flags: _MentionFlags) -> str:
     np_s, np_e = f.np
     own = [lab for s, e, lab in mentions if np_s <= s and e <= np_e + 1]
     own = own or _cue_owner(f, sent, mentions)
@@ -598,31 +600,28 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
     other_nps = [(o.np[0], o.np[1]) for o in others if o is not f]
     breakdown_spans = [(m.start("chain") + max(0, o.q.start - 120), o.q.start) for o in others
                        for m in [P.BREAKDOWN_CHAIN_RE.search(sent[max(0, o.q.start - 120):o.q.start])] if m]
-    for m in P.BREAKDOWN_SPAN_RE.finditer(sent):
-        breakdown_spans.append((m.start(), m.end()))
+    breakdown_spans.extend(flags.breakdowns)
     loss_subject_end = f.cue[0] if f.cue_kind == "loss" else -1
     perpetrator_end = f.cue[0] if f.cue_kind == "verb" else -1
-
-    paired = _coordinated_sides(sent, mentions)
 
     def usable(s: int, e: int) -> bool:
         if any(a <= s < b for a, b in other_nps) or any(a <= s < b for a, b in breakdown_spans):
             return False
-        if s in paired:
+        if s in flags.paired:
             return False  # "Russia and Ukraine exchanged the remains of 802 soldiers": whose is not said
         if s < loss_subject_end:
             return True
         if any(a <= s < b for a, b, _ in attribs):
             return False
-        if P.ATTACKER_NOUNS_RE.match(sent[e:e + 70]):
+        if s in flags.attacker_noun:
             return False  # "Russian strike", "in Russian custody"
-        if P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s]):
+        if s in flags.ally:
             return False  # "killed fighting for Russia"
-        if _is_place(sent, s, e):
+        if s in flags.place:
             return True
         if perpetrator_end >= 0 and s < perpetrator_end:
             return False
-        return not _is_attacker(sent, s, e)
+        return s not in flags.attacker
 
     prev_general = prev_in_sent is not None and (prev_in_sent.party != "civilian" or bool(
         set(_np_words(sent, *prev_in_sent.np)) & P.GENERAL_CIVILIAN))
@@ -630,7 +629,7 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
         if not np_words or set(np_words) <= {"others", "other", "more", "further"}:
             return prev_in_sent.party  # "300 killed and 2,700 others injured"
         between = [m for m in mentions if prev_in_sent.q.end <= m[0] < f.q.start and usable(m[0], m[1])
-                   and not _is_place(sent, m[0], m[1])]
+                   and m[0] not in flags.place]
         own_side = [m for m in mentions if f.q.end <= m[0] < np_e + 1]
         if prev_general and not between and not own_side and prev_in_sent.party != "unknown" and not (
                 combatant and prev_in_sent.party == "civilian"):
@@ -646,9 +645,9 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
         dist = float(f.q.start - e) if e <= f.q.start else (s - f.q.end) * 1.5
         if 0 <= s < loss_subject_end:
             dist -= 200
-        if _is_place(sent, s, e):
+        if s in flags.place:
             dist += 150
-        if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s]):
+        if s in flags.opponent:
             dist += 120
         if lab == "civilian":
             dist -= 10
@@ -671,6 +670,21 @@ def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found]
     if subject == "civilian" and combatant:
         return "unknown"
     return subject or "unknown"
+
+
+class _MentionFlags:
+    """What each side name in a sentence is doing there, worked out once per sentence."""
+
+    __slots__ = ("paired", "attacker_noun", "ally", "place", "attacker", "opponent", "breakdowns")
+
+    def __init__(self, sent: str, mentions) -> None:
+        self.paired = _coordinated_sides(sent, mentions)
+        self.attacker_noun = {s for s, e, _ in mentions if P.ATTACKER_NOUNS_RE.match(sent[e:e + 70])}
+        self.ally = {s for s, e, _ in mentions if P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])}
+        self.place = {s for s, e, _ in mentions if _is_place(sent, s, e)}
+        self.attacker = {s for s, e, _ in mentions if _is_attacker(sent, s, e)}
+        self.opponent = {s for s, e, _ in mentions if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
+        self.breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
 
 
 def _coordinated_sides(sent: str, mentions) -> set[int]:
@@ -741,10 +755,11 @@ def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: C
     if not found:
         return []
     attribs = _attributions(sent)
+    flags = _MentionFlags(sent, mentions)
     out: list[CasualtyReport] = []
     last: _Found | None = None
     for f in found:
-        f.party = _resolve_party(sent, f, mentions, attribs, found, last, subject)
+        f.party = _resolve_party(sent, f, mentions, attribs, found, last, subject, flags)
         last = f
         out.append(CasualtyReport(
             category=f.category,

@@ -82,6 +82,10 @@ VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The same two patterns for lower-cased text (about twice as fast as the case-blind ones).
+QUANTITY_LOWER_RE = re.compile(QUANTITY_RE.pattern)
+VAGUE_LOWER_RE = re.compile(VAGUE_RE.pattern)
+
 QUALIFIER_WORDS = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not less than": "at_least", "a minimum of": "at_least",
