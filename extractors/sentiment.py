@@ -67,57 +67,20 @@ for _pol, _cues in ((-1, lex.NEGATIVE_CUES), (1, lex.POSITIVE_CUES), (0, lex.MIX
         _CUE_TABLE.append((_pol, _strength))
 
 
-def _top_level_alternatives(frag: str) -> list[str]:
-    """Split a regex fragment at its top-level ``|`` (not inside groups or classes)."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(frag):
-        ch = frag[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(frag[start:i])
-            start = i + 1
-        i += 1
-    parts.append(frag[start:])
-    return parts
-
-
 def _cue_regex() -> re.Pattern[str]:
-    """All cues in one regex, alternatives grouped by their first letter (much faster in
-    Python's re than one flat alternation); group ``c<index>_<n>`` names the cue."""
-    by_letter: dict[str, list[str]] = {}
-    misc: list[str] = []
-    n = 0
-    for idx, (frag, _) in enumerate(
-        [c for cues in (lex.NEGATIVE_CUES, lex.POSITIVE_CUES, lex.MIXED_CUES) for c in cues]
-    ):
-        for alt in _top_level_alternatives(frag):
-            named = f"(?P<c{idx}_{n}>{alt})"
-            n += 1
-            head = alt[0].lower()
-            if head.isalpha() and (len(alt) < 2 or alt[1] not in "?*+{"):
-                by_letter.setdefault(head, []).append(named)
-            else:
-                misc.append(named)
-    # multi-word constructions before single words: "fear has spread" must win over "fear"
-    def specific_first(alts: list[str]) -> list[str]:
-        return sorted(alts, key=lambda a: not (" " in a or "\\s" in a))
-
-    branches = [f"(?={c})(?:{'|'.join(specific_first(alts))})" for c, alts in sorted(by_letter.items())]
-    branches += specific_first(misc)
-    return re.compile(r"\b(?=[a-z])(?:" + "|".join(branches) + r")\b", _I)
+    """All cues in one flat alternation of whole fragments, in table order (where two
+    cues start at the same word, the earlier one wins); group ``c<index>`` names the cue.
+    Measured: about 3x faster in Python's re than splitting fragments into alternatives."""
+    frags = [c for cues in (lex.NEGATIVE_CUES, lex.POSITIVE_CUES, lex.MIXED_CUES) for c in cues]
+    return re.compile(r"\b(?=[a-z])(?:" + "|".join(f"(?P<c{i}>{f})" for i, (f, _) in enumerate(frags)) + r")\b", _I)
 
 
 _CUE_RE = _cue_regex()
+_CUE_NEEDS: dict[int, re.Pattern[str]] = {
+    i: lex.CUE_NEEDS_BEFORE[f]
+    for i, (f, _) in enumerate(c for cues in (lex.NEGATIVE_CUES, lex.POSITIVE_CUES, lex.MIXED_CUES) for c in cues)
+    if f in lex.CUE_NEEDS_BEFORE
+}
 
 _HOLDER_CLASSES: list[str] = []
 _holder_parts: list[str] = []
@@ -162,7 +125,7 @@ _VADER_NEGATE = frozenset(_vader.NEGATE) | {"not", "never", "no", "nor", "none",
 _VADER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
-def _gate_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
+def _gate_regex(stems: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     # one alternation per first letter: Python's re then tests a handful of branches per word
     groups: dict[str, list[str]] = {}
     for stem in sorted(set(stems), key=len, reverse=True):
@@ -171,15 +134,39 @@ def _gate_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
         else:
             rest = re.escape(stem[1:])
         groups.setdefault(stem[0], []).append(rest)
-    return re.compile(r"\b(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")")
+    return re.compile(r"\b(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")", flags)
 
 
-_GATE = _gate_regex(lex.CUE_TRIGGER_STEMS)
+_GATE_LOWER = _gate_regex(lex.CUE_TRIGGER_STEMS)  # on lower-cased text: the fast yes/no test
+_GATE = _gate_regex(lex.CUE_TRIGGER_STEMS, _I)  # on the text itself: positions
 
 
 def has_cue_trigger(s: str) -> bool:
     """Cheap gate: does any word of `s` start with a cue stem (see CUE_TRIGGER_STEMS)?"""
-    return _GATE.search(s.lower()) is not None
+    return _GATE_LOWER.search(s.lower()) is not None
+
+
+_WORD_START = re.compile(r"\b(?=[a-z])", _I)
+
+
+def _cue_matches(s: str) -> list[re.Match[str]]:
+    """Cue matches in `s`, tried only at word starts up to 60 characters before a gate
+    word (every cue contains one); same result as scanning all of `s`, about 1.7x faster."""
+    if not has_cue_trigger(s):
+        return []
+    starts: set[int] = set()
+    for hit in _GATE.finditer(s):
+        starts.update(w.start() for w in _WORD_START.finditer(s, max(0, hit.start() - 60), hit.start() + 1))
+    out: list[re.Match[str]] = []
+    end = -1
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = _CUE_RE.match(s, pos)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,9 +321,7 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
 
 def _find_cues(s: str) -> list[_Cue]:
     """Stance cues in `s` (a masked unit, or a quote), with negation and object flips."""
-    if not has_cue_trigger(s):
-        return []
-    matches = list(_CUE_RE.finditer(s))
+    matches = _cue_matches(s)
     if not matches:
         return []
     exceptions = [(m.start(), m.end()) for m in lex.CUE_EXCEPTIONS.finditer(s)]
@@ -351,7 +336,10 @@ def _find_cues(s: str) -> list[_Cue]:
             continue
         if any(a <= m.start() < b for a, b in exceptions):
             continue
-        idx = int(m.lastgroup[1:].split("_", 1)[0])  # type: ignore[index]
+        idx = int(m.lastgroup[1:])  # type: ignore[index]
+        needs = _CUE_NEEDS.get(idx)
+        if needs is not None and not needs.search(s, max(0, m.start() - 60), m.start()):
+            continue
         pol, strength = _CUE_TABLE[idx]
         word = m.group(0)
         if pol != 0:

@@ -34,16 +34,18 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"lament\w*|mourn\w*|griev\w*|grief|sorrow\w*|weep\w*|wept|tearful|in tears|crying out|cried out", 0.6),
     (r"ang(?:er|ry|rier|rily)|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
     (r"resent\w*|bitter(?:ness|ly)?|disgruntl\w*|discontent\w*|dissatisf\w*|displeas\w*|unhappy|unhappiness", 0.7),
+    # specific constructions precede the single words they start with (the first alternative wins)
+    (r"fears? (?:has |have |had )?(?:spread|grown|mounted|risen|grips?|gripped)|growing fears?|fears? (?:of|that) (?:a |an |the )?(?:wider|broader|full-scale|all-out|new|major)? ?(?:war|escalation|conflict|offensive|mobili[sz]ation)", 0.6),
     (r"fear(?:s|ed|ful)?|afraid|scared|terrified|dread\w*|panic\w*", 0.5),
     (r"worr(?:y|ied|ies|ying)|anxi(?:ety|eties|ous|ously)|uneas\w*|unrest|nervous\w*|distress\w*|disturbed|troubled", 0.5),
     (r"concern(?:s|ed)?", 0.4),
     (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|anguish\w*|agony|shock(?:ed)?", 0.6),
     (r"disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
-    (r"(?:are|is|was|were|feel\w*|felt|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|get\w*|got)\s(?:\w+\s){0,2}(?:tired|exhausted|sad|demorali[sz]ed)", 0.5),
+    (r"tired|exhausted|sad|demorali[sz]ed", 0.5),  # predicative only: see CUE_NEEDS_BEFORE
     (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,3}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*", 0.6),
     (r"rais\w* (?:\w+ ){0,2}(?:questions|doubts)|doubts?|question(?:s|ed|ing)? (?:the )?(?:war|deployment|decision|need|wisdom|point)", 0.4),
     (r"(?:negative|critical|unfavou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment|comments?|remarks|assessments?|ratings?)", 0.7),
-    (r"rat(?:e|es|ed|ing) (?:\w+[’']?s? ){0,4}(?:as )?(?:poor|bad|negative|negatively|unsatisfactory|a failure)", 0.6),
+    (r"(?:as )?(?:poor|bad|unsatisfactory|a failure)", 0.6),  # after "rated ...": see CUE_NEEDS_BEFORE
     (r"depress(?:ed|ion|ing)|gloom\w*|pessimis\w*|hopeless\w*", 0.5),
     (r"(?:deal|negotiations|peace|ceasefire|truce|agreement)\s(?:\w+\s){0,3}(?:is|was|were|are)\s(?:more\s)?(?:important|preferable|a priority|the priority)", 0.5),
     (r"negatively", 0.6),
@@ -55,12 +57,12 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|(?:will|would|shall) not (?:return to|report for|serve|fight|go back)|(?:won't|wouldn't) (?:serve|fight|go back|return to)|draft dodg\w*|desert(?:ed|ion|ing) (?:\w+ ){0,2}(?:army|front|unit)", 0.7),
     (r"shame(?:ful)?|disgrace\w*|(?:illegal|criminal|unjust|senseless|pointless|needless) war|demand\w* accountability", 0.6),
     (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
-    (r"fears? (?:has |have |had )?(?:spread|grown|mounted|risen|grips?|gripped)|growing fears?|fears? (?:of|that) (?:a |an |the )?(?:wider|broader|full-scale|all-out|new|major)? ?(?:war|escalation|conflict|offensive|mobili[sz]ation)", 0.6),
-    (r"(?:should|must|to|demand\w*|call\w* for) (?:\w+ ){0,2}(?:resign|step down)|held (?:to )?account", 0.5),
+    (r"resign|step down", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
+    (r"held (?:to )?account", 0.5),
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
     (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick|urgent) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce|halt|stop)\b", 0.6),
-    (r"(?:made|make|makes|making) (?:\w+ ){0,3}(?:impossible|unbearable|miserable|a living hell|hell)", 0.5),
+    (r"impossible", 0.5),  # "made daily life impossible": see CUE_NEEDS_BEFORE
     (r"bring (?:\w+ ){0,3}(?:back|home)", 0.5),
     (r"(?:war|fighting|hostilities) (?:\w+ ){0,3}to (?:end|stop)|(?:end|stop) (?:to )?the (?:war|fighting|hostilities)", 0.5),
     (r"leaning towards peace|favou?r\w* (?:of )?(?:a shift to )?(?:peace|negotiations|talks|a ceasefire)", 0.5),
@@ -108,6 +110,19 @@ WEAK_CUE = re.compile(
 )
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|his|her|their|our|its)\b", re.IGNORECASE)
 
+# Cues that count only after certain words (checked on the 60 characters before the cue).
+# Written this way rather than as one regex starting with the common word ("is", "to",
+# "made"), which Python's re would try at every occurrence of that word.
+CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
+    r"tired|exhausted|sad|demorali[sz]ed": re.compile(
+        r"\b(?:are|is|was|were|am|be|been|feel\w*|felt|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|get\w*|got)\s+(?:\w+\s+){0,2}$",
+        re.IGNORECASE,
+    ),
+    r"(?:as )?(?:poor|bad|unsatisfactory|a failure)": re.compile(r"\brat(?:e|es|ed|ing)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE),
+    r"resign|step down": re.compile(r"\b(?:should|must|to|demand\w*|call\w*\s+for)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+    r"impossible": re.compile(r"\b(?:made|make|makes|making)\s+(?:[\w’']+\s+){0,3}$", re.IGNORECASE),
+}
+
 # Cheap gate: a unit is searched for cues only if one of its words starts with one of
 # these stems (a stem ending in "$" must be the whole word, or its -s/-ed/-ing form). Every cue above contains at least one word starting with a stem here
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
@@ -121,15 +136,15 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     hell absurd wrong unfair unjust senseless pointless meaningless unbearable skeptic sceptic distrust refus
     dead$ stalemate price$ cost$ cannon unlikely unwilling reluctant resign meat sacrificial expendable end$
     return$ ceasefire cease cessation demobili withdraw peace truce bring$ stop$ leaning favo negotiations
-    talks$ account
+    talks$
     support backing backed backs back$ approv endors applaud welcom prais hail laud glorif extol commend
     celebrat honor honour hero martyr noble valor valour brave pride proud patriot loyal gratitude grateful
     justif duty hope optimis confiden faith victory win$ enthusias satisf positiv continu repel defeat abilit
     divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
-    morale demorali doubt question motivation spirit willingness pessimis hopeless rate$ rating important$
+    morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure important$
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
-    will$ would$ shall$ won wouldn dodg desert shame disgrace illegal criminal needless demand sapped dampened
-    erod dwindl waning flagging lost$ losing fading falling growing determin eager ready$ willing volunteer
+    serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
+    volunteer
     """.split()
 )
 
@@ -197,7 +212,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("families", r"families|(?:his|her|their|my|our|whose|the soldier's|the soldier’s|a soldier's|a soldier’s) family|family members?|parents?|mothers?|fathers?|wives|widows?|relatives|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|lawmakers?|the military's"),
-    ("residents", r"residents?|locals?|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
+    ("residents", r"residents?|locals|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
     ("soldiers", r"(?:sergeant|sgt\.?|private|corporal|lieutenant|lt\.|captain|capt\.|major|sniper|medic|paratrooper|marine|infantryman|gunner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+|soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|draftees|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade"),
     ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many(?!\s+(?:\w+\s+){0,2}(?:soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youth|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
