@@ -20,6 +20,8 @@ from typing import Protocol
 from extractors.model import TopicMatch
 
 _WORD = re.compile(r"\w+")
+# every format character (Unicode category Cf: bidi overrides, zero-width joiners, soft hyphens...)
+_FORMAT_CHARS = dict.fromkeys(c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf")
 
 
 class QueryLike(Protocol):
@@ -32,8 +34,7 @@ class QueryLike(Protocol):
 def normalize_text(text: str) -> str:
     """NFKC, case-folded, format characters dropped, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return text.casefold()
+    return text.translate(_FORMAT_CHARS).casefold()
 
 
 @dataclass(frozen=True)

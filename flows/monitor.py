@@ -22,6 +22,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import acreate_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
+from prefect.utilities.annotations import quote
 
 from newsmon import pipeline
 from newsmon.config import Settings, load_settings, smtp_credentials
@@ -47,25 +48,23 @@ STORAGE_IO = dict(IO, retries=2, retry_delay_seconds=[5, 20], retry_condition_fn
 
 
 @task(name="plan-feeds", **STORAGE_IO)
-def plan_feeds(settings: Settings, store: Store, force: bool) -> tuple[list, list, dict]:
+async def plan_feeds(settings: Settings, store: Store, force: bool) -> tuple[list, list, dict]:
     states = store.feed_states([f.url for f in settings.feeds])
     due, skipped = pipeline.plan_feeds(settings.feeds, states, now_utc(), force=force)
     return due, skipped, states
 
 
 @task(name="fetch-feeds", **IO)
-async def fetch_feeds(settings: Settings, due: list, states: dict) -> list:
+async def fetch_feeds(fetcher: Fetcher, due: list, states: dict) -> list:
     logger = get_run_logger()
     requests = [
         (pipeline.fetch_url_for(f, states.get(f.url)), pipeline.conditional_headers(states.get(f.url))) for f in due
     ]
-    async with Fetcher(pipeline.fetch_options(settings)) as fetcher:
-        results = await fetcher.fetch_many(requests, kind="feed", progress=_progress(logger, "feeds", len(due)))
-    return results
+    return await fetcher.fetch_many(requests, kind="feed", progress=_progress(logger, "feeds", len(due)))
 
 
 @task(name="parse-feeds", **IO)
-def parse_feeds(settings: Settings, due: list, states: dict, results: list, run_id: str) -> list:
+async def parse_feeds(settings: Settings, due: list, states: dict, results: list, run_id: str) -> list:
     now = now_utc()
     return [
         pipeline.parse_fetched(f, states.get(f.url), r, run_id=run_id, now=now,
@@ -75,36 +74,36 @@ def parse_feeds(settings: Settings, due: list, states: dict, results: list, run_
 
 
 @task(name="select-new-entries", **STORAGE_IO)
-def select_new(store: Store, outcomes: list) -> list:
+async def select_new(store: Store, outcomes: list) -> list:
     keys = [e.key for o in outcomes for e in o.entries]
     return pipeline.new_items(outcomes, store.known_keys(keys))
 
 
 @task(name="fetch-articles", **IO)
-async def fetch_articles(settings: Settings, items: list) -> list:
+async def fetch_articles(fetcher: Fetcher, items: list) -> int:
+    """Fetch the pages of the items whose feed does not carry the full text (set on the items);
+    return how many came back ok. (Not returning the pages keeps them out of Prefect's states.)"""
     logger = get_run_logger()
     wanted = [it for it in items if it.needs_page]
-    if wanted:
-        async with Fetcher(pipeline.fetch_options(settings)) as fetcher:
-            pages = await fetcher.fetch_many([(it.entry.link, {}) for it in wanted], kind="article",
-                                             progress=_progress(logger, "articles", len(wanted)))
-        for it, page in zip(wanted, pages, strict=True):
-            it.page = page
-    return items
+    pages = await fetcher.fetch_many([(it.entry.link, {}) for it in wanted], kind="article",
+                                     progress=_progress(logger, "articles", len(wanted)))
+    for it, page in zip(wanted, pages, strict=True):
+        it.page = page
+    return sum(1 for p in pages if p.ok)
 
 
 @task(name="extract-batch", **IO)
-def extract_batch(settings: Settings, outcomes: list, items: list, run_id: str) -> tuple:
-    return pipeline.build_batch(settings, outcomes, items, run_id=run_id, now=now_utc())
+async def extract_batch(settings: Settings, outcomes: list, items: list, run_id: str, pool) -> tuple:
+    return pipeline.build_batch(settings, outcomes, items, run_id=run_id, now=now_utc(), executor=pool)
 
 
 @task(name="store-batch", **STORAGE_IO)
-def store_batch(store: Store, batch) -> dict[str, int]:
+async def store_batch(store: Store, batch) -> dict[str, int]:
     return store.save_batch(batch)
 
 
 @task(name="send-alerts", **IO)
-def send_alerts(store: Store, settings: Settings) -> pipeline.DeliveryReport:
+async def send_alerts(store: Store, settings: Settings) -> pipeline.DeliveryReport:
     smtp = None
     if settings.smtp.configured:
         from newsmon.alerts import SmtpSettings
@@ -146,46 +145,54 @@ async def monitor(config_path: str | None = None, force: bool = False,
         summary: dict[str, Any] = {"skipped_feeds": [], "failures": [], "matches": []}
         outcome = "failed"
         try:
-            due, skipped, states = plan_feeds(settings, store, force)
+            due, skipped, states = await plan_feeds(settings, store, force)
             summary["skipped_feeds"] = [{"feed": f.name, "reason": why} for f, why in skipped]
             counts["feeds_due"] = len(due)
             logger.info("%d feeds due, %d skipped (%s)", len(due), len(skipped), settings.source)
-            results = await fetch_feeds(settings, due, states)
-            outcomes = parse_feeds(settings, due, states, results, run_id)
-            counts["feeds_ok"] = sum(o.status == "ok" for o in outcomes)
-            counts["feeds_not_modified"] = sum(o.status == "not_modified" for o in outcomes)
-            counts["feeds_failed"] = sum(o.status == "failed" for o in outcomes)
-            for o in outcomes:
-                for e in o.errors:
-                    if e["kind"] != "parse_warning":
-                        summary["failures"].append({"feed": o.feed.name, "kind": e["kind"], "message": e["message"]})
-                        logger.warning("feed %s failed: %s: %s", o.feed.name, e["kind"], e["message"])
-            items = select_new(store, outcomes)
-            counts["entries_new"] = len(items)
-            logger.info("%d new entries", len(items))
-            chunks = pipeline.plan_chunks(outcomes, items, settings.run["article_batch"])
-            done_items = 0
-            for i, (chunk_outcomes, chunk_items) in enumerate(chunks):
-                if time.monotonic() - started > budget:
-                    left = sum(len(c[1]) for c in chunks[i:])
-                    summary["failures"].append({"feed": "-", "kind": "budget",
-                                                "message": f"run budget of {budget:.0f}s spent; {left} entries left due"})
-                    logger.warning("run budget spent: %d entries of %d feeds stay due for the next run", left,
-                                   sum(len(c[0]) for c in chunks[i:]))
-                    break
-                chunk_items = await fetch_articles(settings, chunk_items)
-                counts["articles_fetched"] = counts.get("articles_fetched", 0) + sum(
-                    1 for it in chunk_items if it.page is not None and it.page.ok)
-                batch, matches = extract_batch(settings, chunk_outcomes, chunk_items, run_id)
-                written = store_batch(store, batch)
-                for k_src, k_dst in (("topic_matches", "matches"), ("casualty_reports", "casualty_reports"),
-                                     ("sentiment_reports", "sentiment_reports"), ("errors", "errors")):
-                    counts[k_dst] = counts.get(k_dst, 0) + written.get(k_src, 0)
-                summary["matches"].extend(matches)
-                done_items += len(chunk_items)
-                logger.info("stored batch %d/%d: %d/%d entries, %d matches", i + 1, len(chunks), done_items,
-                            len(items), len(matches))
-            delivery = send_alerts(store, settings)
+            async with Fetcher(pipeline.fetch_options(settings)) as fetcher:  # one HTTP client for the run
+                results = await fetch_feeds(quote(fetcher), due, states)
+                outcomes = await parse_feeds(settings, due, states, quote(results), run_id)
+                counts["feeds_ok"] = sum(o.status == "ok" for o in outcomes)
+                counts["feeds_not_modified"] = sum(o.status == "not_modified" for o in outcomes)
+                counts["feeds_failed"] = sum(o.status == "failed" for o in outcomes)
+                for o in outcomes:
+                    for e in o.errors:
+                        if e["kind"] != "parse_warning":
+                            summary["failures"].append({"feed": o.feed.name, "kind": e["kind"],
+                                                        "message": e["message"]})
+                            logger.warning("feed %s failed: %s: %s", o.feed.name, e["kind"], e["message"])
+                items = await select_new(store, quote(outcomes))
+                counts["entries_new"] = len(items)
+                logger.info("%d new entries", len(items))
+                chunks = pipeline.plan_chunks(outcomes, items, settings.run["article_batch"])
+                done_items = 0
+                pool = pipeline.worker_pool(settings.run["workers"], len(items))
+                for i, (chunk_outcomes, chunk_items) in enumerate(chunks):
+                    if time.monotonic() - started > budget:
+                        left = sum(len(c[1]) for c in chunks[i:])
+                        summary["failures"].append({"feed": "-", "kind": "budget", "message":
+                                                    f"run budget of {budget:.0f}s spent; {left} entries left due"})
+                        logger.warning("run budget spent: %d entries of %d feeds stay due for the next run", left,
+                                       sum(len(c[0]) for c in chunks[i:]))
+                        break
+                    if any(it.needs_page for it in chunk_items):
+                        counts["articles_fetched"] = counts.get("articles_fetched", 0) + await fetch_articles(
+                            quote(fetcher), quote(chunk_items))
+                    batch, matches = await extract_batch(settings, quote(chunk_outcomes), quote(chunk_items), run_id,
+                                                         quote(pool))
+                    written = await store_batch(store, quote(batch))
+                    for k_src, k_dst in (("topic_matches", "matches"), ("casualty_reports", "casualty_reports"),
+                                         ("sentiment_reports", "sentiment_reports"), ("errors", "errors")):
+                        counts[k_dst] = counts.get(k_dst, 0) + written.get(k_src, 0)
+                    summary["matches"].extend(matches)
+                    for it in chunk_items:
+                        it.page = None  # the stored text is what counts now; free the page bytes
+                    done_items += len(chunk_items)
+                    logger.info("stored batch %d/%d: %d/%d entries, %d matches", i + 1, len(chunks), done_items,
+                                len(items), len(matches))
+                if pool is not None:
+                    pool.shutdown()
+            delivery = await send_alerts(store, settings)
             counts["alerts_sent"] = delivery.messages
             summary["alerts"] = {"messages": delivery.messages, "written": delivery.written,
                                  "problems": delivery.problems, "pending_rows": delivery.pending_rows}

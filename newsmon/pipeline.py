@@ -22,26 +22,26 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from extractors.analyze import analyze
 from extractors.feeds import FeedEntry, ParsedFeed, parse_feed
-from extractors.text import clean_text, extract_article, html_fragment_to_text, one_line
-from extractors.topics import match_topic
+from extractors.text import one_line
 from extractors.urls import redact_text
 from newsmon.config import FeedConfig, Settings
 from newsmon.fetch import FetchOptions, FetchResult
-from storage import FeedState, WriteBatch, record_id, utc_naive
+from newsmon.items import Item, _item_rows_job, error_row, item_rows, item_text  # noqa: F401  (re-exported)
+from newsmon.records import record_id, utc_naive
+from storage import FeedState, WriteBatch
 
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=24)
 FIRST_BACKOFF = timedelta(minutes=15)
 MAX_TTL = timedelta(hours=24)
-FUTURE_SLACK = timedelta(hours=1)  # feed dates further ahead than this are clamped to first-seen
 
 
 def fetch_options(settings: Settings) -> FetchOptions:
@@ -100,15 +100,6 @@ def backoff(failures: int, url: str) -> timedelta:
     return min(base * (1 + jitter), MAX_BACKOFF)
 
 
-def error_row(*, run_id: str, stage: str, kind: str, message: str, now: datetime, feed_url: str | None = None,
-              item_url: str | None = None, status: int | None = None, attempt: int = 1) -> dict:
-    return {
-        "id": record_id(run_id, stage, feed_url, item_url, kind),
-        "run_id": run_id, "feed_url": feed_url, "item_url": item_url, "stage": stage, "kind": kind,
-        "status": status, "attempt": attempt, "message": redact_text(message)[:2000], "occurred_at": now,
-    }
-
-
 def parse_fetched(feed: FeedConfig, state: FeedState | None, result: FetchResult, *, run_id: str,
                   now: datetime, max_entries: int) -> FeedOutcome:
     """Turn one feed's fetch result into its state row, entries and error rows."""
@@ -159,21 +150,6 @@ def parse_fetched(feed: FeedConfig, state: FeedState | None, result: FetchResult
     return FeedOutcome(feed, row, list(parsed.entries), errors, "ok")
 
 
-# -- 3. new entries ------------------------------------------------------------------------------------------
-@dataclass
-class Item:
-    """One new entry on its way to storage."""
-
-    feed: FeedConfig
-    entry: FeedEntry
-    article_id: str
-    page: FetchResult | None = None
-
-    @property
-    def needs_page(self) -> bool:
-        return not self.entry.has_full_text and bool(self.entry.link)
-
-
 def new_items(outcomes: Sequence[FeedOutcome], known: set[str]) -> list[Item]:
     """Entries not stored yet, each once even when several feeds carry it."""
     seen = set(known)
@@ -211,121 +187,52 @@ def plan_chunks(outcomes: Sequence[FeedOutcome], items: Sequence[Item], size: in
     return chunks
 
 
-# -- 5. text, matching, extraction ---------------------------------------------------------------------------
-def item_text(item: Item) -> tuple[str, str, str, str | None, str | None, datetime | None]:
-    """(text, method, article_status, title from page, author, published from page) for one item."""
-    e = item.entry
-    if e.has_full_text and e.content_html:
-        return html_fragment_to_text(e.content_html), "feed_content", "ok", None, None, None
-    page = item.page
-    if not e.link:
-        return clean_text(e.summary), "feed_summary", "skipped_unsafe_url", None, None, None
-    if page is None:
-        return clean_text(e.summary), "feed_summary", "feed_only", None, None, None
-    if page.error is not None:
-        status = "skipped_content" if page.error.kind in ("unsupported_content", "too_large") else (
-            "skipped_unsafe_url" if page.error.kind in ("blocked_destination", "unsupported_scheme") else "failed")
-        return clean_text(e.summary), "feed_summary", status, None, None, None
-    charset = None
-    ctype = page.headers.get("content-type", "")
-    if "charset=" in ctype:
-        charset = ctype.split("charset=", 1)[1].split(";")[0].strip().strip('"') or None
-    art = extract_article(page.body or b"", url=page.final_url, selector=item.feed.selector, charset=charset)
-    if len(art.text) < len(clean_text(e.summary)):
-        return clean_text(e.summary), "feed_summary", "ok", art.title, art.author, art.published
-    return art.text, art.method, "ok", art.title, art.author, art.published
-
-
 def build_batch(settings: Settings, outcomes: Sequence[FeedOutcome], items: Sequence[Item], *, run_id: str,
-                now: datetime, analyzer: Callable = analyze) -> tuple[WriteBatch, list[dict]]:
-    """Rows for one batch, and a summary line per new topic match (for the run artifact)."""
+                now: datetime, executor: Executor | None = None) -> tuple[WriteBatch, list[dict]]:
+    """Rows for one batch, and a summary line per new topic match (for the run artifact).
+
+    The per-item work (main text, topic match, extraction) is CPU-bound Python: with an
+    ``executor`` (a process pool) it runs on every core; the results are the same."""
     now = utc_naive(now)
     batch = WriteBatch()
     matches_summary: list[dict] = []
     for o in outcomes:
         batch.feeds.append(o.row)
         batch.errors.extend(o.errors)
-    rules_by_topic: dict[str, list] = defaultdict(list)
-    for rule in settings.alerts.rules:
-        for t in rule.topics:
-            rules_by_topic[t].append(rule)
-    for it in items:
-        e = it.entry
-        text, method, status, page_title, author, page_published = item_text(it)
-        if it.page is not None and it.page.error is not None:
-            batch.errors.append(error_row(
-                run_id=run_id, stage="fetch_article", kind=it.page.error.kind, message=it.page.error.message,
-                now=now, feed_url=it.feed.url, item_url=e.link, status=it.page.error.status))
-        elif not e.link and getattr(e, "unsafe_link", None):
-            batch.errors.append(error_row(
-                run_id=run_id, stage="fetch_article", kind="unsupported_scheme", now=now, feed_url=it.feed.url,
-                item_url=None, message=f"entry link not fetched: {str(e.unsafe_link)[:80]}"))
-        published = utc_naive(e.published) or utc_naive(page_published)
-        if published is None or published > now + FUTURE_SLACK:
-            published = now
-        title = one_line(e.title) or page_title or "(untitled)"
-        batch.articles.append({
-            "id": it.article_id, "entry_key": e.key, "feed_url": it.feed.url, "guid": e.guid, "url": e.link,
-            "canonical_url": (it.page.final_url if it.page and it.page.ok else e.link), "title": title,
-            "author": e.author or author, "published": published, "fetched_at": now, "text": text,
-            "text_hash": hashlib.sha1(text.encode("utf-8", "replace")).hexdigest(), "method": method,
-            "article_status": status, "run_id": run_id,
-        })
-        full = f"{title}\n\n{text}"
-        for topic in settings.topics_for(it.feed):
-            m = match_topic(full, topic)
-            if not m.matched:
-                continue
-            result = analyzer(text or title, topic.parties)
-            batch.matches.append({
-                "article_id": it.article_id, "topic": topic.name, "terms": "; ".join(m.terms),
-                "overall_sentiment": result.overall_sentiment, "tone": result.tone, "matched_at": now,
-            })
-            for c in result.casualties:
-                batch.casualties.append({
-                    "id": record_id(it.article_id, topic.name, c.start, c.end, c.category),
-                    "article_id": it.article_id, "topic": topic.name, "category": c.category, "min": c.min,
-                    "max": c.max, "qualifier": c.qualifier, "party": c.party, "attributed_to": c.attributed_to,
-                    "figure": c.text, "sentence": c.sentence, "start_offset": c.start, "end_offset": c.end,
-                    "reported_at": published,
-                })
-            for s in result.sentiment:
-                batch.sentiment.append({
-                    "id": record_id(it.article_id, topic.name, s.start, s.end, s.holder, s.stance),
-                    "article_id": it.article_id, "topic": topic.name, "holder": s.holder, "stance": s.stance,
-                    "score": s.score, "quote": s.quote, "location": s.location, "sentence": s.sentence,
-                    "start_offset": s.start, "end_offset": s.end, "reported_at": published,
-                })
-            for rule in rules_by_topic.get(topic.name, []):
-                if not _rule_wants(rule.require, result):
-                    continue
-                for rcpt in rule.recipients:
-                    batch.outbox.append({
-                        "id": record_id("alert", rule.name, topic.name, it.article_id, rcpt), "rule": rule.name,
-                        "topic": topic.name, "article_id": it.article_id, "recipient": rcpt, "created_at": now,
-                    })
-            matches_summary.append({
-                "topic": topic.name, "title": title, "outlet": it.feed.name, "url": e.link or "",
-                "published": published, "casualties": len(result.casualties), "sentiment": len(result.sentiment),
-                "overall_sentiment": result.overall_sentiment,
-                "figures": "; ".join(_figure_short(c) for c in result.casualties[:3]),
-            })
+    jobs = [(it, settings.topics_for(it.feed), settings.alerts.rules, run_id, now) for it in items]
+    if executor is not None and len(jobs) > 1:
+        results = executor.map(_item_rows_job, jobs, chunksize=max(1, len(jobs) // 16))
+    else:
+        results = map(_item_rows_job, jobs)
+    for rows in results:
+        batch.articles.append(rows["article"])
+        for key in ("matches", "casualties", "sentiment", "outbox", "errors"):
+            getattr(batch, key).extend(rows[key])
+        matches_summary.extend(rows["summary"])
     return batch, matches_summary
 
 
-def _rule_wants(require: str, result) -> bool:
-    if require == "any":
-        return True
-    if require == "casualties":
-        return bool(result.casualties)
-    if require == "sentiment":
-        return bool(result.sentiment)
-    return bool(result.casualties or result.sentiment)  # "figures"
+MIN_ITEMS_FOR_POOL = 20  # below this, starting worker processes costs more than it saves
 
 
-def _figure_short(c) -> str:
-    n = f"{c.min:,}" if c.min == c.max else f"{c.min:,}-{c.max:,}" if c.min is not None and c.max is not None else "?"
-    return f"{c.qualifier} {n} {c.category} ({c.party})"
+def worker_pool(workers: int, items: int) -> Executor | None:
+    """A process pool for ``build_batch`` when there is enough work to share, already warming up
+    (its workers import trafilatura and the extractors while the run fetches pages)."""
+    if workers <= 1 or items < MIN_ITEMS_FOR_POOL:
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    for _ in range(workers):
+        pool.submit(_warm_up)
+    return pool
+
+
+def _warm_up() -> None:
+    import trafilatura  # noqa: F401  (the first import costs ~0.3 s)
+
+    import newsmon.items  # noqa: F401
 
 
 # -- 6. alerts -----------------------------------------------------------------------------------------------

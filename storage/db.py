@@ -11,7 +11,6 @@ reported as ``DatabaseLocked`` with the holder's message.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
@@ -19,7 +18,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ import duckdb
 import pyarrow as pa
 
 from newsmon.errors import DatabaseLocked, StorageError
+from newsmon.records import now_utc, record_id, utc_naive  # noqa: F401  (re-exported)
 from storage.schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -70,28 +70,6 @@ FEED_SCHEMA = pa.schema([
     ("last_error_kind", pa.string()), ("last_error", pa.string()), ("consecutive_failures", pa.int32()),
     ("next_check_at", TS), ("permanent_url", pa.string()), ("entries_seen", pa.int64()),
 ])
-
-
-def utc_naive(value: datetime | None) -> datetime | None:
-    """Aware or naive (taken as UTC) datetime to the naive UTC value stored."""
-    if value is None:
-        return None
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
-    return value
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def record_id(*parts: object) -> str:
-    """Deterministic id of a record from its identifying parts."""
-    h = hashlib.sha1()
-    for p in parts:
-        h.update(repr(p).encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return h.hexdigest()
 
 
 @dataclass(frozen=True)
