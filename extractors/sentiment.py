@@ -345,7 +345,7 @@ def _find_cues(s: str) -> list[_Cue]:
         if pol != 0:
             after = s[m.end(): m.end() + lex.PEACE_OBJECT_WINDOW]
             after = _CLAUSE_STOP.split(after, maxsplit=1)[0]
-            if lex.PEACE_OBJECTS.search(after):
+            if lex.PEACE_OBJECTS.search(after) or lex.PEACE_OBJECTS.search(word, 1):  # "back such a deal"
                 if pol > 0 and _SUPPORT_LIKE.search(word):
                     pol = -1
                 elif pol < 0 and _OPPOSE_LIKE.search(word):

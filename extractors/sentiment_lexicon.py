@@ -70,7 +70,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
 )
 
 POSITIVE_CUES: tuple[tuple[str, float], ...] = (
-    (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:such |the |a |an |this |that )?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea)", 0.6),
+    (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that) ){0,2}(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea)", 0.6),
     (r"approv(?:e|es|ed|al|ing)|endors\w*|applaud\w*|welcom(?:e|es|ed|ing)", 0.6),
     (r"prais\w*|hail(?:s|ed|ing)?|laud\w*|glorif\w*|extoll?\w*|commend\w*|celebrat\w*", 0.7),
     (r"honou?r(?:s|ed|ing)?|hero(?:es|ic|ism)?|martyrs?|noble|valou?r|brave(?:ry)?", 0.5),

@@ -11,7 +11,14 @@ import pytest
 
 from extractors import sentiment_lexicon as lex
 from extractors.model import HOLDERS, OVERALL, STANCES, SentimentReport
-from extractors.sentiment import _CUE_RE, document_tone, extract_sentiment, has_cue_trigger, overall_verdict
+from extractors.sentiment import (
+    _CUE_RE,
+    _cue_matches,
+    document_tone,
+    extract_sentiment,
+    has_cue_trigger,
+    overall_verdict,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed_article.txt"
@@ -61,6 +68,18 @@ CONSTRUCTIONS = [
     ("holder-respondents", "Respondents express fatigue and a noticeable sense of apathy.", {("public", "negative")}),
     ("holder-carry-over", "One such defector is Lee, a former soldier. Lee expressed his dismay at the deployment.", {("defectors", "negative")}),
     ("holder-experts-other", "Analysts criticized the decision to send the troops.", {("other", "negative")}),
+    ("holder-complaints-from-troops", "Videos show complaints from Russian troops who were drafted last autumn.", {("soldiers", "negative")}),
+    ("holder-soldier-speaker", "\u201cIf there was a hell on earth anywhere, it was in that city,\u201d says Artem Ruban, a soldier in the battalion.", {("soldiers", "negative")}),
+    ("holder-named-speaker-other", "\u201cI am concerned that things can escalate, of course I am concerned,\u201d Kameli, a seamstress, said.", {("other", "negative")}),
+    ("cue-refusal-to-serve", "Dozens of reserve soldiers announced their refusal to return to military service in Gaza.", {("soldiers", "negative")}),
+    ("cue-low-morale", "Many Russian soldiers are said to be suffering from low morale.", {("soldiers", "negative")}),
+    ("cue-high-morale-but-exhaustion", "For those in the trenches, while exhaustion is unavoidable, motivation remains strong.", {("soldiers", "mixed")}),
+    ("cue-waning-support", "Fatigue has sapped Ukrainians\u2019 enthusiasm for the war.", {("public", "negative")}),
+    ("cue-fear-has-spread", "Now, fear has spread that a broader war could erupt.", {("public", "negative")}),
+    ("cue-rated-poor", "55% of respondents rated the prime minister\u2019s performance as poor, while 41% gave him a positive rating.", {("public", "negative")}),
+    ("poll-share-after-cue", "Popular emotions were \u201cshock\u201d and \u201cpride\u201d (23 percent each). 13 percent felt indignant, and 11 percent were depressed.", {("public", "negative")}),
+    ("poll-backing-a-deal-is-negative", "74% of respondents back such a deal, while 12% oppose an agreement that would bring the war to a close.", {("public", "negative")}),
+    ("poll-context-carries", "In a new survey, Russians were asked what feelings the mobilization caused. Fear was the most common answer.", {("public", "negative")}),
 ]
 
 NOTHING = [
@@ -71,6 +90,10 @@ NOTHING = [
     ("none-poll-method", "The poll was conducted September 7-13 and involved 2,000 respondents."),
     ("none-resident-fact", "A resident there told RFA that workers were told to report anyone spreading rumors about soldiers in Russia."),
     ("none-empty", ""),
+    ("none-attributive-exhausted", "Moscow\u2019s forces pushed against Kyiv\u2019s exhausted, outmanned and outgunned troops."),
+    ("none-suffered-losses", "The brigade suffered heavy losses near the village, the general staff said."),
+    ("none-hopes-to", "North Korea hopes to gain combat experience from the deployment, analysts say."),
+    ("none-affect-word-no-holder", "London continues to suffer air quality problems today."),
 ]
 
 
@@ -172,6 +195,17 @@ def test_cue_gate_never_hides_a_cue() -> None:
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             if _CUE_RE.search(sentence):
                 assert has_cue_trigger(sentence), sentence
+
+
+def test_cue_matches_near_gate_words_equal_a_full_scan() -> None:
+    """The windowed cue search finds exactly what scanning every word would find."""
+    texts = [c[1] for c in CONSTRUCTIONS + NOTHING]
+    texts += [json.loads(line)["text"] for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts.append(SEED.read_text(encoding="utf-8"))
+    for text in texts:
+        full = [(m.start(), m.end(), m.lastgroup) for m in _CUE_RE.finditer(text)]
+        windowed = [(m.start(), m.end(), m.lastgroup) for m in _cue_matches(text)]
+        assert windowed == full, text[:80]
 
 
 def test_extract_sentiment_throughput_smoke() -> None:
