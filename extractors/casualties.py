@@ -179,6 +179,8 @@ def _clean_source(src: str) -> str | None:
     src = P.SOURCE_TRIM_TAIL_RE.sub("", src).strip()
     if not src or src.lower() in P.PRONOUN_SOURCES or len(src) < 2:
         return None
+    if src.split()[-1].lower() in ("a", "an", "the"):
+        return None  # "suffered an estimated 1,500": not a source
     first = src.split()[0].lower()
     if first in P.NOT_SOURCE_START or re.search(r"\d", src):
         return None
@@ -281,7 +283,7 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
         return True
     if P.NON_CASUALTY_PRE_RE.search(sent[max(0, q.start - 40):q.start]) and not _BODIES_AFTER_RE.match(sent, q.end):
         return True
-    if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]):
+    if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
         return True
     if re.match(r"-\d", sent[q.end:q.end + 2]) or re.search(r"\d-$", sent[max(0, num_start - 2):num_start]):
         return True  # a score or code ("9-2-1")
@@ -304,7 +306,7 @@ _RELATIVE_CUE_RE = re.compile(
     r"|\s+(?:are|were|is|was)\s+(?:still\s+)?missing)\b",
     re.I,
 )
-_BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses)\b", re.I)
+_BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses|coffins|caskets)\b", re.I)
 
 
 def _descending(raw: str) -> bool:
@@ -345,6 +347,8 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True,
                                    allow_list=allow_list, adjective_seen=True)
                 if later[0] is not None:
                     return later[0], m.end() + 1, later[2], False  # "one injured soldier has been captured"
+        if m and m.group(0).lower() == "lives" and not P.LIVES_VERB_RE.search(sent[max(0, q.start - 20):q.start]):
+            m = None  # "30 lives" counts the dead only after "claimed", "cost", "loss of"
         if m:
             cat = m.lastgroup
             if cat == "captured_dead":
@@ -445,7 +449,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True,
             pos = tok.end()
             continue
         if aux:
-            if lw.endswith("ly"):  # "were moderately wounded"
+            if lw.endswith("ly") or lw == "as":  # "were moderately wounded", "listed as missing"
                 pos = tok.end()
                 continue
             break
@@ -544,7 +548,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
         kind = "verb" if P.ACTIVE_VERB_RE.match(sent, cue_s) else ("loss" if P.LOSS_RE.match(sent, cue_s) else "noun")
         category = pre
         if kind == "loss":
-            if np_words and np_words[0] == "lives":
+            if (np_words and np_words[0] == "lives") or re.match(r"\s+lives\b", sent[q.end:q.end + 7]):
                 category = "killed"
             elif not _personish(np_words, mentions, np_s, np_e):
                 category = post
@@ -555,7 +559,8 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
         elif post and kind == "noun" and post != pre and (
                 pre == "casualties" and post != "casualties" or np_s == np_e):
             category = post  # "casualties ... increased to 215 martyrs", "toll ended at 19 dead and wounded"
-        if np_words and np_words[0] == "lives" and category in ("casualties", "captured"):
+        if (np_words[:1] == ["lives"] or re.match(r"\s+lives\b", sent[q.end:q.end + 7])) and category in (
+                "casualties", "captured"):
             category = "killed"
         if category == post and post is not None and category != pre:
             kind = "post"

@@ -194,6 +194,7 @@ POST_CUE_RE = re.compile(
     r"|murdered|massacred|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
+    r"|(?<=\s)lives(?=\W|$)"
     r"|neutrali[sz]ed|eliminated|liquidated)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|hospitali[sz]ed"
     r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
@@ -260,6 +261,15 @@ NON_CASUALTY_PRE_RE = re.compile(
 BREAKDOWN_CHAIN_RE = re.compile(
     r"\b(?:including|included|includes|include|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+those"
     r"|most\s+of\s+them|such\s+as)\s+(?:both\s+)?(?P<chain>[^;:.()]{0,100})$",
+    re.IGNORECASE,
+)
+# verbs that make "N lives" a death count ("claimed 30 lives", "cost 12 lives")
+LIVES_VERB_RE = re.compile(r"\b(?:claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking|taken|loss\s+of|lost)\s*$",
+                           re.IGNORECASE)
+# a count per day is a rate, not a figure ("1,500 casualties a day")
+RATE_AFTER_RE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|dead|killed|losses|wounded|injured)\s+(?:a|per|each|every)\s+"
+    r"(?:day|week|month)\b|\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|losses)\s+daily\b",
     re.IGNORECASE,
 )
 # rates are not counts ("an average of 165 people killed a day")

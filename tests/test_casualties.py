@@ -96,6 +96,16 @@ FIGURE_CASES = [
      [("killed", 3, 3)]),
     ("dash-is-not-a-range", "The army gave a death toll of 14 - seven police officers and seven civilians.",
      [("killed", 14, 14)]),
+    ("claimed-lives", "The attack claimed 30 lives, according to local officials.", [("killed", 30, 30)]),
+    ("listed-as-missing", "Fifteen soldiers were listed as missing in action.", [("missing", 15, 15)]),
+    ("relative-clause", "Reporters established the names of 24,470 Russian soldiers who had been killed.",
+     [("killed", 24470, 24470)]),
+    ("participle-then-verb", "One injured North Korean soldier has been captured, the agency said.",
+     [("captured", 1, 1)]),
+    ("remains-of", "Moscow received the remains of 55 soldiers in the exchange.", [("killed", 55, 55)]),
+    ("bodies-returned", "Russia's Ministry of Defense returned 909 Ukrainian bodies on Friday.", [("killed", 909, 909)]),
+    ("coffins", "Kim received 20 flag-draped coffins flown back from Russia.", [("killed", 20, 20)]),
+    ("among-those-killed", "Four children and three women are among those killed.", [("killed", 4, 4), ("killed", 3, 3)]),
 ]
 
 
@@ -128,6 +138,9 @@ NEGATIVE_CASES = [
     ("determiner-reference", "They were among the 2,500 troops of the bureau deployed to Russia."),
     ("age-older-than", "Five children no older than 10 were seen in the video."),
     ("half-of-the-figure", "About half of the 4,100 soldiers were sent back home in March."),
+    ("rate-per-day", "Russian forces suffered an estimated 1,500 casualties a day on average, the UK said."),
+    ("lives-saved", "The program saved 300 lives last year."),
+    ("two-day-attack", "A two-day attack on the camp was reported by residents who fled."),
 ]
 
 
@@ -190,6 +203,9 @@ PARTY_CASES = [
     ("captivity-holder-not-victim", "Over 200 POWs have died in Russian custody since the war began, says Ukraine.",
      "ukrainian", None),
     ("place-victims", "An attack on a village in central Sudan has killed 100 people.", "other", None),
+    ("ally-is-not-victim", "More than 100 troops have been killed in their battles for Russia.", "unknown", None),
+    ("coordinated-sides", "Russia and Ukraine exchanged the remains of 802 fallen soldiers.", "unknown", None),
+    ("closest-cue-owner", "Estimates from Ukrainian sources put Russian combat losses at over 654,000.", "russian", None),
 ]
 
 
