@@ -299,15 +299,23 @@ def deliver_alerts(store, settings: Settings, *, now: datetime, smtp=None) -> De
                     continue
                 outcome = send_message(msg, smtp)
                 if outcome.status == "sent":
-                    refused = set(outcome.refused or {})
-                    ok_ids = [i for g in carried for rc, i in g["ids"].items() if rc not in refused]
-                    bad_ids = [i for g in carried for rc, i in g["ids"].items() if rc in refused]
+                    refused, deferred = dict(outcome.refused or {}), dict(outcome.deferred or {})
+                    ok_ids = [i for g in carried for rc, i in g["ids"].items() if rc not in refused and rc not in deferred]
                     store.mark_alerts(ok_ids, status="sent", message_id=msg["Message-ID"])
-                    for rc in refused:
-                        store.mark_alerts([g["ids"][rc] for g in carried if rc in g["ids"]], status="failed",
-                                          message_id=msg["Message-ID"], error=f"{rc}: {outcome.refused[rc]}")
                     report.sent_rows += len(ok_ids)
-                    report.failed_rows += len(bad_ids)
+                    for rc, reason in refused.items():  # 5xx for this recipient: no retry loop
+                        ids = [g["ids"][rc] for g in carried if rc in g["ids"]]
+                        store.mark_alerts(ids, status="failed", message_id=msg["Message-ID"], error=f"{rc}: {reason}")
+                        report.failed_rows += len(ids)
+                        report.problems.append(f"rule {rule}: {rc} refused: {reason}")
+                    for rc, reason in deferred.items():  # 4xx for this recipient: try again later
+                        ids = [g["ids"][rc] for g in carried if rc in g["ids"]]
+                        attempts = max(g["attempts"] for g in carried) + 1
+                        store.mark_alerts(ids, status="pending", message_id=msg["Message-ID"], error=f"{rc}: {reason}",
+                                          next_attempt_at=utc_naive(now) + min(ALERT_RETRY_FIRST * 2 ** (attempts - 1),
+                                                                               ALERT_RETRY_MAX))
+                        report.pending_rows += len(ids)
+                        report.problems.append(f"rule {rule}: {rc} deferred: {reason} (kept pending)")
                 elif outcome.status == "failed":
                     store.mark_alerts(ids_all, status="failed", message_id=msg["Message-ID"], error=outcome.message)
                     report.failed_rows += len(ids_all)
