@@ -104,7 +104,7 @@ _PLACES_RE = re.compile(
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
 _PAREN_PCT = re.compile(r"[^.;()]{0,40}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
-_SOURCE_PREP = re.compile(r"\s*(?:from|among|amongst|by|within|inside)\s+(?:[\w'’-]+\s+){0,3}$", _I)
+_SOURCE_PREP = re.compile(r"\s*(?:from|among|amongst|within|inside)\s+(?:[\w'’-]+\s+){0,3}$", _I)
 _QUANTIFIER_OF = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:group|groups|dozens|hundreds|thousands|many|some|most|all|majority|couple|few|several|\d+)\s+of\s+(?:(?:the|its|their|[A-Z][\w’'-]+)\s+){0,2}$",
     _I,
@@ -114,7 +114,7 @@ _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|althoug
 _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r)", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
 _TARGET_PREP = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:of|to|against|toward|towards|at|with|on|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
+    r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 

@@ -56,6 +56,10 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:refus\w*|refusal|declin\w*|unwilling(?:ness)?|reluctan\w*) (?:\w+ ){0,2}to (?:serve|fight|return|take part|report for duty|go (?:to|back to) (?:the )?(?:front|war)|be (?:mobili[sz]ed|drafted|deployed))"
      r"|(?:will|would|shall) not (?:return to|report for|serve|fight|go back)|(?:won't|wouldn't) (?:serve|fight|go back|return to)|draft dodg\w*|desert(?:ed|ion|ing) (?:\w+ ){0,2}(?:army|front|unit)", 0.7),
     (r"shame(?:ful)?|disgrace\w*|(?:illegal|criminal|unjust|senseless|pointless|needless) war|demand\w* accountability", 0.6),
+    (r"against", 0.6),  # after "protest", "rally", "chant", "vote"...: see CUE_NEEDS_BEFORE
+    (r"(?:took|take|taking|taken) to the streets", 0.6),
+    (r"feel\w* (?:\w+ ){0,2}(?:abandoned|betrayed|neglected|forgotten|let down|deceived|cheated|used|helpless)", 0.6),
+    (r"accus\w*|blam\w*|desperat\w*", 0.4),
     (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
     (r"resign|step down", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
     (r"held (?:to )?account", 0.5),
@@ -120,6 +124,10 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
     ),
     r"(?:as )?(?:poor|bad|unsatisfactory|a failure)": re.compile(r"\brat(?:e|es|ed|ing)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE),
     r"resign|step down": re.compile(r"\b(?:should|must|to|demand\w*|call\w*\s+for)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+    r"against": re.compile(
+        r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march\w*|chant\w*|spoke|speak\w*|campaign\w*|vot\w*|turn\w*|rise|rose|risen|rising|mobili[sz]\w*)\s+(?:out\s+)?$",
+        re.IGNORECASE,
+    ),
     r"impossible": re.compile(r"\b(?:made|make|makes|making)\s+(?:[\w’']+\s+){0,3}$", re.IGNORECASE),
 }
 
@@ -144,7 +152,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure important$
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
-    volunteer
+    volunteer streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat
     """.split()
 )
 
@@ -158,6 +166,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:under|no|without)\s(?:any\s)?protest"
     r"|(?:made|make|making)\s(?:a\s)?(?:significant\s)?contribution"
     r"|(?:supported|backed)\sby"
+    r"|martyrs?[’']?\s(?:hospital|brigades?|square|cemetery|day)"
     r"|hop(?:e|es|ed|ing)\sto\s(?!win|defeat|repel|see\s(?:an\s)?end)"
     r"|support\s(?:troops|units|forces|role|staff|vessels|ships|services|systems|roles)"
     r"|suffer(?:s|ed|ing)?\s(?:\w+\s){0,2}(?:loss(?:es)?|casualties|defeats?|damage|setbacks?|injur\w+|wounds?)"
@@ -212,7 +221,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("families", r"families|(?:his|her|their|my|our|whose|the soldier's|the soldier’s|a soldier's|a soldier’s) family|family members?|parents?|mothers?|fathers?|wives|widows?|relatives|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|lawmakers?|the military's"),
-    ("residents", r"residents?|locals|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
+    ("residents", r"residents?|locals|refugees|evacuees|the displaced|displaced (?:people|persons|residents|families)|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
     ("soldiers", r"(?:sergeant|sgt\.?|private|corporal|lieutenant|lt\.|captain|capt\.|major|sniper|medic|paratrooper|marine|infantryman|gunner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+|soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|draftees|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade"),
     ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many(?!\s+(?:\w+\s+){0,2}(?:soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youth|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
@@ -245,6 +254,7 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"(?:haven't|have not|hasn't|never) (?:even )?(?:gotten|got|been) married", 0.5),
     (r"wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
+    (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),
 )
 VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit
 QUOTE_SCORE_THRESHOLD = 0.25  # |score| below this: the quote carries no clear stance
