@@ -109,6 +109,7 @@ path = "{(tmp / 'bench.duckdb').as_posix()}"
 allowed_hosts = ["127.0.0.1"]
 concurrency = 10
 per_host = 10
+min_host_interval = 0.0
 [alerts]
 outbox = "{(tmp / 'outbox').as_posix()}"
 {topics}

@@ -227,6 +227,10 @@ def _validate(source: str, defaults: dict, user: dict) -> Settings:
     for k in ("timeout", "deadline"):
         if fetch[k] <= 0:
             raise v.fail(f"fetch.{k}", "must be greater than 0")
+    if not 0 <= fetch["min_host_interval"] <= 60:
+        raise v.fail("fetch.min_host_interval", "must be between 0 and 60 seconds")
+    if fetch["ca_file"] and not Path(fetch["ca_file"]).is_file():
+        raise v.fail("fetch.ca_file", f"no such file: {fetch['ca_file']!r}")
     for k in ("concurrency", "per_host", "max_feed_bytes", "max_article_bytes", "max_entries_per_feed"):
         if fetch[k] < 1:
             raise v.fail(f"fetch.{k}", "must be at least 1")

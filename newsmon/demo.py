@@ -41,6 +41,7 @@ path = "{db}"
 
 [fetch]
 allowed_hosts = ["127.0.0.1"]   # the demo server; everything else stays closed
+min_host_interval = 0.0          # one local host serves every page
 deadline = 15.0
 
 [alerts]

@@ -50,7 +50,8 @@ def fetch_options(settings: Settings) -> FetchOptions:
         timeout=f["timeout"], deadline=f["deadline"], concurrency=f["concurrency"], per_host=f["per_host"],
         max_redirects=f["max_redirects"], max_feed_bytes=f["max_feed_bytes"], max_article_bytes=f["max_article_bytes"],
         user_agent=f["user_agent"], allow_private_networks=f["allow_private_networks"],
-        allowed_hosts=tuple(f["allowed_hosts"]),
+        allowed_hosts=tuple(f["allowed_hosts"]), min_host_interval=f["min_host_interval"],
+        max_entries_per_feed=f["max_entries_per_feed"], ca_file=f["ca_file"] or None,
     )
 
 

@@ -50,6 +50,7 @@ path = "{database.as_posix()}"
 
 [fetch]
 allowed_hosts = ["127.0.0.1"]
+min_host_interval = 0.0
 timeout = 2.0
 deadline = 3.0
 
