@@ -109,6 +109,8 @@ _QUANTIFIER_OF = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:group|groups|dozens|hundreds|thousands|many|some|most|all|majority|couple|few|several|\d+)\s+of\s+(?:(?:the|its|their|[A-Z][\w’'-]+)\s+){0,2}$",
     _I,
 )
+_IN_PHRASE = re.compile(r"\b(?:to|at|with|against|by|of|from|toward|towards|on|for|into)\s+(?:the\s+|their\s+|its\s+|local\s+|federal\s+)?$", _I)
+_POSSESSED_KIN = re.compile(r"\b(?:their|her|his)\s+(?:[\w-]+\s+){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
 _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r)", _I)
@@ -453,6 +455,8 @@ def _pick_holder(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
+        if h.cls == "officials" and _IN_PHRASE.search(s, max(0, h.start - 30), h.start) and len(holders) > 1:
+            continue  # "appealing to authorities": officials inside a phrase are not the subject
         source = cue is not None and h.start >= cue.end and bool(_SOURCE_PREP.match(s, cue.end, h.start))
         if source:  # "complaints from Russian troops", "opposition among the people"
             cost: float = 0
@@ -660,6 +664,8 @@ def _resolve_holder(
         elif cls is None:
             # a quotation with a named speaker and no group noun: a person, not the public
             cls = "other" if quotes and not poll and lex.REPORTING_CUES.search(masked) else "public"
+    if cls in ("public", "other") and cue is not None and _POSSESSED_KIN.search(masked):
+        cls, named = "families", True  # "women ... demand the return of their husbands and sons"
     if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):
         named = True  # "Some say we should support Russia": someone speaking for a group
     if poll:

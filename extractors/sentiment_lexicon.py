@@ -167,6 +167,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:made|make|making)\s(?:a\s)?(?:significant\s)?contribution"
     r"|(?:supported|backed)\sby"
     r"|martyrs?[’']?\s(?:hospital|brigades?|square|cemetery|day)"
+    r"|the\s(?:most\s)?loyal(?:ists)?\b(?!\sto)"
     r"|hop(?:e|es|ed|ing)\sto\s(?!win|defeat|repel|see\s(?:an\s)?end)"
     r"|support\s(?:troops|units|forces|role|staff|vessels|ships|services|systems|roles)"
     r"|suffer(?:s|ed|ing)?\s(?:\w+\s){0,2}(?:loss(?:es)?|casualties|defeats?|damage|setbacks?|injur\w+|wounds?)"
