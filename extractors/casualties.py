@@ -276,6 +276,8 @@ def _quantities(sent: str) -> list[_Qty]:
 def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     if q.strong:
         return True
+    if P.NON_CONFLICT_RE.search(sent, max(0, q.start - 45), min(len(sent), q.end + 45)):
+        return True  # "an earthquake killing over 4,500", "died of cholera"
     before = sent[max(0, num_start - 40):num_start]
     after = sent[q.end:q.end + 40]
     m = P.NOT_BEFORE_RE.search(before)
@@ -299,6 +301,8 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     return False
 
 
+_DASH_RE = re.compile(r"\s(?:--|—|–|-)\s")
+_AMONG_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:(?:are|were|was|is)\s+)?among\s+(?:the|those)\b", re.I)
 _RELATIVE_CUE_RE = re.compile(
     r"(?:(?:\s+(?:reportedly|later|also|since|all))*\s+(?:have|has|had)?\s*(?:were|was|are|is|been|being)"
     r"(?:\s+(?:reportedly|later|also|since|all))*\s+(?:killed|wounded|injured|captured|slain|executed|reported\s+missing)"
@@ -307,6 +311,12 @@ _RELATIVE_CUE_RE = re.compile(
     re.I,
 )
 _BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses|coffins|caskets)\b", re.I)
+
+
+def _dash_close(sent: str, pos: int) -> int:
+    """Where a dash parenthetical opened before pos closes (the next dash, else the next comma)."""
+    m = re.compile(r"\s(?:--|—|–|-)\s|,").search(sent, pos)
+    return m.start() if m else -1
 
 
 def _descending(raw: str) -> bool:
@@ -368,6 +378,9 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True,
         if word in "\"“”‘’'":
             pos = tok.end()
             continue
+        if word == "-" and (sent.startswith("--", tok.start()) or sent[tok.start() - 1:tok.start()] == " "):
+            word = "–"  # "--" or " - " is a dash, not a hyphen
+            tok = re.compile(r"-+").match(sent, tok.start())
         if word in (",", "(", "–", "—"):
             nxt = _next_token(sent, tok.end())
             if allow_list and nxt is not None and nxt.start() in qty_starts and not aux:
@@ -384,8 +397,12 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True,
                     relative = 0
                     own = False
                     continue
-            close = sent.find(")" if word == "(" else ",", tok.end())
+            close = sent.find(")", tok.end()) if word == "(" else (
+                _dash_close(sent, tok.end()) if word in "–—" else sent.find(",", tok.end()))
             limit = 110 if re.match(r"\s*(?:including|among|most|many|mostly)\b", sent[tok.end():]) else 70
+            if word in "–—" and 0 <= close - tok.end() <= limit and P.POST_CUE_RE.search(sent[tok.end():close]):
+                pos = tok.end()  # "25,000 named individuals - people we know to have died -"
+                continue
             if 0 <= close - tok.end() <= limit:
                 inner = sent[tok.end():close]
                 after_close = _next_token(sent, close + 1)
@@ -507,16 +524,19 @@ def _np_words(sent: str, s: int, e: int) -> list[str]:
 
 
 class _Found:
-    __slots__ = ("q", "category", "np", "cue", "cue_kind", "breakdown", "party")
+    __slots__ = ("q", "category", "np", "cue", "cue_kind", "breakdown", "party", "partitive")
 
     def __init__(self, q: _Qty, category: str, np: tuple[int, int], cue: tuple[int, int], cue_kind: str,
                  breakdown: bool) -> None:
         self.q, self.category, self.np, self.cue, self.cue_kind = q, category, np, cue, cue_kind
         self.breakdown = breakdown
         self.party = "unknown"
+        self.partitive = False
 
 
 def _is_breakdown(sent: str, q: _Qty) -> bool:
+    if P.DASH_BREAKDOWN_RE.search(sent[max(0, q.start - 45):q.start]):
+        return True
     m = P.BREAKDOWN_CHAIN_RE.search(sent[max(0, q.start - 120):q.start])
     return bool(m and not P.CUE_PRESENCE_RE.search(m.group("chain")))
 
@@ -570,21 +590,30 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
             and P.ELLIPSIS_BEFORE_RE.search(sent[last.q.end:q.start]) and P.ELLIPSIS_AFTER_RE.match(sent, q.end):
         category = last.category  # "nine were killed in the south and seven in eastern Lebanon"
         kind = "post"
+    if category is None and last is not None and last.cue_kind == "verb" and not q.vague \
+            and P.COORDINATED_OBJECT_RE.match(sent[last.np[1]:q.start]) and _people_head(np_words):
+        category, kind = last.category, "verb"  # "killed 20 students and two teachers"
+        cue_s, cue_e = last.cue
     if category is None:
         return None
     if q.vague and post is None and pre is None:
         return None
     if breakdown and (post is None or (last is not None and category == last.category and np_s != np_e)):
         return None
-    if P.PARTITIVE_RE.match(sent, q.end) and category in prev:
-        return None  # "nine of those killed were children": part of a total already reported
-    return _Found(q, category, (np_s, np_e), (cue_s, cue_e), kind, breakdown)
+    partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or _AMONG_RE.match(sent, q.end))
+    if partitive and (last is not None and not last.partitive and category == last.category
+                      or last is None and category in prev):
+        return None  # "three children among the dead" after "22 fatalities"  # "nine of those killed were children": part of a total already reported
+    found = _Found(q, category, (np_s, np_e), (cue_s, cue_e), kind, breakdown)
+    found.partitive = partitive
+    return found
 
 
 def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found], prev_in_sent: _Found | None,
                    subject_of: Callable[[], str | None], flags: _MentionFlags) -> str:
     np_s, np_e = f.np
-    own = [lab for s, e, lab in mentions if np_s <= s and e <= np_e + 1]
+    head_end = _head_end(sent, np_s, np_e)
+    own = [lab for s, e, lab in mentions if np_s <= s and e <= head_end + 1]
     own = own or _cue_owner(f, sent, mentions)
     np_words = _np_words(sent, np_s, np_e)
     combatant = any(w in P.COMBATANT_NOUNS for w in np_words)
@@ -690,6 +719,10 @@ class _MentionFlags:
         self.attacker = {s for s, e, _ in mentions if _is_attacker(sent, s, e)}
         self.opponent = {s for s, e, _ in mentions if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
         self.breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
+        for m in _DASH_RE.finditer(sent):  # "a toll of 14 - seven police officers and seven civilians"
+            if P.DASH_BREAKDOWN_RE.search(sent[max(0, m.end() - 45):m.end()]):
+                close = _DASH_RE.search(sent, m.end())
+                self.breakdowns.append((m.end(), close.start() if close else len(sent)))
 
 
 def _coordinated_sides(sent: str, mentions) -> set[int]:
@@ -718,6 +751,15 @@ def _cue_owner(f: _Found, sent: str, mentions) -> list[str]:
             and not P.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]
 
 
+
+
+_HEAD_END_RE = re.compile(r"\s(?:in|on|at|from|with|against|during|near|over|across|by|for|after|since|along)\s", re.I)
+
+
+def _head_end(sent: str, np_s: int, np_e: int) -> int:
+    """End of a noun phrase's head: before its first preposition other than "of"."""
+    m = _HEAD_END_RE.search(sent, np_s, np_e + 1)
+    return m.start() if m else np_e
 
 
 def _people_head(np_words: list[str]) -> bool:
@@ -831,7 +873,5 @@ def extract_casualties(text: str, parties: Sequence[Party], *, subject: str | No
     prev: list[str] = []
     out: list[CasualtyReport] = []
     for offset, sent in _cue_sentences(text):
-        if P.NON_CONFLICT_RE.search(sent):
-            continue
         out.extend(_sentence_records(sent, offset, matcher, subject_of, prev))
     return out

@@ -166,7 +166,8 @@ PERSON_NOUNS = frozenset(
     personnel fighters fighter militants militant combatants civilians civilian men women
     children child kids boys girls schoolgirls students villagers residents worshippers
     worshipers others other more members officers officer pows prisoners captives hostages
-    mercenaries conscripts recruits defenders defectors workers patients refugees migrants
+    mercenaries conscripts recruits defenders defectors workers patients refugees migrants servicepeople
+    servicewomen
     citizens nationals journalists medics paramedics doctors nurses rebels insurgents
     militiamen police policemen guards marines sailors pilots crew dead wounded lives bodies
     palestinians israelis ukrainians russians koreans sudanese syrians yemenis nigerians
@@ -323,7 +324,7 @@ OTHER_SIDE_WORDS = (
     "Azerbaijanis", "Georgian", "Georgians", "Belarusian", "Belarusians", "Chechen", "Chechens",
     "American", "Americans", "British", "French", "German", "Germans", "Polish", "Chinese",
     "Turkish", "Kurdish", "Kurds", "Colombian", "Colombians", "Mexican", "Mexicans", "Haitian",
-    "Haitians", "ISIS", "Islamic State", "Wagner", "Cameroonian", "Cameroonians", "Chadian",
+    "Haitians", "ISIS", "Islamic State", "Wagner", "Taleban", "Cameroonian", "Cameroonians", "Chadian",
     "South Korean", "South Koreans", "Japanese", "Filipino", "Filipinos", "Burkina", "Kenyan", "Kenyans",
     "Ugandan", "Ugandans", "Nigerien", "Malians", "Chadians", "Mozambican", "Venezuelan", "Venezuelans",
 )
@@ -477,7 +478,9 @@ ELLIPSIS_BEFORE_RE = re.compile(
     r"^[^;:.]{0,80}(?:,\s*|\s)(?:and|while|with)\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE
 )
 ELLIPSIS_AFTER_RE = re.compile(
-    r"\s+(?:more\s+|others?\s+)?(?:in|at|on|near|from|across|inside)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE
+    r"\s+(?:more\s+|others?\s+)?(?:in|at|on|near|from|across|inside)\s+(?!(?:critical|serious|stable|grave|total|all"
+    r"|addition|hospital|custody|captivity|action|hiding|danger|need|response|return|exchange|turn|part|time)\b)"
+    r"(?:the\s+)?[A-Za-z]"
 )
 # civilian words a following "others" may inherit (not "children": "one child and 10 others")
 GENERAL_CIVILIAN = frozenset("civilians civilian non-combatants noncombatants villagers residents".split())
@@ -494,6 +497,10 @@ ACTIVE_VERB_RE = re.compile(
 )
 # a loss cue: the side named before it is the loser ("Russia lost 1,230 troops")
 LOSS_RE = re.compile(r"(?:lost|loses|losing|lose|loss\s+of)\b", re.IGNORECASE)
+# a dash-set breakdown right after a total ("22 people in total -- 20 children and two teachers --")
+DASH_BREAKDOWN_RE = re.compile(r"\d[^.;:\d]{0,30}\s(?:--|—|–)\s*$")
+# a second object of the same verb ("killed 20 students and two teachers")
+COORDINATED_OBJECT_RE = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:another\s+)?$", re.IGNORECASE)
 # a part of an earlier total: "nine of those killed", "five of the dead"
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
 # "killed or wounded" right before a number
