@@ -276,7 +276,7 @@ def _quantities(sent: str) -> list[_Qty]:
 def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     if q.strong:
         return True
-    if P.NON_CONFLICT_RE.search(sent, max(0, q.start - 45), min(len(sent), q.end + 45)):
+    if _non_conflict(sent, q):
         return True  # "an earthquake killing over 4,500", "died of cholera"
     before = sent[max(0, num_start - 40):num_start]
     after = sent[q.end:q.end + 40]
@@ -317,6 +317,11 @@ def _dash_close(sent: str, pos: int) -> int:
     """Where a dash parenthetical opened before pos closes (the next dash, else the next comma)."""
     m = re.compile(r"\s(?:--|—|–|-)\s|,").search(sent, pos)
     return m.start() if m else -1
+
+
+def _non_conflict(sent: str, q: _Qty) -> bool:
+    """A disease, disaster or accident word close to the figure: not a casualty of violence."""
+    return bool(P.NON_CONFLICT_RE.search(sent, max(0, q.start - 90), min(len(sent), q.end + 60)))
 
 
 def _descending(raw: str) -> bool:
@@ -545,7 +550,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
               last: _Found | None = None) -> _Found | None:
     qm = None if q.vague else P.QUANTITY_RE.match(sent, q.start)
     num_start = (qm.start("between") if qm.group("between") else qm.start("a")) if qm else q.start
-    if not q.vague and _not_a_casualty(sent, q, num_start):
+    if (_non_conflict(sent, q) if q.vague else _not_a_casualty(sent, q, num_start)):
         return None
     if q.qualifier == "exact":
         word = re.search(r"(\w+)\s*$", sent[max(0, q.start - 20):q.start])
