@@ -66,7 +66,7 @@ def test_storage_same_batch_twice_adds_nothing(tmp_path):
 def test_storage_failed_batch_is_rolled_back_whole(tmp_path):
     s = Store(tmp_path / "n.duckdb")
     bad = WriteBatch(articles=[article(1)], casualties=[{**figure("a1", source="x"), "min": "not a number"}])
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError):  # Arrow refuses the row after the articles were inserted
         s.save_batch(bad)
     assert s.counts()["articles"] == 0  # nothing half-written
 
