@@ -402,13 +402,16 @@ class _Carry:
     his devastation" continues "One such defector is Lee") and whether it was about a poll
     ("Fear was the most common answer" continues "In a new survey ...")."""
 
-    __slots__ = ("_masked", "_cls", "_unit", "_poll")
+    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker")
 
-    def __init__(self, masked: str | None = None, cls: str | None = None, unit: str = "", poll: bool | None = None) -> None:
+    def __init__(
+        self, masked: str | None = None, cls: str | None = None, unit: str = "", poll: bool | None = None, speaker: bool = False
+    ) -> None:
         self._masked = masked
         self._cls = cls
         self._unit = unit
         self._poll = poll
+        self.speaker = speaker  # a quotation with its speaker named here ("..., he told AFP")
 
     def get(self) -> str | None:
         if self._masked is not None:
@@ -553,7 +556,7 @@ def _analyse_unit(
     if not cues:
         qs, has_hit = _quote_score(quote_text or "")
         if not has_hit or abs(qs) < lex.QUOTE_SCORE_THRESHOLD:
-            return [], _Carry(masked, unit=unit)
+            return [], _Carry(masked, unit=unit, speaker=bool(lex.REPORTING_CUES.search(masked)))
     holders_out = _holders(masked)
     own_poll = bool(lex.POLL_CONTEXT.search(unit) or lex.PERCENT.search(masked))
     poll = own_poll or (prev_holder is not None and prev_holder.poll)
@@ -570,7 +573,11 @@ def _analyse_unit(
             ccues = [c for c in cues if c0 <= c.start < c1]
             if not ccues:
                 continue
-            holder, named = _resolve_holder(masked, holders_out, ccues[0], unit, quotes, prev_holder, poll, cues)
+            # the first cue that names a holder decides ("pride ..., anxiety pervades society")
+            for c in ccues:
+                holder, named = _resolve_holder(masked, holders_out, c, unit, quotes, prev_holder, poll, cues)
+                if named:
+                    break
             if not named:
                 ccues = [c for c in ccues if not _is_weak(masked, c)]
             for c in ccues:
@@ -663,8 +670,9 @@ def _resolve_holder(
             cls, named = hi.cls, True
         elif cls is None:
             # a quotation with a named speaker and no group noun: a person, not the public
-            cls = "other" if quotes and not poll and lex.REPORTING_CUES.search(masked) else "public"
-    if cls in ("public", "other") and cue is not None and _POSSESSED_KIN.search(masked):
+            spoken = bool(lex.REPORTING_CUES.search(masked)) or (prev_holder is not None and prev_holder.speaker)
+            cls = "other" if quotes and not poll and spoken else "public"
+    if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
     if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):
         named = True  # "Some say we should support Russia": someone speaking for a group

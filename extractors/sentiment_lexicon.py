@@ -60,6 +60,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:took|take|taking|taken) to the streets", 0.6),
     (r"feel\w* (?:\w+ ){0,2}(?:abandoned|betrayed|neglected|forgotten|let down|deceived|cheated|used|helpless)", 0.6),
     (r"accus\w*|blam\w*|desperat\w*", 0.4),
+    (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust) (?:[\w’']+ ){0,8}(?:is|are|was|were|has been|have been) (?:waning|declining|falling|fading|eroding|dwindling|flagging|weakening)", 0.6),
+    (r"(?:had|have|has) (?:had )?enough of|fed up with|sick (?:and tired )?of", 0.6),
     (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
     (r"resign|step down", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
     (r"held (?:to )?account", 0.5),
@@ -89,6 +91,7 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?) (?:\w+ ){0,2}(?:high|strong|unbroken)", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
     (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve)", 0.5),
+    (r"resilien\w*|determination|defian\w*|steadfast\w*|undeterred|unbowed", 0.4),
 )
 
 MIXED_CUES: tuple[tuple[str, float], ...] = (
@@ -112,7 +115,7 @@ WEAK_CUE = re.compile(
     r"|ability|believe|faith|continu|in favou?r|rat|tired|exhaust|sad|doubt|question|rais|going|high|strong|good|unbroken|unwavering|low|poor|morale)",
     re.IGNORECASE,
 )
-PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|his|her|their|our|its)\b", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|his|her|their|our|its|some|others|many|most)\b", re.IGNORECASE)
 
 # Cues that count only after certain words (checked on the 60 characters before the cue).
 # Written this way rather than as one regex starting with the common word ("is", "to",
@@ -152,7 +155,8 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure important$
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
-    volunteer streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat
+    volunteer streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
+    determination
     """.split()
 )
 
@@ -189,7 +193,7 @@ PEACE_OBJECTS = re.compile(
 PEACE_OBJECT_WINDOW = 60  # characters after the cue
 
 CONTRAST_MARKERS = re.compile(
-    r"(?:^|[,;:–—-]\s*|\s)(?:but|however|whereas|while|although|though|yet|on the other hand|in contrast|meanwhile|by contrast|still)\b",
+    r"(?:^|[,;:–—-]\s*|\s)(?:but|however|whereas|while|although|though|yet|on the other hand|in contrast|meanwhile|by contrast|still|despite|in spite of)\b",
     _I,
 )
 
