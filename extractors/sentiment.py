@@ -12,36 +12,47 @@ quotation spans):
 
 1. **Stance cues** outside quotation marks (`sentiment_lexicon.NEGATIVE_CUES`,
    `POSITIVE_CUES`, `MIXED_CUES`) give polarity and strength. A negator up to
-   14 tokens earlier in the same clause flips a cue ("not something they can
-   justify" -> negative); backing peace (talks, a ceasefire, an end to the war)
-   counts as a negative stance toward the war, opposing it as positive.
+   18 tokens earlier in the same clause flips a cue ("not something they can
+   justify" -> negative). Stance is toward the war: backing peace (talks, a
+   ceasefire, a deal, an end to the war) is negative, opposing it positive.
    Comparatives ("more people view X negatively than positively") give the first
-   side and mark the report as a majority statement.
+   side and mark a majority statement. One-word affect cues that also describe
+   things ("suffer", "fear", "support", "hope") count only when the unit says who
+   feels them (a holder noun, a pronoun continuing the last holder, a speaker, a
+   poll); opinion words ("oppose", "protest", "praise", "refuse to serve") count alone.
 2. With no cue outside quotes, a **quotation** of five words or more carries the
    stance: the domain lexicon (duty, honour, dying for the fatherland -> positive;
-   wrong, dying for nothing, how must their parents feel -> negative) plus half the
-   VADER compound of the quote. A quote needs at least one lexicon hit, so a
+   wrong, dying for nothing, how must their parents feel -> negative) and cues
+   inside it, plus half its VADER compound. It needs at least one such hit, so a
    spokesman quoting casualty figures reports no one's feeling.
-3. **Holder**: the holder noun nearest the cue (before it preferred), read outside
-   quotes first (the speaker) and inside them second; objects of a cue ("criticism
-   of the government") are targets, not holders; soldiers count only when no other
-   noun can hold the feeling. With no noun, the holder of the previous unit carries
-   over ("Lee expressed his devastation"), then poll context gives ``public``, then
-   ``public`` for a bare opinion noun ("Support for the war remains strong").
-   In poll sentences residents become ``public`` ("Russian residents" polled).
-4. **Clauses** split at contrast markers (but, however, while...). One holder with
-   both polarities gets one ``mixed`` report, unless percentages decide (a side
-   with 1.5x the other's share wins: "46% definitely supported, 30% rather
-   supported, 8% rather opposed" -> positive).
-5. **Score** in [-1, 1]: the signed sum of cue strengths (and quote score), clipped;
+3. **Holder**: the holder noun nearest the cue (before it preferred; "complaints
+   from X", "anger among X" name X). Objects and agents of a cue ("criticism of the
+   government", "abandoned by the state") and officials inside a phrase
+   ("appealing to authorities") are not holders; soldiers hold a feeling only as a
+   subject or speaker. A quotation's holder is its speaker, or the group the quote
+   names as the subject of its feeling ("Worried parents are ..."). With no noun:
+   the previous unit's holder, then ``public`` in a poll or for a bare opinion noun
+   ("Support for the war remains strong"), ``other`` for a named person quoted.
+   Poll context (a survey word or a percentage) lasts one more sentence; in it
+   residents and families become ``public`` when respondents are named.
+4. **Clauses** split at contrast markers (but, however, while, despite...). One
+   holder with both polarities gets one ``mixed`` report, unless shares decide: a
+   cue's percentage (before it, or in brackets after) counts once per figure; a
+   side holding more than half wins, else a side needs 1.5x the other's share.
+5. **Score** in [-1, 1]: the signed sum of cue strengths (plus a quarter of an
+   agreeing quote score), clipped; with shares, the winning share of the total;
    for ``mixed``, the balance (P - N) / (P + N) halved.
 
 Article verdict (`overall`): ``none`` with no report. If any report is a majority
 statement (a comparative, "most", "the majority", a share above half), the
 majority reports decide: one stance -> that stance, both -> ``mixed``. Otherwise
 each report counts 1 (``mixed`` 0.5 to each side) and the side with at least
-two thirds of the weight wins, else ``mixed``. `tone` is the VADER compound of the
-whole document, kept apart as a secondary number.
+two thirds of the weight wins, else ``mixed``. `tone` is the document's VADER
+compound (VADER's lexicon, negation, boosters and normalisation in one linear pass),
+kept apart as a secondary number.
+
+Speed: cues are searched only in units holding a gate word (`CUE_TRIGGER_STEMS`),
+and only at word starts up to 60 characters before one; VADER runs on quotes only.
 """
 
 from __future__ import annotations
