@@ -34,7 +34,7 @@ quotation spans):
    the previous unit's holder, then ``public`` in a poll or for a bare opinion noun
    ("Support for the war remains strong"), ``other`` for a named person quoted.
    Poll context (a survey word or a percentage) lasts one more sentence; in it
-   residents and families become ``public`` when respondents are named.
+   residents become ``public``, and so does any holder when respondents are named.
 4. **Clauses** split at contrast markers (but, however, while, despite...). One
    holder with both polarities gets one ``mixed`` report, unless shares decide: a
    cue's percentage (before it, or in brackets after) counts once per figure; a
