@@ -278,6 +278,12 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
         return True
     if _non_conflict(sent, q):
         return True  # "an earthquake killing over 4,500", "died of cholera"
+    if P.HYPOTHETICAL_BEFORE_RE.search(sent[max(0, q.start - 40):q.start]):
+        return True  # "If 3,000 were lost in the first month, ..."
+    if P.FRAME_BEFORE_RE.search(sent[:q.start]):
+        return True  # "Of the 11,000 troops sent, about 4,000 ..."
+    if re.fullmatch(r"one", sent[num_start:q.end], re.I) and _ONE_ADJECTIVE_RE.match(sent, q.end):
+        return True  # "one captured soldier carried a military ID": a reference, not a count
     before = sent[max(0, num_start - 40):num_start]
     after = sent[q.end:q.end + 40]
     m = P.NOT_BEFORE_RE.search(before)
@@ -317,6 +323,11 @@ def _dash_close(sent: str, pos: int) -> int:
     """Where a dash parenthetical opened before pos closes (the next dash, else the next comma)."""
     m = re.compile(r"\s(?:--|—|–|-)\s|,").search(sent, pos)
     return m.start() if m else -1
+
+
+_ONE_ADJECTIVE_RE = re.compile(
+    r"\s+(?:captured|wounded|injured|dead|missing)\s+(?:[\w'’-]+\s+){1,3}?(?!(?:was|were|is|are|has|had|have)\b)"
+    r"(?!killed|died|captured|wounded|injured)[a-z]+(?:ed|s)\b", re.I)
 
 
 def _non_conflict(sent: str, q: _Qty) -> bool:

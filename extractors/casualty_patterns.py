@@ -171,7 +171,9 @@ PERSON_NOUNS = frozenset(
     citizens nationals journalists medics paramedics doctors nurses rebels insurgents
     militiamen police policemen guards marines sailors pilots crew dead wounded lives bodies
     palestinians israelis ukrainians russians koreans sudanese syrians yemenis nigerians
-    americans afghans iraqis
+    americans afghans iraqis teachers pupils monks priests nuns farmers shepherds fishermen pilgrims
+    passengers shoppers volunteers employees staff relatives commanders officials protesters demonstrators
+    worshipers detainees hostages prisoners
     """.split()
 )
 
@@ -501,6 +503,11 @@ LOSS_RE = re.compile(r"(?:lost|loses|losing|lose|loss\s+of)\b", re.IGNORECASE)
 DASH_BREAKDOWN_RE = re.compile(r"\d[^.;:\d]{0,30}\s(?:--|—|–)\s*$")
 # a second object of the same verb ("killed 20 students and two teachers")
 COORDINATED_OBJECT_RE = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:another\s+)?$", re.IGNORECASE)
+# a figure in a hypothetical ("If 3,000 were lost in the first month, ...")
+HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# the whole a part is taken from ("Of the 11,000 troops sent, about 4,000 ...", "of 12,000 soldiers, 4,000 lost")
+FRAME_BEFORE_RE = re.compile(r"(?:^|[:;,—–-]\s*)of\s+(?:the\s+)?(?:(?:some|about|around|roughly|nearly|approximately"
+                             r"|an\s+estimated|estimated)\s+)?$", re.IGNORECASE)
 # a part of an earlier total: "nine of those killed", "five of the dead"
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
 # "killed or wounded" right before a number

@@ -106,6 +106,14 @@ FIGURE_CASES = [
     ("bodies-returned", "Russia's Ministry of Defense returned 909 Ukrainian bodies on Friday.", [("killed", 909, 909)]),
     ("coffins", "Kim received 20 flag-draped coffins flown back from Russia.", [("killed", 20, 20)]),
     ("among-those-killed", "Four children and three women are among those killed.", [("killed", 4, 4), ("killed", 3, 3)]),
+    ("frame-of-total", "Zelensky: of 12,000 North Korean soldiers in Kursk, more than 4,000 lost",
+     [("casualties", 4000, 4000)]),
+    ("part-of-earlier-total", "The witness reported 22 fatalities, with three children among the dead.",
+     [("killed", 22, 22)]),
+    ("coordinated-objects", "A deadly air strike on a school killed 20 students and two teachers.",
+     [("killed", 20, 20), ("killed", 2, 2)]),
+    ("disaster-far-from-figure", "A junta airstrike hit a school, killing 22 people, despite a ceasefire called after "
+                                 "a devastating earthquake.", [("killed", 22, 22)]),
 ]
 
 
@@ -141,6 +149,9 @@ NEGATIVE_CASES = [
     ("rate-per-day", "Russian forces suffered an estimated 1,500 casualties a day on average, the UK said."),
     ("lives-saved", "The program saved 300 lives last year."),
     ("two-day-attack", "A two-day attack on the camp was reported by residents who fled."),
+    ("hypothetical", "If 3,000 were lost in the first month, how many will there be by spring?"),
+    ("one-as-a-reference", "Zelensky said one captured soldier carried a military ID in the name of a resident of Tuva."),
+    ("earthquake-deaths", "The region, reeling from a March earthquake killing over 4,500, faces more airstrikes."),
 ]
 
 
