@@ -524,14 +524,14 @@ def _pre_scan(sent: str, q: _Qty, num_start: int) -> tuple[str | None, int, int]
         if m:
             return "casualties", m.start() + lo, m.end() + lo
         m = P.PRE_CUE_RE.search(before)
-        while m is not None and re.search(r"[,\d]", m.group(0)):  # a cue crossing a comma: try a closer one
+        while m is not None and m.lastgroup != "anaphor":  # the cue that starts closest to the number wins
             nxt = P.PRE_CUE_RE.search(before, m.start() + 1)
             if nxt is None or not nxt.lastgroup:
                 break
             m = nxt
         if m and m.lastgroup:
             cat = "casualties" if m.lastgroup == "casualties_pair" else m.lastgroup
-            return cat, m.start() + lo, m.end() + lo
+            return (cat if m.lastgroup != "casualties_pair" else "casualties_pair"), m.start() + lo, m.end() + lo
     return None, -1, -1
 
 
@@ -551,7 +551,7 @@ class _Found:
 
 
 def _is_breakdown(sent: str, q: _Qty) -> bool:
-    if P.DASH_BREAKDOWN_RE.search(sent[max(0, q.start - 45):q.start]):
+    if P.DASH_BREAKDOWN_RE.search(sent[max(0, q.start - 95):q.start]):
         return True
     m = P.BREAKDOWN_CHAIN_RE.search(sent[max(0, q.start - 120):q.start])
     return bool(m and not P.CUE_PRESENCE_RE.search(m.group("chain")))
@@ -575,13 +575,17 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
     if determiner and post is None:
         return None  # "the 2,500 troops of the bureau": a reference, not a figure
     pre, cue_s, cue_e = _pre_scan(sent, q, num_start)
+    pair = pre == "casualties_pair"  # "killed and wounded ... exceeded 3,000": a noun phrase, not a verb
+    if pair:
+        pre = "casualties"
     np_words = _np_words(sent, np_s, np_e)
     category: str | None
     kind = "post"
     if pre == "anaphor":
         category = post or (prev[-1] if prev else None)
     elif pre is not None:
-        kind = "verb" if P.ACTIVE_VERB_RE.match(sent, cue_s) else ("loss" if P.LOSS_RE.match(sent, cue_s) else "noun")
+        kind = "noun" if pair else (
+            "verb" if P.ACTIVE_VERB_RE.match(sent, cue_s) else ("loss" if P.LOSS_RE.match(sent, cue_s) else "noun"))
         category = pre
         if kind == "loss":
             if (np_words and np_words[0] == "lives") or re.match(r"\s+lives\b", sent[q.end:q.end + 7]):

@@ -54,7 +54,7 @@ _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+)"
 _LINK = (
     r"(?:to|at|of|reached|reach|reaches|hit|hits|is|was|stands\s+at|stood\s+at|stand\s+at|passed|passes|pass"
     r"|surpassed|surpasses|surpass|exceeded|exceeds|exceed|topped|tops|top|crossed|crosses|cross|neared|nears|near"
-    r"|nearing|totalled|totaled|total|totals|numbered|number|now|be"
+    r"|nearing|approaching|totalled|totaled|total|totals|numbered|number|now|be"
     r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing)\s+to)"
 )
 
@@ -105,6 +105,7 @@ QUALIFIER_WORDS = {
 VERB_QUALIFIERS = {
     "exceeded": "more_than", "exceeds": "more_than", "exceed": "more_than", "topped": "more_than",
     "surpassed": "more_than", "nearing": "approximately", "neared": "approximately",
+    "approaching": "approximately",
 }
 
 # --- what a number is not ------------------------------------------------------------
@@ -173,7 +174,7 @@ PERSON_NOUNS = frozenset(
     palestinians israelis ukrainians russians koreans sudanese syrians yemenis nigerians
     americans afghans iraqis teachers pupils monks priests nuns farmers shepherds fishermen pilgrims
     passengers shoppers volunteers employees staff relatives commanders officials protesters demonstrators
-    worshipers detainees hostages prisoners
+    worshipers detainees hostages prisoners tourists visitors bystanders
     """.split()
 )
 
@@ -199,7 +200,8 @@ POST_CUE_RE = re.compile(
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
     r"|(?<=\s)lives(?=\W|$)"
     r"|neutrali[sz]ed|eliminated|liquidated)"
-    r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|sustained\s+(?:\w+\s+)?injuries|hospitali[sz]ed"
+    r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|hospitali[sz]ed"
+    r"|(?:sustained|suffered|suffering|sustaining)\s+(?:\w+\s+){0,2}?(?:injuries|wounds|burns)"
     r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
     r"|treated\s+for\s+(?:\w+\s+)?(?:wounds|injuries))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
@@ -218,7 +220,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:death|deaths)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
     r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,12}?\s+" + _LINK +
-    r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|at|numbered|to)"
+    r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:dead|killed)(?:\s+[\w'’-]+){0,3}?\s+" + _LINK +
     r"|\bclaimed\s+the\s+lives\s+of|\bkilled\s+an\s+estimated|\btaking\s+the\s+lives\s+of"
     r"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is)"
@@ -226,7 +228,9 @@ PRE_CUE_RE = re.compile(
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
     r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
     r"|\binjuries\s+(?:to|of)|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?\s+" + _LINK + r")"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?\s+" + _LINK +
+    r"|\bthe\s+(?:injured|wounded)(?:\s+\w+){0,3}?\s+(?:are|were|is|was|be|at|numbered|to|approaching|nearing|reached"
+    r"|exceeded|exceed|top|topped))"
     r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
     r"|\bloss\s+of"
     r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,16}?,?\s+"
@@ -307,7 +311,8 @@ CIVILIAN_WORDS = (
     "medical teams", "medics", "paramedics", "doctors", "nurses", "aid workers",
     "humanitarian workers", "journalists", "civil defense personnel", "civil defence personnel",
     "patients", "girls", "women", "elderly", "displaced residents", "workers", "staff", "teachers",
-    "employees", "farmers", "shepherds", "fishermen", "pilgrims", "passengers", "shoppers", "volunteers", "displaced people", "refugees",
+    "employees", "farmers", "shepherds", "fishermen", "pilgrims", "passengers", "shoppers", "volunteers",
+    "tourists", "visitors", "spectators", "fans", "guests", "bystanders", "displaced people", "refugees",
 )
 
 # Sides outside a topic's parties: demonyms, countries and armed groups -> "other".
@@ -480,7 +485,7 @@ ELLIPSIS_BEFORE_RE = re.compile(
     r"^[^;:.]{0,80}(?:,\s*|\s)(?:and|while|with)\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE
 )
 ELLIPSIS_AFTER_RE = re.compile(
-    r"\s+(?:more\s+|others?\s+)?(?:in|at|on|near|from|across|inside)\s+(?!(?:critical|serious|stable|grave|total|all"
+    r"\s+(?:more\s+|others?\s+)?(?:in|at|on|near|from|across|inside|as)\s+(?!(?:critical|serious|stable|grave|total|all"
     r"|addition|hospital|custody|captivity|action|hiding|danger|need|response|return|exchange|turn|part|time)\b)"
     r"(?:the\s+)?[A-Za-z]"
 )
@@ -500,7 +505,7 @@ ACTIVE_VERB_RE = re.compile(
 # a loss cue: the side named before it is the loser ("Russia lost 1,230 troops")
 LOSS_RE = re.compile(r"(?:lost|loses|losing|lose|loss\s+of)\b", re.IGNORECASE)
 # a dash-set breakdown right after a total ("22 people in total -- 20 children and two teachers --")
-DASH_BREAKDOWN_RE = re.compile(r"\d[^.;:\d]{0,30}\s(?:--|—|–)\s*$")
+DASH_BREAKDOWN_RE = re.compile(r"\d[^.;:\d]{0,30}\s(?:--|—|–)\s(?:(?!--|—|–)[^.;:]){0,50}$")
 # a second object of the same verb ("killed 20 students and two teachers")
 COORDINATED_OBJECT_RE = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:another\s+)?$", re.IGNORECASE)
 # a figure in a hypothetical ("If 3,000 were lost in the first month, ...")
