@@ -163,13 +163,17 @@ _WORD_START = re.compile(r"\b(?=[a-z])", _I)
 
 
 def _cue_matches(s: str) -> list[re.Match[str]]:
-    """Cue matches in `s`, tried only at word starts up to 60 characters before a gate
-    word (every cue contains one); same result as scanning all of `s`, about 1.7x faster."""
+    """Cue matches in `s`, tried only at gate words and, for gate words that can stand
+    late in a cue (`LATE_TRIGGER_STEMS`), at word starts up to 60 characters before
+    them; the same result as scanning all of `s`, several times faster."""
     if not has_cue_trigger(s):
         return []
     starts: set[int] = set()
     for hit in _GATE.finditer(s):
-        starts.update(w.start() for w in _WORD_START.finditer(s, max(0, hit.start() - 60), hit.start() + 1))
+        if hit.group(0).lower().startswith(lex.LATE_TRIGGER_STEMS):
+            starts.update(w.start() for w in _WORD_START.finditer(s, max(0, hit.start() - 60), hit.start() + 1))
+        else:
+            starts.add(hit.start())
     out: list[re.Match[str]] = []
     end = -1
     for pos in sorted(starts):

@@ -160,6 +160,20 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """.split()
 )
 
+# Gate words that can stand after the first word of a cue ("calls for an END to the war",
+# "SAPPED Ukrainians' enthusiasm", "the DUTY of"): for these the cue search also tries
+# the word starts up to 60 characters before; for every other gate word only the word
+# itself. tests/test_sentiment.py checks this finds what a full scan finds.
+LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
+    """
+    end return stop peace talks negotiations ceasefire truce cessation demobili withdraw halt enthusias support
+    morale confiden faith trust hope appetite serve fight important win repel defeat enough abandon betray neglect
+    forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
+    unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
+    accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
+    """.split()
+)
+
 # Words that look like cues but report no one's feeling in these constructions.
 CUE_EXCEPTIONS = re.compile(
     r"\b(?:(?:deployed|sent|dispatched|troops?|soldiers?|forces|units?|weapons|artillery|military)\s(?:\w+\s){0,4}to\ssupport"

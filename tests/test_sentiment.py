@@ -202,6 +202,19 @@ def test_cue_matches_near_gate_words_equal_a_full_scan() -> None:
     texts = [c[1] for c in CONSTRUCTIONS + NOTHING]
     texts += [json.loads(line)["text"] for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts.append(SEED.read_text(encoding="utf-8"))
+    texts += [  # cues whose gate word is not their first word
+        "Residents raised serious questions about the war.",
+        "They believe in a final victory.",
+        "Many called for an immediate halt to the fighting.",
+        "There are growing fears of a wider war.",
+        "The war in Gaza has to end now, they said.",
+        "Fatigue has sapped Ukrainians\u2019 enthusiasm and eroded public trust.",
+        "They will not return to the front, and some are draft dodgers.",
+        "Locals feel utterly abandoned and the country is war-weary.",
+        "They rated his performance as poor and said the price is too high a price.",
+        "Most favor a shift to peace talks; others are in favour of the deal.",
+        "Morale is high, with strong motivation and the duty of every citizen.",
+    ]
     for text in texts:
         full = [(m.start(), m.end(), m.lastgroup) for m in _CUE_RE.finditer(text)]
         windowed = [(m.start(), m.end(), m.lastgroup) for m in _cue_matches(text)]
