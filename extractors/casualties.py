@@ -106,7 +106,7 @@ class _PartyMatcher:
         proper: list[str] = []
         civil: list[str] = list(P.CIVILIAN_WORDS)
         for party in parties:
-            for alias in party.aliases + (party.label.replace("_", " "),):
+            for alias in _with_variants(party.aliases + (party.label.replace("_", " "),)):
                 if party.label == "civilian":
                     civil.append(alias)
                     continue
@@ -134,6 +134,16 @@ class _PartyMatcher:
             out.append((m.start() + offset, m.end() + offset, "civilian"))
         out.sort()
         return out
+
+
+def _with_variants(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """Aliases plus their known spelling variants ("N. Korean" for "North Korean")."""
+    out = list(aliases)
+    for alias in aliases:
+        for key, variants in P.ALIAS_VARIANTS.items():
+            if key in alias:
+                out.extend(alias.replace(key, v) for v in variants)
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=32)

@@ -315,6 +315,13 @@ CIVILIAN_WORDS = (
     "tourists", "visitors", "spectators", "fans", "guests", "bystanders", "displaced people", "refugees",
 )
 
+# Spelling variants of alias words (transliterations, wire-service abbreviations): an alias
+# containing the key also matches with the variant ("North Korean" -> "N. Korean", "Kyiv" -> "Kiev").
+ALIAS_VARIANTS = {
+    "North ": ("N. ", "N."), "South ": ("S. ", "S."), "Kyiv": ("Kiev",), "Zelenskyy": ("Zelenskiy",),
+    "Kharkiv": ("Kharkov",), "Odesa": ("Odessa",), "Kim Jong Un": ("Kim Jong-un", "Kim Jong-Un"),
+}
+
 # Sides outside a topic's parties: demonyms, countries and armed groups -> "other".
 OTHER_SIDE_WORDS = (
     "Palestinian", "Palestinians", "Gazan", "Gazans", "Gaza", "Gaza Strip", "West Bank", "Israeli", "Israelis", "Israel",

@@ -21,6 +21,7 @@ _ABBREVIATIONS = frozenset(
 # a candidate boundary: terminal punctuation, optional closing quotes/brackets, then space
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_COMPASS_NEXT = re.compile(r"\s*(?:Korea|Korean|Koreans|Darfur|Kordofan|Kivu|Sudan|Africa|African)\b")
 _NEXT_CHAR = re.compile(r"[ \t]*([^ \t])")
 # how far back to look for the word before a period: searching from 0 made splitting quadratic
 _LOOKBEHIND = 64
@@ -38,6 +39,9 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
                 nxt = text[end:end + 3].lstrip()
                 if not nxt or not nxt[0].isupper() or token in _ABBREVIATIONS:
+                    continue
+                # wire-service compass abbreviations: "N. Korean", "S. Korea", "N. Darfur"
+                if token in ("n", "s") and word.group(1)[:1].isupper() and _COMPASS_NEXT.match(text, end):
                     continue
         # do not split before a lowercase continuation ("... 3.5 p.m. on Monday")
         nxt_char = _NEXT_CHAR.match(text, end)

@@ -216,6 +216,9 @@ PARTY_CASES = [
     ("place-victims", "An attack on a village in central Sudan has killed 100 people.", "other", None),
     ("ally-is-not-victim", "More than 100 troops have been killed in their battles for Russia.", "unknown", None),
     ("coordinated-sides", "Russia and Ukraine exchanged the remains of 802 fallen soldiers.", "unknown", None),
+    ("abbreviated-alias", "About 300 N. Korean soldiers were killed and 2,700 wounded, the NIS said.",
+     "north_korean", None),
+    ("transliterated-alias", "At least 27 people died in Russian airstrikes on Kiev on Monday.", "ukrainian", None),
     ("closest-cue-owner", "Estimates from Ukrainian sources put Russian combat losses at over 654,000.", "russian", None),
 ]
 
