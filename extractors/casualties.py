@@ -463,6 +463,9 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True,
                 continue
             break
         if not (word[0].isalnum()):
+            if word == "." and re.search(r"(?<![\w.])[A-Z]$", sent[max(0, tok.start() - 2):tok.start()]):
+                pos = tok.end()  # "N. Korean soldiers": an initial, not the end of the phrase
+                continue
             if word == "-":
                 pos = tok.end()
                 continue

@@ -90,6 +90,8 @@ FIGURE_CASES = [
     ("number-of-wounded", "The news agency put the number of wounded at 40.", [("wounded", 40, 40)]),
     ("toll-dead-and-wounded", "The death toll from the bombing ended at 19 dead and wounded.",
      [("casualties", 19, 19)]),
+    ("abbreviated-alias-figures", "About 300 N. Korean soldiers were killed and 2,700 wounded, the NIS said.",
+     [("killed", 300, 300), ("wounded", 2700, 2700)]),
     ("determiner-with-verb", "The two soldiers were killed and three others were wounded by a bomb.",
      [("killed", 2, 2), ("wounded", 3, 3)]),
     ("breakdown-inside-subject", "Three people including two women were killed when their car hit a mine.",
