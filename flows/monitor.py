@@ -8,11 +8,23 @@ per-feed and per-article failures are recorded as rows, never raised.
 
 It is an async flow: a sync flow waits about a second for its heartbeat thread.
 Schedules live in ``deploy/``, not here.
+
+A busy database file (a notebook, a dashboard): the start of a run (migrations,
+merging spooled batches, the run record, feed states) needs the file and waits
+for it a bounded time (``NEWSMON_DB_LOCK_TIMEOUT`` seconds per open, default 30,
+plus the task retries), then the run fails cleanly having done nothing; the next
+run catches up. Once under way, a run never loses work to a lock: a batch the
+file will not take is spooled beside it (``Store.save_or_spool``), the stored-keys
+check falls back to "nothing known" (inserts are idempotent), alerts wait for the
+next run, and the next run merges the spool before anything else. A failed run
+is recorded by the ``on_failure`` hook (``runs`` row, outcome failed, the error).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import time
 import uuid
 from datetime import UTC, datetime
@@ -26,10 +38,23 @@ from prefect.utilities.annotations import quote
 
 from newsmon import pipeline
 from newsmon.config import Settings, load_settings, smtp_credentials
-from newsmon.errors import DatabaseLocked
+from newsmon.errors import DatabaseLocked, RunLocked
 from newsmon.fetch import Fetcher
 from storage import Store, now_utc
+from storage import db as _db
 from storage.lock import lock_path_for, run_lock
+
+log = logging.getLogger(__name__)
+
+LOCK_TIMEOUT_ENV = "NEWSMON_DB_LOCK_TIMEOUT"
+
+
+def db_lock_timeout() -> float:
+    """Seconds each open of a locked database file is retried (env ``NEWSMON_DB_LOCK_TIMEOUT``, default 30)."""
+    try:
+        return max(0.0, float(os.environ.get(LOCK_TIMEOUT_ENV, "30")))
+    except ValueError:
+        return 30.0
 
 
 def _retry_on_lock(task, task_run, state) -> bool:
@@ -73,10 +98,16 @@ async def parse_feeds(settings: Settings, due: list, states: dict, results: list
     ]
 
 
-@task(name="select-new-entries", **STORAGE_IO)
-async def select_new(store: Store, outcomes: list) -> list:
+@task(name="select-new-entries", **IO)
+async def select_new(store: Store, outcomes: list) -> tuple[list, bool]:
+    """The entries not stored yet, and whether the check was blind: with the database file locked
+    every entry counts as new (re-fetching is safe, inserts are idempotent)."""
     keys = [e.key for o in outcomes for e in o.entries]
-    return pipeline.new_items(outcomes, store.known_keys(keys))
+    try:
+        return pipeline.new_items(outcomes, store.known_keys(keys)), False
+    except DatabaseLocked as exc:
+        get_run_logger().warning("stored-entry check skipped (%s); every entry counts as new", exc)
+        return pipeline.new_items(outcomes, set()), True
 
 
 @task(name="fetch-articles", **IO)
@@ -97,9 +128,10 @@ async def extract_batch(settings: Settings, outcomes: list, items: list, run_id:
     return pipeline.build_batch(settings, outcomes, items, run_id=run_id, now=now_utc(), executor=pool)
 
 
-@task(name="store-batch", **STORAGE_IO)
-async def store_batch(store: Store, batch) -> dict[str, int]:
-    return store.save_batch(batch)
+@task(name="store-batch", **IO)
+async def store_batch(store: Store, batch, run_id: str, seq: int) -> dict[str, int]:
+    """Commit one batch, or spool it when the file stays locked (``{"spooled": 1}``)."""
+    return store.save_or_spool(batch, run_id=run_id, seq=seq)
 
 
 @task(name="send-alerts", **IO)
@@ -112,7 +144,12 @@ async def send_alerts(store: Store, settings: Settings) -> pipeline.DeliveryRepo
         s = settings.smtp
         smtp = SmtpSettings(host=s.host, port=s.port, security=s.security, sender=s.sender, timeout=s.timeout,
                             username=username, password=password)
-    return pipeline.deliver_alerts(store, settings, now=now_utc(), smtp=smtp)
+    try:
+        return pipeline.deliver_alerts(store, settings, now=now_utc(), smtp=smtp)
+    except DatabaseLocked as exc:  # the outbox rows stay pending (a digest sent but not marked is re-sent)
+        report = pipeline.DeliveryReport()
+        report.problems.append(f"alerts wait for the next run: {exc}")
+        return report
 
 
 def _progress(logger, what: str, total: int):
@@ -125,13 +162,36 @@ def _progress(logger, what: str, total: int):
     return report
 
 
-@flow(name="monitor", log_prints=False)
+def record_failure(flow, flow_run, state) -> None:
+    """``on_failure`` hook: log a failure notice and record the run as failed with its error
+    (a ``runs`` row; spooled if the database file is locked). Never raises."""
+    try:
+        message = str(getattr(state, "message", "") or "flow run failed")
+        try:
+            from extractors.urls import redact_text
+
+            message = redact_text(message)
+        except Exception:  # pragma: no cover - redaction is best effort here
+            pass
+        log.error("newsmon run %s failed: %s", flow_run.id, message)
+        if RunLocked.__name__ in message:
+            return  # another run owns the database; it records its own run
+        params = dict(flow_run.parameters or {})
+        settings = load_settings(params.get("config_path"), overrides=params.get("overrides"))
+        where = Store(settings.database, lock_timeout=min(db_lock_timeout(), 5.0)).record_failure(
+            str(flow_run.id), error=message[:2000], started_at=getattr(flow_run, "start_time", None))
+        log.error("newsmon run %s recorded as failed (%s)", flow_run.id, where)
+    except Exception:
+        log.exception("newsmon: the failure hook could not record the failed run")
+
+
+@flow(name="monitor", log_prints=False, on_failure=[record_failure])
 async def monitor(config_path: str | None = None, force: bool = False,
                   overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """Run one monitoring cycle for every due feed of the configuration."""
     logger = get_run_logger()
     settings = load_settings(config_path, overrides=overrides)
-    store = Store(settings.database)
+    store = Store(settings.database, lock_timeout=db_lock_timeout())
     try:
         run_id = str(get_run_context().flow_run.id)
     except Exception:  # pragma: no cover - outside a flow run context
@@ -139,10 +199,16 @@ async def monitor(config_path: str | None = None, force: bool = False,
     started = time.monotonic()
     budget = settings.run["budget_seconds"]
     with run_lock(lock_path_for(settings.database, settings.run["lock_file"])):
+        started_at = datetime.now(UTC)
         store.migrate()
-        store.start_run(run_id, config=settings.source, started_at=datetime.now(UTC))
+        merged = store.merge_spools()  # batches earlier runs could not commit, before anything else
+        if merged["files"] or merged["bad_files"]:
+            logger.info("merged %d spooled batches (%d unreadable, kept as *.bad)", merged["files"],
+                        merged["bad_files"])
+        store.start_run(run_id, config=settings.source, started_at=started_at)
         counts: dict[str, int] = {}
-        summary: dict[str, Any] = {"skipped_feeds": [], "failures": [], "matches": []}
+        summary: dict[str, Any] = {"skipped_feeds": [], "failures": [], "matches": [],
+                                   "merged_spools": merged["files"], "spooled_batches": 0}
         outcome = "failed"
         try:
             due, skipped, states = await plan_feeds(settings, store, force)
@@ -161,7 +227,10 @@ async def monitor(config_path: str | None = None, force: bool = False,
                             summary["failures"].append({"feed": o.feed.name, "kind": e["kind"],
                                                         "message": e["message"]})
                             logger.warning("feed %s failed: %s: %s", o.feed.name, e["kind"], e["message"])
-                items = await select_new(store, quote(outcomes))
+                items, blind = await select_new(store, quote(outcomes))
+                if blind:
+                    summary["failures"].append({"feed": "-", "kind": "database_locked", "message":
+                                                "stored entries could not be read; every entry was treated as new"})
                 counts["entries_new"] = len(items)
                 logger.info("%d new entries", len(items))
                 chunks = pipeline.plan_chunks(outcomes, items, settings.run["article_batch"])
@@ -180,7 +249,10 @@ async def monitor(config_path: str | None = None, force: bool = False,
                             quote(fetcher), quote(chunk_items))
                     batch, matches = await extract_batch(settings, quote(chunk_outcomes), quote(chunk_items), run_id,
                                                          quote(pool))
-                    written = await store_batch(store, quote(batch))
+                    _db.pause_point("flow:before-store")
+                    written = await store_batch(store, quote(batch), run_id, i)
+                    summary["spooled_batches"] += written.get("spooled", 0)
+                    _db.pause_point("flow:after-store")
                     for k_src, k_dst in (("topic_matches", "matches"), ("casualty_reports", "casualty_reports"),
                                          ("sentiment_reports", "sentiment_reports"), ("errors", "errors")):
                         counts[k_dst] = counts.get(k_dst, 0) + written.get(k_src, 0)
@@ -192,6 +264,13 @@ async def monitor(config_path: str | None = None, force: bool = False,
                                 len(items), len(matches))
                 if pool is not None:
                     pool.shutdown()
+            if summary["spooled_batches"]:
+                summary["failures"].append({
+                    "feed": "-", "kind": "database_locked",
+                    "message": f"{summary['spooled_batches']} batches spooled to {store.spool_dir} (database locked);"
+                               " the next run merges them"})
+                logger.warning("%d batches spooled to %s; the next run merges them", summary["spooled_batches"],
+                               store.spool_dir)
             delivery = await send_alerts(store, settings)
             counts["alerts_sent"] = delivery.messages
             summary["alerts"] = {"messages": delivery.messages, "written": delivery.written,
@@ -201,7 +280,8 @@ async def monitor(config_path: str | None = None, force: bool = False,
             outcome = "partial" if summary["failures"] or delivery.problems else "ok"
         finally:
             counts["errors"] = counts.get("errors", 0)
-            store.finish_run(run_id, outcome=outcome, counts=counts, summary=summary)
+            store.finish_run(run_id, outcome=outcome, counts=counts, summary=summary, spool=True,
+                             started_at=started_at)
         await _artifact(run_id, counts, summary)
         logger.info("run %s: %s", outcome, ", ".join(f"{k}={v}" for k, v in counts.items()))
         return {"run_id": run_id, "outcome": outcome, "counts": counts, "summary": summary,

@@ -292,16 +292,31 @@ def feeds_reset(obj: Ctx, url: str) -> None:
 @click.option("--runs", default=5, show_default=True, help="How many recent runs to show.")
 @click.pass_obj
 def status(obj: Ctx, runs: int) -> None:
-    """The last runs, feed health and the alert outbox."""
+    """The last runs, feed health, the alert outbox, and batches spooled while the database was locked."""
+    from newsmon.errors import DatabaseLocked
+
     store = obj.store()
-    click.echo("Recent runs:")
-    click.echo(render(store.recent_runs(runs), "table"))
-    click.echo("\nFeeds:")
-    click.echo(render([{k: r[k] for k in ("name", "status", "last_success_at", "consecutive_failures",
-                                           "next_check_at", "last_error_kind")} for r in store.feed_health()], "table"))
-    pending = store.outbox(status="pending")
-    failed = store.outbox(status="failed")
-    click.echo(f"\nAlert outbox: {len(pending)} pending, {len(failed)} failed")
+    spools = store.pending_spools()  # read without opening the database
+    try:
+        click.echo("Recent runs:")
+        click.echo(render(store.recent_runs(runs), "table"))
+        click.echo("\nFeeds:")
+        click.echo(render([{k: r[k] for k in ("name", "status", "last_success_at", "consecutive_failures",
+                                               "next_check_at", "last_error_kind")} for r in store.feed_health()],
+                          "table"))
+        pending = store.outbox(status="pending")
+        failed = store.outbox(status="failed")
+        click.echo(f"\nAlert outbox: {len(pending)} pending, {len(failed)} failed")
+    except DatabaseLocked as exc:
+        click.echo(f"(database locked: {exc})")
+    click.echo(f"\nSpooled batches: {len(spools)} pending" + (
+        f" in {store.spool_dir} (merged by the next run that gets the database)" if spools else ""))
+    if spools:
+        click.echo(render([{"file": sp.path.name, "run": sp.run_id, "created_at": sp.created_at, "rows": sp.rows,
+                            "bytes": sp.size} for sp in spools], "table"))
+    bad = sorted(store.spool_dir.glob("*.bad")) if store.spool_dir.is_dir() else []
+    if bad:
+        click.echo(f"UNREADABLE spool files (not merged, kept for inspection): {', '.join(p.name for p in bad)}")
 
 
 @cli.group()

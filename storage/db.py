@@ -6,13 +6,19 @@ through Arrow tables in one transaction (``save_batch``); deterministic primary
 keys with ``ON CONFLICT DO NOTHING`` make a repeated write add nothing.
 
 A file held by another process is retried for ``lock_timeout`` seconds, then
-reported as ``DatabaseLocked`` with the holder's message.
+reported as ``DatabaseLocked`` with the holder's message. A run does not lose a
+batch to such a lock: ``save_or_spool`` writes it to ``<db>.spool/`` (see
+``storage.spool``) and ``merge_spools`` commits it at the start of the next run.
+
+``pause_point(name)`` is a test hook (inert unless ``NEWSMON_TEST_PAUSE_AT`` names
+the point) that lets crash tests SIGKILL a run at a chosen moment.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,6 +33,7 @@ import pyarrow as pa
 
 from newsmon.errors import DatabaseLocked, StorageError
 from newsmon.records import now_utc, record_id, utc_naive  # noqa: F401  (re-exported)
+from storage import spool as _spool
 from storage.schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -96,9 +103,30 @@ class WriteBatch:
     outbox: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     feeds: list[dict] = field(default_factory=list)
+    runs: list[dict] = field(default_factory=list)  # run records (upserted: non-null values win)
 
     def __bool__(self) -> bool:
-        return any((self.articles, self.matches, self.casualties, self.sentiment, self.outbox, self.errors, self.feeds))
+        return any((self.articles, self.matches, self.casualties, self.sentiment, self.outbox, self.errors, self.feeds,
+                    self.runs))
+
+
+PAUSE_ENV = "NEWSMON_TEST_PAUSE_AT"
+
+
+def pause_point(name: str) -> None:
+    """Test hook for crash tests; does nothing unless ``NEWSMON_TEST_PAUSE_AT`` equals ``name``.
+
+    Then it writes this process's PID to the file named by ``NEWSMON_TEST_PAUSE_FILE`` (if set)
+    and sleeps ``NEWSMON_TEST_PAUSE_SECONDS`` (default 60), so a test can SIGKILL the process
+    exactly there. Points: ``save_batch:in-transaction`` (rows inserted, not committed),
+    ``mark_alerts:sent`` (the SMTP server accepted a digest, the rows are not marked yet),
+    and the flow's ``flow:before-store`` / ``flow:after-store``."""
+    if os.environ.get(PAUSE_ENV) != name:
+        return
+    marker = os.environ.get("NEWSMON_TEST_PAUSE_FILE")
+    if marker:
+        Path(marker).write_text(f"{os.getpid()}\n", encoding="ascii")
+    time.sleep(float(os.environ.get("NEWSMON_TEST_PAUSE_SECONDS", "60")))
 
 
 class Store:
@@ -200,22 +228,79 @@ class Store:
     # -- the batch write -------------------------------------------------------------------------------------
     def save_batch(self, batch: WriteBatch) -> dict[str, int]:
         """Write one batch atomically; return rows inserted per table."""
-        counts: dict[str, int] = {}
         with self.connection() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                counts["articles"] = _insert(con, "articles", ARTICLE_SCHEMA, batch.articles, "id")
-                counts["topic_matches"] = _insert(con, "topic_matches", MATCH_SCHEMA, batch.matches, "article_id, topic")
-                counts["casualty_reports"] = _insert(con, "casualty_reports", CASUALTY_SCHEMA, batch.casualties, "id")
-                counts["sentiment_reports"] = _insert(con, "sentiment_reports", SENTIMENT_SCHEMA, batch.sentiment, "id")
-                counts["alert_outbox"] = _insert(con, "alert_outbox", OUTBOX_SCHEMA, batch.outbox, "id")
-                counts["errors"] = _insert(con, "errors", ERROR_SCHEMA, batch.errors, "id")
-                counts["feeds"] = _upsert_feeds(con, batch.feeds)
-                con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
-                raise
+            return self._write(con, batch, newer_feeds_only=False)
+
+    def _write(self, con: duckdb.DuckDBPyConnection, batch: WriteBatch, *, newer_feeds_only: bool) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        con.execute("BEGIN TRANSACTION")
+        try:
+            counts["articles"] = _insert(con, "articles", ARTICLE_SCHEMA, batch.articles, "id")
+            counts["topic_matches"] = _insert(con, "topic_matches", MATCH_SCHEMA, batch.matches, "article_id, topic")
+            counts["casualty_reports"] = _insert(con, "casualty_reports", CASUALTY_SCHEMA, batch.casualties, "id")
+            counts["sentiment_reports"] = _insert(con, "sentiment_reports", SENTIMENT_SCHEMA, batch.sentiment, "id")
+            counts["alert_outbox"] = _insert(con, "alert_outbox", OUTBOX_SCHEMA, batch.outbox, "id")
+            counts["errors"] = _insert(con, "errors", ERROR_SCHEMA, batch.errors, "id")
+            counts["feeds"] = _upsert_feeds(con, batch.feeds, newer_only=newer_feeds_only)
+            counts["runs"] = _upsert_runs(con, batch.runs)
+            pause_point("save_batch:in-transaction")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
         return counts
+
+    # -- the spool (a batch the locked file could not take) -------------------------------------------------
+    @property
+    def spool_dir(self) -> Path:
+        return _spool.spool_dir(self.path)
+
+    def save_or_spool(self, batch: WriteBatch, *, run_id: str, seq: int) -> dict[str, int]:
+        """``save_batch``; when the file stays locked past ``lock_timeout``, write the batch to the
+        spool instead. The counts then hold ``spooled = 1`` (rows are counted when merged)."""
+        try:
+            return self.save_batch(batch)
+        except DatabaseLocked as exc:
+            if self._memory is not None:
+                raise
+            path = _spool.write_spool(self.spool_dir, _spool.batch_tables(batch), run_id=run_id, seq=seq)
+            log.warning("database locked; batch %d of run %s spooled to %s (%s)", seq, run_id, path, exc)
+            return {"spooled": 1}
+
+    def pending_spools(self) -> list[_spool.SpoolFile]:
+        """Spool files waiting for the next run (read without opening the database)."""
+        return [] if self._memory is not None else _spool.describe(self.spool_dir)
+
+    def merge_spools(self) -> dict[str, int]:
+        """Commit every pending spool file, oldest first, one transaction each, then delete it.
+
+        Idempotent (deterministic keys, ``ON CONFLICT DO NOTHING``; a feed row replaces the stored
+        one only if it was fetched later). Call it under the run lock: it also deletes temporary
+        files left by a writer that died. Raises ``DatabaseLocked`` if the file is held."""
+        totals: dict[str, int] = {"files": 0, "bad_files": 0}
+        if self._memory is not None:
+            return totals
+        for tmp in _spool.stale_temporaries(self.spool_dir):
+            tmp.unlink(missing_ok=True)
+        files = _spool.pending_spools(self.spool_dir)
+        if not files:
+            return totals
+        with self.connection() as con:
+            for path in files:
+                try:
+                    _header, tables = _spool.read_spool(path)
+                except _spool.SpoolCorrupt as exc:
+                    bad = _spool.set_aside(path)
+                    log.error("spool file not merged, kept as %s: %s", bad, exc)
+                    totals["bad_files"] += 1
+                    continue
+                counts = self._write(con, WriteBatch(**tables), newer_feeds_only=True)
+                _spool.remove(path)
+                totals["files"] += 1
+                for k, v in counts.items():
+                    totals[k] = totals.get(k, 0) + v
+                log.info("merged spool %s: %s", path.name, counts)
+        return totals
 
     # -- runs ------------------------------------------------------------------------------------------------
     def start_run(self, run_id: str, *, config: str, started_at: datetime | None = None) -> None:
@@ -225,15 +310,52 @@ class Store:
                 [run_id, utc_naive(started_at) or now_utc(), config],
             )
 
-    def finish_run(self, run_id: str, *, outcome: str, counts: dict[str, int], summary: dict[str, Any]) -> None:
+    def finish_run(self, run_id: str, *, outcome: str, counts: dict[str, int], summary: dict[str, Any],
+                   spool: bool = False, started_at: datetime | None = None) -> None:
+        """Record a run's end. With ``spool=True`` a locked file does not lose the record: the
+        whole run row goes to the spool (``started_at`` then fills the row if the start was never
+        recorded either)."""
         cols = ("feeds_due", "feeds_ok", "feeds_not_modified", "feeds_failed", "entries_new", "articles_fetched",
                 "matches", "casualty_reports", "sentiment_reports", "alerts_sent", "errors")
-        with self.connection() as con:
-            con.execute(
-                f"UPDATE runs SET finished_at = ?, outcome = ?, summary = ?, {', '.join(f'{c} = ?' for c in cols)}"
-                " WHERE run_id = ?",
-                [now_utc(), outcome, json.dumps(summary, default=str), *[int(counts.get(c, 0)) for c in cols], run_id],
-            )
+        try:
+            with self.connection() as con:
+                con.execute(
+                    f"UPDATE runs SET finished_at = ?, outcome = ?, summary = ?, {', '.join(f'{c} = ?' for c in cols)}"
+                    " WHERE run_id = ?",
+                    [now_utc(), outcome, json.dumps(summary, default=str), *[int(counts.get(c, 0)) for c in cols],
+                     run_id],
+                )
+        except DatabaseLocked:
+            if not spool:
+                raise
+            row = {"run_id": run_id, "started_at": utc_naive(started_at), "finished_at": now_utc(), "outcome": outcome,
+                   "summary": json.dumps(summary, default=str), **{c: int(counts.get(c, 0)) for c in cols}}
+            self.save_or_spool(WriteBatch(runs=[row]), run_id=run_id, seq=9999)
+
+    def record_failure(self, run_id: str, *, error: str, started_at: datetime | None = None) -> str:
+        """Mark a run failed with its error (kept in the summary as ``error``); a run that never
+        recorded its start gets a row. Spools the record if the file is locked. Returns "stored"
+        or "spooled"."""
+        now = now_utc()
+        try:
+            with self.connection() as con:
+                found = con.execute("SELECT summary FROM runs WHERE run_id = ?", [run_id]).fetchall()
+                summary: dict[str, Any] = {}
+                if found and found[0][0]:
+                    try:
+                        summary = dict(json.loads(found[0][0]))
+                    except (ValueError, TypeError):
+                        summary = {}
+                summary["error"] = error
+                row = {"run_id": run_id, "started_at": utc_naive(started_at) or now, "finished_at": now,
+                       "outcome": "failed", "summary": json.dumps(summary, default=str)}
+                _upsert_runs(con, [row])
+            return "stored"
+        except DatabaseLocked:
+            row = {"run_id": run_id, "started_at": utc_naive(started_at) or now, "finished_at": now,
+                   "outcome": "failed", "summary": json.dumps({"error": error})}
+            self.save_or_spool(WriteBatch(runs=[row]), run_id=run_id, seq=9998)
+            return "spooled"
 
     def recent_runs(self, limit: int = 10) -> list[dict]:
         with self.connection(read_only=True) as con:
@@ -301,6 +423,8 @@ class Store:
         """Record a send outcome for outbox rows: sent, failed, or pending (retry later)."""
         if not ids:
             return
+        if status == "sent":
+            pause_point("mark_alerts:sent")
         with self.connection() as con:
             con.execute(
                 "UPDATE alert_outbox SET status = ?, attempts = attempts + 1, message_id = coalesce(?, message_id),"
@@ -415,11 +539,11 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, schema: pa.Schema, rows:
         con.execute(f"INSERT INTO {table} ({', '.join(schema.names)}) SELECT * FROM batch_rows ON CONFLICT DO NOTHING")
         after = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
     finally:
-        con.unregister("batch_rows")
+        _unregister(con, "batch_rows")
     return after - before
 
 
-def _upsert_feeds(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
+def _upsert_feeds(con: duckdb.DuckDBPyConnection, rows: list[dict], *, newer_only: bool = False) -> int:
     if not rows:
         return 0
     unique = list({r["url"]: r for r in rows}.values())
@@ -427,13 +551,45 @@ def _upsert_feeds(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
     con.register("feed_rows", data)
     try:
         updates = ", ".join(f"{c} = excluded.{c}" for c in FEED_SCHEMA.names if c != "url")
+        # a spooled (older) state must not replace a state fetched later
+        guard = (" WHERE feeds.last_fetch_at IS NULL OR excluded.last_fetch_at IS NULL"
+                 " OR excluded.last_fetch_at >= feeds.last_fetch_at") if newer_only else ""
         con.execute(
             f"INSERT INTO feeds ({', '.join(FEED_SCHEMA.names)}) SELECT * FROM feed_rows"
-            f" ON CONFLICT (url) DO UPDATE SET {updates}"
+            f" ON CONFLICT (url) DO UPDATE SET {updates}{guard}"
         )
     finally:
-        con.unregister("feed_rows")
+        _unregister(con, "feed_rows")
     return len(unique)
+
+
+RUN_COLUMNS = ("run_id", "started_at", "finished_at", "outcome", "config", "feeds_due", "feeds_ok",
+               "feeds_not_modified", "feeds_failed", "entries_new", "articles_fetched", "matches", "casualty_reports",
+               "sentiment_reports", "alerts_sent", "errors", "summary")
+
+
+def _upsert_runs(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
+    """Insert run records, or fill an existing one: a non-null new value replaces the stored one."""
+    for r in rows:
+        cols = [c for c in RUN_COLUMNS if c in r]
+        if "started_at" not in cols or r.get("started_at") is None:
+            r = {**r, "started_at": r.get("finished_at") or now_utc()}
+            cols = [c for c in RUN_COLUMNS if c in r]
+        updates = ", ".join(f"{c} = coalesce(excluded.{c}, runs.{c})" for c in cols if c not in ("run_id", "started_at"))
+        con.execute(
+            f"INSERT INTO runs ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            f" ON CONFLICT (run_id) DO UPDATE SET {updates}",
+            [_cell(r[c]) for c in cols],
+        )
+    return len(rows)
+
+
+def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a registered Arrow view without hiding the error that aborted the transaction."""
+    try:
+        con.unregister(name)
+    except duckdb.Error:
+        pass
 
 
 def _cell(value: Any) -> Any:
