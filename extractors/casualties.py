@@ -313,7 +313,10 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
         return True
     raw = sent[num_start:q.end]
     if re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
-        return True  # a year
+        following = [w.lower() for w in re.findall(r"[\w-]+", sent[q.end:q.end + 30])[:2]]
+        if following[:1] in (["a"], ["an"], ["the"]) or not any(
+                w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in following):
+            return True  # a year (but "more than 2000 people" is a count)
     return False
 
 
@@ -634,8 +637,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
     if breakdown and (post is None or (last is not None and category == last.category and np_s != np_e)):
         return None
     partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or _AMONG_RE.match(sent, q.end))
-    if partitive and (last is not None and not last.partitive and category == last.category
-                      or last is None and category in prev):
+    if partitive and category in prev and not (last is not None and last.partitive and category == last.category):
         return None  # "three children among the dead" after "22 fatalities"  # "nine of those killed were children": part of a total already reported
     found = _Found(q, category, (np_s, np_e), (cue_s, cue_e), kind, breakdown)
     found.partitive = partitive
@@ -752,6 +754,7 @@ class _MentionFlags:
         self.attacker = {s for s, e, _ in mentions if _is_attacker(sent, s, e)}
         self.opponent = {s for s, e, _ in mentions if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
         self.breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
+        self.breakdowns += [(m.start(), m.end()) for m in P.AMONG_SPAN_RE.finditer(sent)]
         for m in _DASH_RE.finditer(sent):  # "a toll of 14 - seven police officers and seven civilians"
             if P.DASH_BREAKDOWN_RE.search(sent[max(0, m.end() - 45):m.end()]):
                 close = _DASH_RE.search(sent, m.end())

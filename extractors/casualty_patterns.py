@@ -202,6 +202,7 @@ POST_CUE_RE = re.compile(
     r"|neutrali[sz]ed|eliminated|liquidated)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|hospitali[sz]ed"
     r"|(?:sustained|suffered|suffering|sustaining)\s+(?:\w+\s+){0,2}?(?:injuries|wounds|burns)"
+    r"|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
     r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
     r"|treated\s+for\s+(?:\w+\s+)?(?:wounds|injuries))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
@@ -222,7 +223,8 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:dead|killed)(?:\s+[\w'’-]+){0,3}?\s+" + _LINK +
-    r"|\bclaimed\s+the\s+lives\s+of|\bkilled\s+an\s+estimated|\btaking\s+the\s+lives\s+of"
+    r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
+    r"|\bkilled\s+an\s+estimated|\bkillings?\s+of"
     r"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is)"
     r"|\b(?:destroyed|destroying|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated|wiped\s+out))"
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
@@ -520,6 +522,12 @@ HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\
 # the whole a part is taken from ("Of the 11,000 troops sent, about 4,000 ...", "of 12,000 soldiers, 4,000 lost")
 FRAME_BEFORE_RE = re.compile(r"(?:^|[:;,—–-]\s*)of\s+(?:the\s+)?(?:(?:some|about|around|roughly|nearly|approximately"
                              r"|an\s+estimated|estimated)\s+)?$", re.IGNORECASE)
+# "five children among the victims": the group named is part of a total, not its side
+AMONG_SPAN_RE = re.compile(
+    r"(?:\bwith\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:are|were|was|is)\s+)?among\s+(?:the|those)\s+"
+    r"(?:victims|dead|killed|wounded|injured|casualties|fatalities)\b",
+    re.IGNORECASE,
+)
 # a part of an earlier total: "nine of those killed", "five of the dead"
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
 # "killed or wounded" right before a number

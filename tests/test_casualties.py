@@ -114,6 +114,13 @@ FIGURE_CASES = [
      [("killed", 22, 22)]),
     ("coordinated-objects", "A deadly air strike on a school killed 20 students and two teachers.",
      [("killed", 20, 20), ("killed", 2, 2)]),
+    ("claiming-the-lives-of", "A missile strike devastated the city, claiming the lives of more than 20 people.",
+     [("killed", 20, 20)]),
+    ("killing-of", "He expressed shock over the reported killing of 460 people at the main hospital.",
+     [("killed", 460, 460)]),
+    ("with-wounds", "He said 24 bodies and 37 people with gunshot wounds were brought to the hospital.",
+     [("killed", 24, 24), ("wounded", 37, 37)]),
+    ("four-digit-count", "More than 2000 people have been killed in two days of fighting.", [("killed", 2000, 2000)]),
     ("disaster-far-from-figure", "A junta airstrike hit a school, killing 22 people, despite a ceasefire called after "
                                  "a devastating earthquake.", [("killed", 22, 22)]),
 ]
