@@ -1,23 +1,31 @@
 """Casualty figures in news text: every killed / wounded / casualties / captured / missing figure.
 
 `extract_casualties(text, parties, subject=...)` returns one `CasualtyReport` per figure
-as the text reports it (a claim, not a verified count). Pure and fast: sentences without
-any casualty word are skipped with one regex; every pattern and word list is in
+as the text reports it (a claim, not a verified count). Pure and fast: one regex pass
+finds the sentences with a casualty word; every pattern and word list is in
 `extractors.casualty_patterns`.
 
-How a figure is read (the conventions, also in the README):
+How a figure is read (the conventions, also in data/devsets/README.md):
 
 * category: the cue right after the figure's noun phrase ("300 soldiers were killed",
-  "1,100 casualties") or right before it ("killed at least 200", "death toll rose to 900");
+  "1,100 casualties", "24,470 soldiers who had been killed") or right before it
+  ("killed at least 200", "death toll rose to 900", "the remains of 55 soldiers");
   "killed or wounded", "casualties", personnel "losses" and "lost N soldiers" are
-  `casualties`; "captured dead" is `killed`; "put the figure at N" repeats the previous
-  figure's category.
+  `casualties`; "captured dead", "neutralised", "eliminated", "N bodies" are `killed`;
+  "put the figure at N" repeats the previous figure's category. A breakdown of a total
+  ("including six children", "three children among the dead") is not a figure of its own
+  unless it is of another category ("4,700 casualties, including 600 deaths").
+* not figures: troops sent or deployed, unit sizes ("12,000-strong"), dates, years, ages,
+  money, percentages, equipment and other things counted, rates ("1,500 a day"),
+  prisoners freed, hypotheticals ("if 3,000 were lost"), deaths from disease or disasters.
 * min/max: one number gives min = max; a range gives both ends; a bound ("more than N",
   "up to N") keeps min = max = N and says so in `qualifier`; vague amounts use the
   convention tens 10, dozens 12, scores 20, hundreds 100, thousands 1000.
-* party: the figure's own noun phrase first ("300 North Korean troops", "11 civilians"),
-  then the nearest side named in the sentence that is not the attacker or the source,
-  then the article's subject, else `unknown`. Civilian words win over nationality.
+* party: the head of the figure's own noun phrase first ("300 North Korean troops",
+  "11 civilians"; civilian words win over a nationality), then a side named in the cue
+  ("North Korean casualties exceeded 6,000"), then the nearest side in the sentence that is
+  neither the attacker, an ally, the source nor a list-mate's, then the article's subject,
+  then the side of a civil source reporting its own victims, else `unknown`.
 * attributed_to: "according to X", "X said / estimated / claimed ...", ", said X".
 """
 
