@@ -23,9 +23,11 @@ How a figure is read (the conventions, also in data/devsets/README.md):
   convention tens 10, dozens 12, scores 20, hundreds 100, thousands 1000.
 * party: the head of the figure's own noun phrase first ("300 North Korean troops",
   "11 civilians"; civilian words win over a nationality), then a side named in the cue
-  ("North Korean casualties exceeded 6,000"), then the nearest side in the sentence that is
-  neither the attacker, an ally, the source nor a list-mate's, then the article's subject,
-  then the side of a civil source reporting its own victims, else `unknown`.
+  ("North Korean casualties exceeded 6,000"), then the party of the figure before it for
+  "and 2,700 others", then the nearest side in the sentence that is neither the attacker,
+  an ally, the source nor a list-mate's (a side named only as a place yields to the
+  article's subject), then the side of a civil source reporting its own victims ("Lebanon's
+  health ministry said 51 people were killed"), then the article's subject, else `unknown`.
 * attributed_to: "according to X", "X said / estimated / claimed ...", ", said X".
 """
 
