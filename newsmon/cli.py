@@ -214,7 +214,11 @@ def eval_casualties(file: str, as_json: bool) -> None:
     """Precision, recall and F1 (strict: category, min and max) and party accuracy."""
     from newsmon.evaluation import casualties as ev
 
-    result = ev.evaluate(ev.load_cases(file))
+    try:
+        cases = ev.load_cases(file)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise click.UsageError(f"{file}: not a labelled set: {exc}") from None
+    result = ev.evaluate(cases)
     click.echo(json.dumps(result, default=str, indent=2) if as_json else ev.format_report(result))
 
 
@@ -225,7 +229,11 @@ def eval_sentiment(file: str, as_json: bool) -> None:
     """Overall accuracy, detection P/R/F1 and holder+stance F1."""
     from newsmon.evaluation import sentiment as ev
 
-    result = ev.evaluate(ev.load_cases(file))
+    try:
+        cases = ev.load_cases(file)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise click.UsageError(f"{file}: not a labelled set: {exc}") from None
+    result = ev.evaluate(cases)
     click.echo(json.dumps(result, default=str, indent=2) if as_json else ev.format_report(result))
 
 
