@@ -355,7 +355,12 @@ _ONE_ADJECTIVE_RE = re.compile(
 
 def _non_conflict(sent: str, q: _Qty) -> bool:
     """A disease, disaster or accident word close to the figure: not a casualty of violence."""
-    return bool(P.NON_CONFLICT_RE.search(sent, max(0, q.start - 90), min(len(sent), q.end + 60)))
+    return any(q.start - 90 <= start and end <= q.end + 60 for start, end in _non_conflict_words(sent))
+
+
+@lru_cache(maxsize=256)
+def _non_conflict_words(sent: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in P.NON_CONFLICT_RE.finditer(sent))
 
 
 def _descending(raw: str) -> bool:
@@ -546,6 +551,8 @@ def _pre_scan(sent: str, q: _Qty, num_start: int) -> tuple[str | None, int, int]
     for end in (q.start, num_start) if num_start != q.start else (q.start,):
         lo = max(0, end - 200)
         before = sent[lo:end]
+        if not P.PRE_CUE_GATE_RE.search(before.lower()):
+            continue
         m = P.COMBINED_BEFORE_RE.search(before)
         if m:
             return "casualties", m.start() + lo, m.end() + lo
@@ -764,7 +771,8 @@ class _MentionFlags:
         self.attacker = {s for s, e, _ in mentions if _is_attacker(sent, s, e)}
         self.opponent = {s for s, e, _ in mentions if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
         self.breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
-        self.breakdowns += [(m.start(), m.end()) for m in P.AMONG_SPAN_RE.finditer(sent)]
+        if "among" in sent:
+            self.breakdowns += [(m.start(), m.end()) for m in P.AMONG_SPAN_RE.finditer(sent)]
         for m in _DASH_RE.finditer(sent):  # "a toll of 14 - seven police officers and seven civilians"
             if P.DASH_BREAKDOWN_RE.search(sent[max(0, m.end() - 45):m.end()]):
                 close = _DASH_RE.search(sent, m.end())

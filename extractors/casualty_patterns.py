@@ -530,5 +530,11 @@ AMONG_SPAN_RE = re.compile(
 )
 # a part of an earlier total: "nine of those killed", "five of the dead"
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
+# a cheap gate before the pre-cue search: a word that can start a cue before a number
+PRE_CUE_GATE_RE = re.compile(
+    r"kill|death|dead|toll|fatalit|execut|massacr|shot|wound|injur|lost|lose|losing|loss|casualt|captur|kidnap"
+    r"|abduct|seiz|took|taken|taking|detain|destroy|eliminat|neutrali|liquidat|wiped|claim|cost|bodies|remains"
+    r"|corpses|among|put|place|estimat|figure|tally|number|count|lives|injuries"
+)
 # "killed or wounded" right before a number
 COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")[\s\"“”‘’']*$", re.IGNORECASE)
