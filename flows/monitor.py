@@ -202,6 +202,10 @@ async def monitor(config_path: str | None = None, force: bool = False,
         started_at = datetime.now(UTC)
         store.migrate()
         merged = store.merge_spools()  # batches earlier runs could not commit, before anything else
+        interrupted = store.close_interrupted_runs()  # we hold the run lock: a 'running' row is a dead run
+        if interrupted:
+            logger.warning("%d earlier run(s) were interrupted (killed or crashed); this run redoes their work",
+                           interrupted)
         if merged["files"] or merged["bad_files"]:
             logger.info("merged %d spooled batches (%d unreadable, kept as *.bad)", merged["files"],
                         merged["bad_files"])

@@ -332,6 +332,13 @@ class Store:
                    "summary": json.dumps(summary, default=str), **{c: int(counts.get(c, 0)) for c in cols}}
             self.save_or_spool(WriteBatch(runs=[row]), run_id=run_id, seq=9999)
 
+    def close_interrupted_runs(self) -> int:
+        """Mark runs still 'running' as 'interrupted' (killed, machine down). Call it under the run
+        lock, where no other run can be live; returns how many were closed."""
+        with self.connection() as con:
+            return len(con.execute(
+                "UPDATE runs SET outcome = 'interrupted' WHERE outcome = 'running' RETURNING run_id").fetchall())
+
     def record_failure(self, run_id: str, *, error: str, started_at: datetime | None = None) -> str:
         """Mark a run failed with its error (kept in the summary as ``error``); a run that never
         recorded its start gets a row. Spools the record if the file is locked. Returns "stored"
