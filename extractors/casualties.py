@@ -130,9 +130,17 @@ class _PartyMatcher:
             self.labels[w.lower()] = "civilian"
         proper = sorted(set(proper), key=len, reverse=True)
         civil = sorted(set(civil), key=len, reverse=True)
-        self.proper_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, proper)) + r")(?![\w])") if proper else None
-        # "children's hospital" names a place, not victims
-        self.civil_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, civil)) + r")(?![\w-]|['’]s\b)", re.I)
+        # a first-character class in front lets the engine skip most positions at once
+        self.proper_re = re.compile(
+            r"(?<![\w-])(?=[" + re.escape("".join(sorted({w[0] for w in proper}))) + r"])(?:"
+            + "|".join(map(re.escape, proper)) + r")(?![\w])") if proper else None
+        # "children's hospital" names a place, not victims; matched on lower-cased text
+        civil_low = sorted({w.lower() for w in civil}, key=len, reverse=True)
+        self.civil_re = re.compile(
+            r"(?<![\w-])(?=[" + re.escape("".join(sorted({w[0] for w in civil_low}))) + r"])(?:"
+            + "|".join(map(re.escape, civil_low)) + r")(?![\w-]|['’]s\b)")
+        self.civil_re_ic = re.compile(self.civil_re.pattern.replace("(?=[", "(?=(?i:[", 1).replace("])(?:", "]))(?:", 1),
+                                      re.I)
 
     def find(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         """(start, end, label) of every party word in text, offsets shifted by offset."""
@@ -140,7 +148,8 @@ class _PartyMatcher:
         if self.proper_re is not None:
             for m in self.proper_re.finditer(text):
                 out.append((m.start() + offset, m.end() + offset, self.labels[m.group(0).lower()]))
-        for m in self.civil_re.finditer(text):
+        low = text.lower()
+        for m in (self.civil_re.finditer(low) if len(low) == len(text) else self.civil_re_ic.finditer(text)):
             out.append((m.start() + offset, m.end() + offset, "civilian"))
         out.sort()
         return out
