@@ -309,7 +309,7 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
         return True  # "an earthquake killing over 4,500", "died of cholera"
     if P.HYPOTHETICAL_BEFORE_RE.search(sent[max(0, q.start - 40):q.start]):
         return True  # "If 3,000 were lost in the first month, ..."
-    if P.FRAME_BEFORE_RE.search(sent[:q.start]):
+    if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start):
         return True  # "Of the 11,000 troops sent, about 4,000 ..."
     if re.fullmatch(r"one", sent[num_start:q.end], re.I) and _ONE_ADJECTIVE_RE.match(sent, q.end):
         return True  # "one captured soldier carried a military ID": a reference, not a count
@@ -318,7 +318,8 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     m = P.NOT_BEFORE_RE.search(before)
     if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
         return True
-    if P.NON_CASUALTY_PRE_RE.search(sent[max(0, q.start - 40):q.start]) and not _BODIES_AFTER_RE.match(sent, q.end):
+    if P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower()) and \
+            not _BODIES_AFTER_RE.match(sent, q.end):
         return True
     if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
         return True
@@ -560,14 +561,19 @@ def _pre_scan(sent: str, q: _Qty, num_start: int) -> tuple[str | None, int, int]
     for end in (q.start, num_start) if num_start != q.start else (q.start,):
         lo = max(0, end - 200)
         before = sent[lo:end]
-        if not P.PRE_CUE_GATE_RE.search(before.lower()):
+        low = before.lower()
+        if not P.PRE_CUE_GATE_RE.search(low):
             continue
+        if len(low) == len(before):
+            before, rx = low, P.PRE_CUE_LOWER_RE
+        else:
+            rx = P.PRE_CUE_RE
         m = P.COMBINED_BEFORE_RE.search(before)
         if m:
             return "casualties", m.start() + lo, m.end() + lo
-        m = P.PRE_CUE_RE.search(before)
+        m = rx.search(before)
         while m is not None and m.lastgroup != "anaphor":  # the cue that starts closest to the number wins
-            nxt = P.PRE_CUE_RE.search(before, m.start() + 1)
+            nxt = rx.search(before, m.start() + 1)
             if nxt is None or not nxt.lastgroup:
                 break
             m = nxt

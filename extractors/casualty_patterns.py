@@ -530,6 +530,10 @@ AMONG_SPAN_RE = re.compile(
 )
 # a part of an earlier total: "nine of those killed", "five of the dead"
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
+# lower-cased-text versions of the hottest patterns (case-blind matching is about twice as slow)
+PRE_CUE_LOWER_RE = re.compile(PRE_CUE_RE.pattern)
+NON_CASUALTY_PRE_LOWER_RE = re.compile(NON_CASUALTY_PRE_RE.pattern)
+
 # a cheap gate before the pre-cue search: a word that can start a cue before a number
 PRE_CUE_GATE_RE = re.compile(
     r"kill|death|dead|toll|fatalit|execut|massacr|shot|wound|injur|lost|lose|losing|loss|casualt|captur|kidnap"
