@@ -226,7 +226,8 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
     r"|\bkilled\s+an\s+estimated|\bkillings?\s+of"
     r"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is)"
-    r"|\b(?:destroyed|destroying|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated|wiped\s+out))"
+    r"|\b(?:destroy|destroys|destroyed|destroying|eliminate|eliminates|eliminated|eliminating|neutrali[sz]es?"
+    r"|neutrali[sz]ed|neutrali[sz]ing|liquidate|liquidates|liquidated|wiped\s+out))"
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
     r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
     r"|\binjuries\s+(?:to|of)|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
@@ -261,7 +262,7 @@ NON_CASUALTY_PRE_RE = re.compile(
     r"|numbering|numbered|damaged|released|freed|returned|return|exchanged|swapped"
     r"|displaced|displacing|evacuated|rescued|treated|recruited|trained|mobilized|mobilised|housing"
     r"|hosting|host|hosts|backed\s+by|brought\s+home|bringing\s+home|bring\s+home|receives|received"
-    r"|half\s+of\s+the|third\s+of\s+the|quarter\s+of\s+the|out\s+of|among\s+the|of\s+the|one\s+of"
+    r"|half\s+of\s+the|third\s+of\s+the|quarter\s+of\s+the|out\s+of(?:\s+a\s+total\s+of)?|among\s+the|of\s+the|one\s+of"
     r"|in\s+exchange\s+for|fired|launched|carried\s+out|targeted|dropped|aged|ages|age\s+of|under\s+the\s+age\s+of)\s*$",
     re.IGNORECASE,
 )
