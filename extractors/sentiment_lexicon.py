@@ -33,21 +33,23 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"complain\w*|grumbl\w*|grievances?", 0.6),
     (r"lament\w*|mourn\w*|griev\w*|grief|sorrow\w*|weep\w*|wept|tearful|in tears|crying out|cried out", 0.6),
     (r"ang(?:er|ry|rier|rily)|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
+    (r"despis\w*|hat(?:e|ed|es|ing|red)|loath(?:e|ed|es|ing)|detest\w*|(?:sent|spread\w*|sow\w*|caus\w*|trigger\w*) (?:a )?(?:wave of )?(?:terror|panic|fear)|waves? of (?:fear|terror|panic|anger|outrage|grief)", 0.6),
     (r"resent\w*|bitter(?:ness|ly)?|disgruntl\w*|discontent\w*|dissatisf\w*|displeas\w*|unhappy|unhappiness", 0.7),
     # specific constructions precede the single words they start with (the first alternative wins)
     (r"fears? (?:has |have |had )?(?:spread|grown|mounted|risen|grips?|gripped)|growing fears?|fears? (?:of|that) (?:a |an |the )?(?:wider|broader|full-scale|all-out|new|major)? ?(?:war|escalation|conflict|offensive|mobili[sz]ation)", 0.6),
     (r"fear(?:s|ed|ful)?|afraid|scared|terrified|dread\w*|panic\w*", 0.5),
     (r"worr(?:y|ied|ies|ying)|anxi(?:ety|eties|ous|ously)|uneas\w*|unrest|nervous\w*|distress\w*|disturbed|troubled", 0.5),
-    (r"concern(?:s|ed)?", 0.4),
-    (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|anguish\w*|agony|shock(?:ed)?", 0.6),
+    (r"concern(?:s|ed)?|(?:is|are|was|were|very|deeply|extremely|most|increasingly) concerning", 0.4),
+    (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|anguish\w*|agony|shocked|shock(?!\s+(?!(?:and|at|over|or|to|of|in|as|that|was|is|were|among|after|when|for|but)\b)[a-z])", 0.6),
     (r"disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
     (r"tired|exhausted|sad|demorali[sz]ed", 0.5),  # predicative only: see CUE_NEEDS_BEFORE
-    (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,3}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*", 0.6),
+    (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,3}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*"
+     r"|(?:morale|mood|spirits?)[\w,’' ]{0,30}? (?:is|are|was|were|remains?|has been) (?:\w+ )?(?:complicated|difficult|not (?:so |very |that )?(?:rosy|good|great|high)|far from (?:rosy|good|great)|bad|terrible|grim|dire|low|poor)", 0.6),
     (r"rais\w* (?:\w+ ){0,2}(?:questions|doubts)|doubts?|question(?:s|ed|ing)? (?:the )?(?:war|deployment|decision|need|wisdom|point)", 0.4),
     (r"(?:negative|critical|unfavou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment|comments?|remarks|assessments?|ratings?)", 0.7),
     (r"(?:as )?(?:poor|bad|unsatisfactory|a failure)", 0.6),  # after "rated ...": see CUE_NEEDS_BEFORE
     (r"depress(?:ed|ion|ing)|gloom\w*|pessimis\w*|hopeless\w*", 0.5),
-    (r"(?:deal|negotiations|peace|ceasefire|truce|agreement)\s(?:\w+\s){0,3}(?:is|was|were|are)\s(?:more\s)?(?:important|preferable|a priority|the priority)", 0.5),
+    (r"(?:deal|negotiations|negotiating|peace|ceasefire|truce|agreement)\s(?:[\w’']+\s){0,5}(?:is|was|were|are)\s(?:more\s)?(?:important|preferable|a priority|the priority)", 0.5),
     (r"negatively", 0.6),
     (r"protest(?:s|ed|ing)?", 0.5),
     (r"(?:suffer\w*|pain|painful|misery|miserable|hell|absurd|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable)", 0.5),
@@ -68,7 +70,11 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
     (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick|urgent) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce|halt|stop)\b", 0.6),
-    (r"impossible", 0.5),  # "made daily life impossible": see CUE_NEEDS_BEFORE
+    (r"impossible", 0.5),
+    (r"(?:want|wish|hope|long|yearn|desire|pray)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over)\b"
+     r"|(?:want|wish|wanted|wants|wishing|hope|hoped|hoping|long|longing|yearn\w*|desire\w*) (?:just )?to (?:end|stop|halt) (?:the |this |more than |their |a )|desire for (?:peace|an end|talks|negotiations)|strong desire for peace", 0.6),
+    (r"(?:no one|no-one|nobody|none of us|none of them) (?:\w+ )?wants? to (?:fight|die|serve|go|return|continue)"
+     r"|(?:do|does|did)(?: not|n't|n’t) want (?:to see )?(?:a return to|another|more|to (?:fight|die|serve|go (?:to|back to) (?:the )?(?:war|front)))", 0.6),  # "made daily life impossible": see CUE_NEEDS_BEFORE
     (r"bring (?:\w+ ){0,3}(?:back|home)", 0.5),
     (r"(?:war|fighting|hostilities) (?:\w+ ){0,3}to (?:end|stop)|(?:end|stop) (?:to )?the (?:war|fighting|hostilities)", 0.5),
     (r"leaning towards peace|favou?r\w* (?:of )?(?:a shift to )?(?:peace|negotiations|talks|a ceasefire)", 0.5),
@@ -86,11 +92,12 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"enthusias\w*|satisf(?:ied|action)", 0.5),
     (r"positively|(?:positive|favou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|ratings?|assessments?)", 0.6),
     (r"in favou?r", 0.5),
+    (r"want\w* (?:a |the |total |complete |full )?victory|belligerent|hawkish|pro-war|(?:keep|continue) fighting until", 0.5),
     (r"continu\w* (?:the )?(?:war|fighting|military (?:operations?|action))", 0.5),
     (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
-    (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?) (?:\w+ ){0,2}(?:high|strong|unbroken)", 0.5),
+    (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,2}(?:high|strong|unbroken|great|excellent|good)", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
-    (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve)", 0.5),
+    (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve|win)", 0.5),
     (r"resilien\w*|determination|defian\w*|steadfast\w*|undeterred|unbowed", 0.4),
 )
 
@@ -122,7 +129,7 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|his|her|their|our|its|some|
 # "made"), which Python's re would try at every occurrence of that word.
 CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
     r"tired|exhausted|sad|demorali[sz]ed": re.compile(
-        r"\b(?:are|is|was|were|am|be|been|feel\w*|felt|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|get\w*|got)\s+(?:\w+\s+){0,2}$",
+        r"(?:\b(?:are|is|was|were|am|be|been|feel\w*|felt|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|get\w*|got)|\bi['’]m|\w['’]re|\b(?:he|she|it|that|who|everyone|everybody|nobody)['’]s)\s+(?:\w+\s+){0,2}$",
         re.IGNORECASE,
     ),
     r"(?:as )?(?:poor|bad|unsatisfactory|a failure)": re.compile(r"\brat(?:e|es|ed|ing)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE),
@@ -156,7 +163,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
     volunteer streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
-    determination
+    determination despis hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
     """.split()
 )
 
@@ -171,6 +178,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
+    concern shock terror panic fear
     """.split()
 )
 
@@ -189,7 +197,14 @@ CUE_EXCEPTIONS = re.compile(
     r"|hop(?:e|es|ed|ing)\sto\s(?!win|defeat|repel|see\s(?:an\s)?end)"
     r"|support\s(?:troops|units|forces|role|staff|vessels|ships|services|systems|roles)"
     r"|suffer(?:s|ed|ing)?\s(?:\w+\s){0,2}(?:loss(?:es)?|casualties|defeats?|damage|setbacks?|injur\w+|wounds?)"
-    r"|in\scontrast\sto\s(?:this|that|these|those|the)\s[^,.;]{0,60})\b",
+    r"|in\scontrast\sto\s(?:this|that|these|those|the)\s[^,.;]{0,60}"
+    # legislative acts, not attitudes: "approved a mobilization bill"
+    r"|(?:approv\w*|endors\w*|back\w*|support\w*)\s(?:a\s|an\s|the\s|its\s)?(?:[\w-]+\s){0,3}(?:bill|law|budget|decree|amendment|resolution|motion|legislation)s?"
+    # support meaning aid: "additional U.S. support for Ukraine", "seeking support from allies"
+    r"|(?:additional|further|more|extra|western|u\.s\.|us|american|european|international|financial|economic|security|humanitarian|allied|foreign|continued|bipartisan|congressional)\ssupport\sfor\s(?!the\swar|the\sdeployment|the\sinvasion|the\sdeal|the\sgovernment|continuing|a\s)"
+    r"|(?:seek\w*|sought|request\w*|need\w*|receiv\w*|secur\w*|get\w*|got|win|won|rally\w*|mobili[sz]\w*)\s(?:\w+\s){0,2}support\s(?:from|of)\s(?:its\s|their\s|the\s)?(?:allies|partners|donors|the\swest|western|nato|washington|europe)"
+    r"|support\s(?:package|funding|measures?|programs?|payments?)"
+    r")\b",
     _I,
 )
 
@@ -236,13 +251,15 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("families", r"(?:soldiers?'|soldiers’|troops'|troops’|servicemen's|servicemen’s)\s(?:own\s)?(?:families|family|parents|mothers|wives|relatives|loved ones)"),
     ("families", r"(?:families|family members?|parents|mothers?|fathers?|wives|wife|widows?|relatives|next of kin|loved ones)\s(?:of|whose)\s(?:\w+[\s-]){0,4}?(?:soldiers?|troops|servicemen|conscripts|reservists|men|sons?|dead|fallen|hostages?|captives|deceased|the\s\w+)"),
     ("families", r"(?:bereaved|grieving|worried)\s(?:families|parents|mothers|relatives)|hostage families|families of (?:the )?hostages"),
-    ("families", r"(?:their|her|his) (?:\w+ ){0,2}(?:husbands|sons|children|loved ones)\b(?! (?:were|are|was|is|have|had) (?:sent|deployed|killed))"),
+    ("families", r"(?:their|her|his) (?:\w+ ){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b(?! (?:were|are|was|is|have|had) (?:sent|deployed|killed))"),
     ("families", r"families|(?:his|her|their|my|our|whose|the soldier's|the soldier’s|a soldier's|a soldier’s) family|family members?|parents?|mothers?|fathers?|wives|widows?|relatives|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
-    ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|lawmakers?|the military's"),
-    ("residents", r"residents?|locals|refugees|evacuees|the displaced|displaced (?:people|persons|residents|families)|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
-    ("soldiers", r"(?:sergeant|sgt\.?|private|corporal|lieutenant|lt\.|captain|capt\.|major|sniper|medic|paratrooper|marine|infantryman|gunner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+|soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|draftees|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade"),
-    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many(?!\s+(?:\w+\s+){0,2}(?:soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youth|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|lawmakers?|the military's"
+     r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
+     r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
+    ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:people|persons|residents|families|[A-Z]\w+)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
+    ("soldiers", r"(?:sergeant|sgt\.?|private|corporal|lieutenant|lt\.|captain|capt\.|major|sniper|medic|paratrooper|marine|infantryman|gunner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+|soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|draftees|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen"),
+    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many(?!\s+(?:\w+\s+){0,2}(?:soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|ethiopians|tigrayans|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # holders that rarely hold an opinion in war news (they are sent, killed, wounded):
