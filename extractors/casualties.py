@@ -29,6 +29,9 @@ How a figure is read (the conventions, also in data/devsets/README.md):
   article's subject), then the side of a civil source reporting its own victims ("Lebanon's
   health ministry said 51 people were killed"), then the article's subject, else `unknown`.
 * attributed_to: "according to X", "X said / estimated / claimed ...", ", said X".
+
+The module is split by concern: `casualty_numbers` reads the numbers, `casualty_context`
+resolves parties and sources, and this module scans each sentence for category cues.
 """
 
 from __future__ import annotations
@@ -39,270 +42,24 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from extractors import casualty_patterns as P
+from extractors.casualty_context import (
+    MentionFlags,
+    PartyMatcher,
+    Subject,
+    attributions,
+    nearest_attribution,
+    noun_phrase_words,
+    party_matcher,
+    people_head,
+    personish,
+    resolve_party,
+)
+from extractors.casualty_numbers import Found, Qty, descending, quantities
 from extractors.model import CasualtyReport, Party
 from extractors.sentences import sentence_spans
 
-# --- numbers ---------------------------------------------------------------------------
 
-def _words_value(text: str) -> int | None:
-    """Value of a number written in words (optionally mixed with digits): 'twenty-two', 'four-thousand-100'."""
-    total = 0
-    current = 0
-    seen = False
-    for w in re.split(r"[\s-]+", text.lower()):
-        if not w or w == "and":
-            continue
-        if w in ("a", "one") and not seen:
-            current += 1
-            seen = True
-        elif w in P.UNITS:
-            current += P.UNITS[w]
-            seen = True
-        elif w in P.TENS:
-            current += P.TENS[w]
-            seen = True
-        elif w == "dozen":
-            current = (current or 1) * P.DOZEN
-            seen = True
-        elif w in P.SCALES:
-            scale = P.SCALES[w]
-            if scale == 100:
-                current = (current or 1) * 100
-            else:
-                total += (current or 1) * scale
-                current = 0
-            seen = True
-        elif w.isdigit():
-            current += int(w)
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
-
-
-def _number_value(raw: str) -> tuple[float | None, bool]:
-    """Value of one number and whether it carries its own scale word."""
-    s = raw.strip()
-    m = re.match(r"^([\d.,\s\u00a0\u202f]+?)(?:[\s-]+(hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?(\d+))?)?$", s, re.I)
-    if m and re.search(r"\d", m.group(1)):
-        digits = m.group(1).strip()
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) or re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", digits):
-            base = float(re.sub(r"[^\d]", "", digits))
-        elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not m.group(2):
-            base = float(digits.replace(".", ""))
-        else:
-            try:
-                base = float(digits.replace(",", ""))
-            except ValueError:
-                return None, False
-        if m.group(2):
-            value = base * P.SCALES[m.group(2).lower()]
-            if m.group(3):
-                value += int(m.group(3))
-            return value, True
-        return base, False
-    value = _words_value(s)
-    has_scale = bool(re.search(r"hundred|thousand|million|billion", s, re.I))
-    return (float(value) if value is not None else None), has_scale
-
-
-# --- parties -----------------------------------------------------------------------------
-
-class _PartyMatcher:
-    """Finds party, civilian and other-side words in a string; built once per parties tuple."""
-
-    def __init__(self, parties: tuple[Party, ...]) -> None:
-        self.labels: dict[str, str] = {}
-        proper: list[str] = []
-        civil: list[str] = list(P.CIVILIAN_WORDS)
-        for party in parties:
-            for alias in _with_variants(party.aliases + (party.label.replace("_", " "),)):
-                if party.label == "civilian":
-                    civil.append(alias)
-                    continue
-                self.labels.setdefault(alias.lower(), party.label)
-                proper.append(alias)
-        for w in P.OTHER_SIDE_WORDS:
-            if w.lower() not in self.labels:
-                self.labels[w.lower()] = "other"
-                proper.append(w)
-        for w in civil:
-            self.labels[w.lower()] = "civilian"
-        proper = sorted(set(proper), key=len, reverse=True)
-        civil = sorted(set(civil), key=len, reverse=True)
-        # a first-character class in front lets the engine skip most positions at once
-        self.proper_re = re.compile(
-            r"(?<![\w-])(?=[" + re.escape("".join(sorted({w[0] for w in proper}))) + r"])(?:"
-            + "|".join(map(re.escape, proper)) + r")(?![\w])") if proper else None
-        # "children's hospital" names a place, not victims; matched on lower-cased text
-        civil_low = sorted({w.lower() for w in civil}, key=len, reverse=True)
-        self.civil_re = re.compile(
-            r"(?<![\w-])(?=[" + re.escape("".join(sorted({w[0] for w in civil_low}))) + r"])(?:"
-            + "|".join(map(re.escape, civil_low)) + r")(?![\w-]|['’]s\b)")
-        self.civil_re_ic = re.compile(self.civil_re.pattern.replace("(?=[", "(?=(?i:[", 1).replace("])(?:", "]))(?:", 1),
-                                      re.I)
-
-    def find(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
-        """(start, end, label) of every party word in text, offsets shifted by offset."""
-        out = []
-        if self.proper_re is not None:
-            for m in self.proper_re.finditer(text):
-                out.append((m.start() + offset, m.end() + offset, self.labels[m.group(0).lower()]))
-        low = text.lower()
-        for m in (self.civil_re.finditer(low) if len(low) == len(text) else self.civil_re_ic.finditer(text)):
-            out.append((m.start() + offset, m.end() + offset, "civilian"))
-        out.sort()
-        return out
-
-
-def _with_variants(aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """Aliases plus their known spelling variants ("N. Korean" for "North Korean")."""
-    out = list(aliases)
-    for alias in aliases:
-        for key, variants in P.ALIAS_VARIANTS.items():
-            if key in alias:
-                out.extend(alias.replace(key, v) for v in variants)
-    return tuple(dict.fromkeys(out))
-
-
-@lru_cache(maxsize=32)
-def _matcher(parties: tuple[Party, ...]) -> _PartyMatcher:
-    return _PartyMatcher(parties)
-
-
-def _is_attacker(sent: str, start: int, end: int) -> bool:
-    """A side named as the attacker or holder ("Russian strike", "by the RSF", "the RSF attacked")."""
-    after = sent[end:end + 70]
-    return bool(P.ATTACKER_NOUNS_RE.match(after) or P.ATTACKER_VERB_AFTER_RE.match(after)
-                or P.BY_BEFORE_RE.search(sent[max(0, start - 60):start]))
-
-
-def _derive_subject(sentences: list[tuple[int, int, str]], matcher: _PartyMatcher) -> str | None:
-    """The side the text is about: most mentions that are neither attacker nor source."""
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for s0, _, sent in sentences:
-        mentions = matcher.find(sent)
-        if not mentions:
-            continue
-        attribs = _attributions(sent)
-        breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
-        paired = _coordinated_sides(sent, mentions)
-        for s, e, label in mentions:
-            if (s in paired or _is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
-                    or P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])
-                    or any(a <= s < b for a, b in breakdowns)):
-                continue
-            counts[label] = counts.get(label, 0) + 1
-            first.setdefault(label, s0 + s)
-    if not counts:
-        return None
-    return max(counts, key=lambda k: (counts[k], -first[k]))
-
-
-# --- attribution ---------------------------------------------------------------------
-
-def _clean_source(src: str) -> str | None:
-    src = src.strip(" \t'\"“”’‘-—–")
-    src = P.SOURCE_TRIM_LEAD_RE.sub("", src)
-    src = P.SOURCE_TRIM_TAIL_RE.sub("", src).strip()
-    if not src or src.lower() in P.PRONOUN_SOURCES or len(src) < 2:
-        return None
-    if src.split()[-1].lower() in ("a", "an", "the"):
-        return None  # "suffered an estimated 1,500": not a source
-    first = src.split()[0].lower()
-    if first in P.NOT_SOURCE_START or re.search(r"\d", src):
-        return None
-    if first in P.PRONOUN_SOURCES and len(src.split()) == 1:
-        return None
-    if re.match(r"^(?:it|this|that|there)\b", src, re.I):
-        return None
-    return src
-
-
-def _attributions(sent: str) -> list[tuple[int, int, str]]:
-    """(start, end, source) spans of attribution phrases in a sentence."""
-    out = []
-    for m in P.ACCORDING_TO_RE.finditer(sent):
-        src = _clean_source(m.group("src"))
-        if src:
-            out.append((m.start("src"), m.end("src"), src))
-    for rx in (P.SAID_AFTER_SUBJECT_RE, P.SAID_BEFORE_SUBJECT_RE):
-        for m in rx.finditer(sent):
-            src = _clean_source(m.group("src"))
-            if src and not P.CUE_PRESENCE_RE.search(src):
-                out.append((m.start("src"), m.end("src"), src))
-    return out
-
-
-# --- the figures ---------------------------------------------------------------------
-
-class _Qty:
-    __slots__ = ("start", "end", "lo", "hi", "qualifier", "vague", "strong")
-
-    def __init__(self, start: int, end: int, lo: int, hi: int, qualifier: str, vague: bool = False, strong: bool = False):
-        self.start, self.end, self.lo, self.hi = start, end, lo, hi
-        self.qualifier, self.vague, self.strong = qualifier, vague, strong
-
-
-def _quantities(sent: str) -> list[_Qty]:
-    out: list[_Qty] = []
-    taken: list[tuple[int, int]] = []
-    low = sent.lower()
-    lowered = len(low) == len(sent)
-    for m in (P.VAGUE_LOWER_RE.finditer(low) if lowered else P.VAGUE_RE.finditer(sent)):
-        phrase = m.group("vague").lower().split()
-        value = P.VAGUE_VALUES.get(phrase[-1])
-        if phrase[0] in ("tens", "hundreds") and len(phrase) > 1:
-            value = P.VAGUE_VALUES[phrase[0]] * P.VAGUE_VALUES[phrase[-1]] // 1
-            value = {"tens": 10, "hundreds": 100}[phrase[0]] * P.VAGUE_VALUES[phrase[-1]]
-        elif phrase[0] in ("several", "a"):
-            value = {"dozen": 12, "hundred": 100, "thousand": 1000}[phrase[-1]]
-        if value is None:
-            continue
-        out.append(_Qty(m.start(), m.end(), value, value, "vague", vague=True))
-        taken.append((m.start(), m.end()))
-    for m in (P.QUANTITY_LOWER_RE.finditer(low) if lowered else P.QUANTITY_RE.finditer(sent)):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        a, a_scaled = _number_value(m.group("a"))
-        if a is None:
-            continue
-        lo = hi = a
-        qualifier = "exact"
-        if m.group("b"):
-            b, b_scaled = _number_value(m.group("b"))
-            if b is None:
-                continue
-            if b_scaled and not a_scaled and a < b:
-                # "30-35 thousand": the scale word applies to both ends
-                for scale in (1_000_000_000, 1_000_000, 1000, 100):
-                    if b >= scale and a * scale <= b * 1.0 + scale:
-                        a = a * scale
-                        break
-            sep = sent[m.end("a"):m.start("b")]
-            if a > b and not re.search(r"\d", m.group("b")) or re.fullmatch(r"\s+[-–—]\s+", sep):
-                # "14 - seven police officers": a dash, not a range
-                out.append(_Qty(m.start(), m.end("a"), int(a), int(a),
-                                P.QUALIFIER_WORDS.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()).strip(), "exact")))
-                continue
-            lo, hi = (a, b) if a <= b else (b, a)
-            qualifier = "range"
-        qual = (m.group("qual") or "").lower()
-        qual = re.sub(r"\s+", " ", qual).strip()
-        if qual and qualifier != "range":
-            qualifier = P.QUALIFIER_WORDS.get(qual, "exact")
-        suffix = (m.group("suffix") or "").lower().strip()
-        if suffix in ("-plus", "+", "or more") and qualifier == "exact":
-            qualifier = "more_than"
-        if lo != int(lo) or hi != int(hi):
-            continue
-        out.append(_Qty(m.start(), m.end(), int(lo), int(hi), qualifier, strong=suffix == "-strong"))
-    out.sort(key=lambda q: q.start)
-    return out
-
-
-def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
+def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     if q.strong:
         return True
     if _non_conflict(sent, q):
@@ -326,7 +83,7 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     if re.match(r"-\d", sent[q.end:q.end + 2]) or re.search(r"\d-$", sent[max(0, num_start - 2):num_start]):
         return True  # a score or code ("9-2-1")
     if q.qualifier == "range" and re.search(r"\d\s*[-–]\s*\d", sent[num_start:q.end]) and q.lo != q.hi and \
-            _descending(sent[num_start:q.end]):
+            descending(sent[num_start:q.end]):
         return True  # "lost 24-17": a score, not a range
     if re.match(r"\s+of\s+(?:the|those|them|these|its|their)\b", sent[q.end:q.end + 12]) and \
             sent[num_start:q.end].lower() == "one":
@@ -340,7 +97,6 @@ def _not_a_casualty(sent: str, q: _Qty, num_start: int) -> bool:
     return False
 
 
-_DASH_RE = re.compile(r"\s(?:--|—|–|-)\s")
 _AMONG_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:(?:are|were|was|is)\s+)?among\s+(?:the|those)\b", re.I)
 _RELATIVE_CUE_RE = re.compile(
     r"(?:(?:\s+(?:reportedly|later|also|since|all))*\s+(?:have|has|had)?\s*(?:were|was|are|is|been|being)"
@@ -363,7 +119,7 @@ _ONE_ADJECTIVE_RE = re.compile(
     r"(?!killed|died|captured|wounded|injured)[a-z]+(?:ed|s)\b", re.I)
 
 
-def _non_conflict(sent: str, q: _Qty) -> bool:
+def _non_conflict(sent: str, q: Qty) -> bool:
     """A disease, disaster or accident word close to the figure: not a casualty of violence."""
     return any(q.start - 90 <= start and end <= q.end + 60 for start, end in _non_conflict_words(sent))
 
@@ -373,15 +129,7 @@ def _non_conflict_words(sent: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in P.NON_CONFLICT_RE.finditer(sent))
 
 
-def _descending(raw: str) -> bool:
-    parts = re.split(r"\s*[-–]\s*", raw)
-    try:
-        return len(parts) == 2 and float(parts[0].replace(",", "")) > float(parts[1].replace(",", ""))
-    except ValueError:
-        return False
-
-
-def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True,
+def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                adjective_seen: bool = False) -> tuple[str | None, int, int, bool]:
     """Category cue after the figure's noun phrase.
 
@@ -407,7 +155,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True,
             nxt = P.TOKEN_RE.search(sent, m.end())
             if nxt is not None and nxt.group(0)[0].isalpha() and nxt.group(0).lower() not in P.AUX_WORDS \
                     and nxt.group(0).lower() not in P.STOP_WORDS and not P.POST_CUE_RE.match(sent, nxt.start()):
-                later = _post_scan(sent, _Qty(q.start, m.end(), q.lo, q.hi, q.qualifier), qtys,
+                later = _post_scan(sent, Qty(q.start, m.end(), q.lo, q.hi, q.qualifier), qtys,
                                    allow_list=allow_list, adjective_seen=True)
                 if later[0] is not None:
                     return later[0], m.end() + 1, later[2], False  # "one injured soldier has been captured"
@@ -418,7 +166,7 @@ def _post_scan(sent: str, q: _Qty, qtys: list[_Qty], *, allow_list: bool = True,
             if cat == "captured_dead":
                 cat = "killed"
             if cat == "casualties" and re.match(r"(?:lost|losses)\b", m.group(0), re.I) and n_np and not any(
-                    w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in _np_words(sent, np_start, np_end)):
+                    w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in noun_phrase_words(sent, np_start, np_end)):
                 return None, np_start, np_end, False
             return cat, np_start, np_end, False
         if P.NON_CASUALTY_VERB_RE.match(sent, pos):
@@ -556,7 +304,7 @@ def _next_token(sent: str, pos: int) -> re.Match[str] | None:
 
 
 
-def _pre_scan(sent: str, q: _Qty, num_start: int) -> tuple[str | None, int, int]:
+def _pre_scan(sent: str, q: Qty, num_start: int) -> tuple[str | None, int, int]:
     """Category cue right before the figure. Returns (category, cue_start, cue_end)."""
     for end in (q.start, num_start) if num_start != q.start else (q.start,):
         lo = max(0, end - 200)
@@ -583,30 +331,15 @@ def _pre_scan(sent: str, q: _Qty, num_start: int) -> tuple[str | None, int, int]
     return None, -1, -1
 
 
-def _np_words(sent: str, s: int, e: int) -> list[str]:
-    return [w.lower() for w in re.findall(r"[\w'’-]+", sent[s:e])]
-
-
-class _Found:
-    __slots__ = ("q", "category", "np", "cue", "cue_kind", "breakdown", "party", "partitive")
-
-    def __init__(self, q: _Qty, category: str, np: tuple[int, int], cue: tuple[int, int], cue_kind: str,
-                 breakdown: bool) -> None:
-        self.q, self.category, self.np, self.cue, self.cue_kind = q, category, np, cue, cue_kind
-        self.breakdown = breakdown
-        self.party = "unknown"
-        self.partitive = False
-
-
-def _is_breakdown(sent: str, q: _Qty) -> bool:
+def _is_breakdown(sent: str, q: Qty) -> bool:
     if P.DASH_BREAKDOWN_RE.search(sent[max(0, q.start - 95):q.start]):
         return True
     m = P.BREAKDOWN_CHAIN_RE.search(sent[max(0, q.start - 120):q.start])
     return bool(m and not P.CUE_PRESENCE_RE.search(m.group("chain")))
 
 
-def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
-              last: _Found | None = None) -> _Found | None:
+def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
+              last: Found | None = None) -> Found | None:
     qm = None if q.vague else P.QUANTITY_RE.match(sent, q.start)
     num_start = (qm.start("between") if qm.group("between") else qm.start("a")) if qm else q.start
     if (_non_conflict(sent, q) if q.vague else _not_a_casualty(sent, q, num_start)):
@@ -626,7 +359,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
     pair = pre == "casualties_pair"  # "killed and wounded ... exceeded 3,000": a noun phrase, not a verb
     if pair:
         pre = "casualties"
-    np_words = _np_words(sent, np_s, np_e)
+    np_words = noun_phrase_words(sent, np_s, np_e)
     category: str | None
     kind = "post"
     if pre == "anaphor":
@@ -638,11 +371,11 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
         if kind == "loss":
             if (np_words and np_words[0] == "lives") or re.match(r"\s+lives\b", sent[q.end:q.end + 7]):
                 category = "killed"
-            elif not _personish(np_words, mentions, np_s, np_e):
+            elif not personish(np_words, mentions, np_s, np_e):
                 category = post
-        elif pre == "captured" and np_words and not _personish(np_words, mentions, np_s, np_e):
+        elif pre == "captured" and np_words and not personish(np_words, mentions, np_s, np_e):
             category = post
-        elif pre == "killed" and P.DESTROY_RE.match(sent, cue_s) and not _people_head(np_words):
+        elif pre == "killed" and P.DESTROY_RE.match(sent, cue_s) and not people_head(np_words):
             category = post  # "destroyed 12 tanks" is not a casualty, "eliminated 77 North Koreans" is
         elif post and kind == "noun" and post != pre and (
                 pre == "casualties" and post != "casualties" or np_s == np_e):
@@ -659,7 +392,7 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
         category = last.category  # "nine were killed in the south and seven in eastern Lebanon"
         kind = "post"
     if category is None and last is not None and last.cue_kind == "verb" and not q.vague \
-            and P.COORDINATED_OBJECT_RE.match(sent[last.np[1]:q.start]) and _people_head(np_words):
+            and P.COORDINATED_OBJECT_RE.match(sent[last.np[1]:q.start]) and people_head(np_words):
         category, kind = last.category, "verb"  # "killed 20 students and two teachers"
         cue_s, cue_e = last.cue
     if category is None:
@@ -671,198 +404,18 @@ def _classify(sent: str, q: _Qty, qtys: list[_Qty], mentions, prev: list[str],
     partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or _AMONG_RE.match(sent, q.end))
     if partitive and category in prev and not (last is not None and last.partitive and category == last.category):
         return None  # "three children among the dead" after "22 fatalities"  # "nine of those killed were children": part of a total already reported
-    found = _Found(q, category, (np_s, np_e), (cue_s, cue_e), kind, breakdown)
+    found = Found(q, category, (np_s, np_e), (cue_s, cue_e), kind, breakdown)
     found.partitive = partitive
     return found
 
 
-def _resolve_party(sent: str, f: _Found, mentions, attribs, others: list[_Found], prev_in_sent: _Found | None,
-                   subject_of: Callable[[], str | None], flags: _MentionFlags) -> str:
-    np_s, np_e = f.np
-    head_end = _head_end(sent, np_s, np_e)
-    own = [lab for s, e, lab in mentions if np_s <= s and e <= head_end + 1]
-    own = own or _cue_owner(f, sent, mentions)
-    np_words = _np_words(sent, np_s, np_e)
-    combatant = any(w in P.COMBATANT_NOUNS for w in np_words)
-    if not own and P.POSSESSIVE_RE.search(sent[np_s:np_e]):
-        # "Hezbollah said four of its fighters had been killed": the source's own side
-        own = [lab for s, e, lab in mentions if any(a <= s < b for a, b, _ in attribs) and lab != "civilian"]
-    if not own and not np_words:
-        # "killed 77 and wounded 40 North Korean soldiers": a shared object further on
-        for o in others:
-            if o.q.start > f.q.end and re.fullmatch(r"\s*(?:and|or)\s+\w+(?:\s+\w+)?\s*", sent[f.q.end:o.q.start]):
-                own = [lab for s, e, lab in mentions if o.np[0] <= s and e <= o.np[1] + 1]
-                break
-    if own:
-        if "civilian" in own and not combatant:
-            return "civilian"
-        sides = [lab for lab in own if lab != "civilian"]
-        return sides[0] if sides else "civilian"
-    other_nps = [(o.np[0], o.np[1]) for o in others if o is not f]
-    breakdown_spans = [(m.start("chain") + max(0, o.q.start - 120), o.q.start) for o in others
-                       for m in [P.BREAKDOWN_CHAIN_RE.search(sent[max(0, o.q.start - 120):o.q.start])] if m]
-    breakdown_spans.extend(flags.breakdowns)
-    loss_subject_end = f.cue[0] if f.cue_kind == "loss" else -1
-    perpetrator_end = f.cue[0] if f.cue_kind == "verb" else -1
-
-    def usable(s: int, e: int) -> bool:
-        if any(a <= s < b for a, b in other_nps) or any(a <= s < b for a, b in breakdown_spans):
-            return False
-        if s in flags.paired:
-            return False  # "Russia and Ukraine exchanged the remains of 802 soldiers": whose is not said
-        if s < loss_subject_end:
-            return True
-        if any(a <= s < b for a, b, _ in attribs):
-            return False
-        if s in flags.attacker_noun:
-            return False  # "Russian strike", "in Russian custody"
-        if s in flags.ally:
-            return False  # "killed fighting for Russia"
-        if s in flags.place:
-            return True
-        if perpetrator_end >= 0 and s < perpetrator_end:
-            return False
-        return s not in flags.attacker
-
-    prev_general = prev_in_sent is not None and (prev_in_sent.party != "civilian" or bool(
-        set(_np_words(sent, *prev_in_sent.np)) & P.GENERAL_CIVILIAN))
-    if prev_in_sent is not None and prev_general:
-        if not np_words or set(np_words) <= {"others", "other", "more", "further"}:
-            return prev_in_sent.party  # "300 killed and 2,700 others injured"
-        between = [m for m in mentions if prev_in_sent.q.end <= m[0] < f.q.start and usable(m[0], m[1])
-                   and m[0] not in flags.place]
-        own_side = [m for m in mentions if f.q.end <= m[0] < np_e + 1]
-        if prev_general and not between and not own_side and prev_in_sent.party != "unknown" and not (
-                combatant and prev_in_sent.party == "civilian"):
-            return prev_in_sent.party
-    if f.breakdown and prev_in_sent is not None:
-        return prev_in_sent.party
-    best = None
-    for s, e, lab in mentions:
-        if not usable(s, e):
-            continue
-        if lab == "civilian" and combatant:
-            continue
-        dist = float(f.q.start - e) if e <= f.q.start else (s - f.q.end) * 1.5
-        if 0 <= s < loss_subject_end:
-            dist -= 200
-        if s in flags.place:
-            dist += 150
-        if s in flags.opponent:
-            dist += 120
-        if lab == "civilian":
-            dist -= 10
-        if best is None or dist < best[0]:
-            best = (dist, lab)
-    if best is not None:
-        if best[0] >= 100:  # only a place name ("flown back from Russia"): the subject says more
-            subject = subject_of()
-            if subject and subject != "civilian":
-                return subject
-        return best[1]
-    # a civil source (health ministry, governor, police) reports its own side's victims
-    for a, b, src in attribs:
-        if P.CIVIL_SOURCE_RE.search(src) and not P.MILITARY_SOURCE_RE.search(src) or \
-                re.fullmatch(r"(?:the\s+)?[\w'’ -]+", src) and len(src.split()) <= 2:
-            sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
-            if len(sides) == 1:
-                return sides.pop()
-    subject = subject_of()
-    if subject == "civilian" and combatant:
-        return "unknown"
-    return subject or "unknown"
-
-
-class _MentionFlags:
-    """What each side name in a sentence is doing there, worked out once per sentence."""
-
-    __slots__ = ("paired", "attacker_noun", "ally", "place", "attacker", "opponent", "breakdowns")
-
-    def __init__(self, sent: str, mentions) -> None:
-        self.paired = _coordinated_sides(sent, mentions)
-        self.attacker_noun = {s for s, e, _ in mentions if P.ATTACKER_NOUNS_RE.match(sent[e:e + 70])}
-        self.ally = {s for s, e, _ in mentions if P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])}
-        self.place = {s for s, e, _ in mentions if _is_place(sent, s, e)}
-        self.attacker = {s for s, e, _ in mentions if _is_attacker(sent, s, e)}
-        self.opponent = {s for s, e, _ in mentions if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
-        self.breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
-        if "among" in sent:
-            self.breakdowns += [(m.start(), m.end()) for m in P.AMONG_SPAN_RE.finditer(sent)]
-        for m in _DASH_RE.finditer(sent):  # "a toll of 14 - seven police officers and seven civilians"
-            if P.DASH_BREAKDOWN_RE.search(sent[max(0, m.end() - 45):m.end()]):
-                close = _DASH_RE.search(sent, m.end())
-                self.breakdowns.append((m.end(), close.start() if close else len(sent)))
-
-
-def _coordinated_sides(sent: str, mentions) -> set[int]:
-    """Starts of side names joined to a different side by "and"/"or" ("Russia and Ukraine")."""
-    out: set[int] = set()
-    for (s1, e1, l1), (s2, _, l2) in zip(mentions, mentions[1:], strict=False):
-        if l1 != l2 and "civilian" not in (l1, l2) and re.fullmatch(r"\s*(?:and|or|&)\s*", sent[e1:s2]):
-            out.update((s1, s2))
-    return out
-
-
-def _is_place(sent: str, s: int, e: int) -> bool:
-    """A side's name used as a place ("in Ukraine", "Russia's Kursk region")."""
-    return bool(P.PLACE_AFTER_RE.match(sent[e:e + 40]) or P.PLACE_BEFORE_RE.search(sent[max(0, s - 25):s]))
-
-
-def _cue_owner(f: _Found, sent: str, mentions) -> list[str]:
-    """A side named inside a noun cue before the figure ("North Korean casualties ... exceeds 6,000")."""
-    if f.cue_kind != "noun" or f.cue[0] < 0:
-        return []
-    lo = max(0, f.cue[0] - 25)
-    paired = _coordinated_sides(sent, mentions)
-    return [lab for s, e, lab in reversed(mentions) if lo <= s < f.cue[1] and s not in paired
-            and not P.PLACE_AFTER_RE.match(sent[e:e + 40])
-            and not P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
-            and not P.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]
-
-
-
-
-_HEAD_END_RE = re.compile(r"\s(?:in|on|at|from|with|against|during|near|over|across|by|for|after|since|along)\s", re.I)
-
-
-def _head_end(sent: str, np_s: int, np_e: int) -> int:
-    """End of a noun phrase's head: before its first preposition other than "of"."""
-    m = _HEAD_END_RE.search(sent, np_s, np_e + 1)
-    return m.start() if m else np_e
-
-
-def _people_head(np_words: list[str]) -> bool:
-    """The head of a noun phrase (before its first preposition) counts people, not things."""
-    head = []
-    for w in np_words:
-        if w in P.NP_PREPOSITIONS:
-            break
-        head.append(w)
-    return (any(w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in head)
-            and not any(w in P.THING_NOUNS for w in head))
-
-
-def _personish(np_words: list[str], mentions, np_s: int, np_e: int) -> bool:
-    if not np_words:
-        return True
-    if any(w in P.PERSON_NOUNS for w in np_words):
-        return True
-    return any(np_s <= s and e <= np_e + 1 for s, e, _ in mentions)
-
-
-def _nearest_attribution(attribs: list[tuple[int, int, str]], q: _Qty) -> str | None:
-    if not attribs:
-        return None
-    return min(attribs, key=lambda a: min(abs(a[0] - q.end), abs(q.start - a[1])))[2]
-
-
-def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: Callable[[], str | None],
+def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Callable[[], str | None],
                       prev: list[str]) -> list[CasualtyReport]:
-    qtys = _quantities(sent)
+    qtys = quantities(sent)
     if not qtys:
         return []
     mentions = matcher.find(sent)
-    found: list[_Found] = []
+    found: list[Found] = []
     for q in qtys:
         f = _classify(sent, q, qtys, mentions, prev, found[-1] if found else None)
         if f is not None:
@@ -870,12 +423,12 @@ def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: C
             prev.append(f.category)
     if not found:
         return []
-    attribs = _attributions(sent)
-    flags = _MentionFlags(sent, mentions)
+    attribs = attributions(sent)
+    flags = MentionFlags(sent, mentions)
     out: list[CasualtyReport] = []
-    last: _Found | None = None
+    last: Found | None = None
     for f in found:
-        f.party = _resolve_party(sent, f, mentions, attribs, found, last, subject, flags)
+        f.party = resolve_party(sent, f, mentions, attribs, found, last, subject, flags)
         last = f
         out.append(CasualtyReport(
             category=f.category,
@@ -883,28 +436,13 @@ def _sentence_records(sent: str, offset: int, matcher: _PartyMatcher, subject: C
             max=f.q.hi,
             qualifier=f.q.qualifier,
             party=f.party,
-            attributed_to=_nearest_attribution(attribs, f.q),
+            attributed_to=nearest_attribution(attribs, f.q),
             sentence=sent,
             start=offset + f.q.start,
             end=offset + f.q.end,
             text=sent[f.q.start:f.q.end],
         ))
     return out
-
-
-class _Subject:
-    """The article's subject party, worked out only when a figure needs it."""
-
-    def __init__(self, text: str, matcher: _PartyMatcher, given: str | None) -> None:
-        self.text, self.matcher = text, matcher
-        self.value, self.done = given, given is not None
-
-    def __call__(self) -> str | None:
-        if not self.done:
-            sentences = [(s, e, self.text[s:e]) for s, e in sentence_spans(self.text)]
-            self.value = _derive_subject(sentences, self.matcher)
-            self.done = True
-        return self.value
 
 
 def _cue_sentences(text: str) -> list[tuple[int, str]]:
@@ -937,8 +475,8 @@ def _cue_sentences(text: str) -> list[tuple[int, str]]:
 
 def extract_casualties(text: str, parties: Sequence[Party], *, subject: str | None = None) -> list[CasualtyReport]:
     """Every casualty figure in text, in order, with category, bounds, party and source."""
-    matcher = _matcher(tuple(parties))
-    subject_of = _Subject(text, matcher, subject)
+    matcher = party_matcher(tuple(parties))
+    subject_of = Subject(text, matcher, subject)
     prev: list[str] = []
     out: list[CasualtyReport] = []
     for offset, sent in _cue_sentences(text):

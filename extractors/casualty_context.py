@@ -1,0 +1,346 @@
+"""Whose casualties and who says so: party words, attribution phrases and the article's subject.
+
+`PartyMatcher` finds the topic's parties, other sides and civilian words in a sentence;
+`attributions` finds "according to X" / "X said" sources; `resolve_party` gives a figure its
+party by the rules in `extractors.casualties`; `Subject` works out the article's subject
+party lazily. Patterns and word lists are in `extractors.casualty_patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from extractors import casualty_patterns as P
+from extractors.casualty_numbers import Found, Qty
+from extractors.model import Party
+from extractors.sentences import sentence_spans
+
+
+class PartyMatcher:
+    """Finds party, civilian and other-side words in a string; built once per parties tuple."""
+
+    def __init__(self, parties: tuple[Party, ...]) -> None:
+        self.labels: dict[str, str] = {}
+        proper: list[str] = []
+        civil: list[str] = list(P.CIVILIAN_WORDS)
+        for party in parties:
+            for alias in with_variants(party.aliases + (party.label.replace("_", " "),)):
+                if party.label == "civilian":
+                    civil.append(alias)
+                    continue
+                self.labels.setdefault(alias.lower(), party.label)
+                proper.append(alias)
+        for w in P.OTHER_SIDE_WORDS:
+            if w.lower() not in self.labels:
+                self.labels[w.lower()] = "other"
+                proper.append(w)
+        for w in civil:
+            self.labels[w.lower()] = "civilian"
+        proper = sorted(set(proper), key=len, reverse=True)
+        civil = sorted(set(civil), key=len, reverse=True)
+        # a first-character class in front lets the engine skip most positions at once
+        self.proper_re = re.compile(
+            r"(?<![\w-])(?=[" + re.escape("".join(sorted({w[0] for w in proper}))) + r"])(?:"
+            + "|".join(map(re.escape, proper)) + r")(?![\w])") if proper else None
+        # "children's hospital" names a place, not victims; matched on lower-cased text
+        civil_low = sorted({w.lower() for w in civil}, key=len, reverse=True)
+        self.civil_re = re.compile(
+            r"(?<![\w-])(?=[" + re.escape("".join(sorted({w[0] for w in civil_low}))) + r"])(?:"
+            + "|".join(map(re.escape, civil_low)) + r")(?![\w-]|['’]s\b)")
+        self.civil_re_ic = re.compile(self.civil_re.pattern.replace("(?=[", "(?=(?i:[", 1).replace("])(?:", "]))(?:", 1),
+                                      re.I)
+
+    def find(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+        """(start, end, label) of every party word in text, offsets shifted by offset."""
+        out = []
+        if self.proper_re is not None:
+            for m in self.proper_re.finditer(text):
+                out.append((m.start() + offset, m.end() + offset, self.labels[m.group(0).lower()]))
+        low = text.lower()
+        for m in (self.civil_re.finditer(low) if len(low) == len(text) else self.civil_re_ic.finditer(text)):
+            out.append((m.start() + offset, m.end() + offset, "civilian"))
+        out.sort()
+        return out
+
+
+def with_variants(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """Aliases plus their known spelling variants ("N. Korean" for "North Korean")."""
+    out = list(aliases)
+    for alias in aliases:
+        for key, variants in P.ALIAS_VARIANTS.items():
+            if key in alias:
+                out.extend(alias.replace(key, v) for v in variants)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=32)
+def party_matcher(parties: tuple[Party, ...]) -> PartyMatcher:
+    return PartyMatcher(parties)
+
+
+def is_attacker(sent: str, start: int, end: int) -> bool:
+    """A side named as the attacker or holder ("Russian strike", "by the RSF", "the RSF attacked")."""
+    after = sent[end:end + 70]
+    return bool(P.ATTACKER_NOUNS_RE.match(after) or P.ATTACKER_VERB_AFTER_RE.match(after)
+                or P.BY_BEFORE_RE.search(sent[max(0, start - 60):start]))
+
+
+def derive_subject(sentences: list[tuple[int, int, str]], matcher: PartyMatcher) -> str | None:
+    """The side the text is about: most mentions that are neither attacker nor source."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for s0, _, sent in sentences:
+        mentions = matcher.find(sent)
+        if not mentions:
+            continue
+        attribs = attributions(sent)
+        breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
+        paired = coordinated_sides(sent, mentions)
+        for s, e, label in mentions:
+            if (s in paired or is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
+                    or P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])
+                    or any(a <= s < b for a, b in breakdowns)):
+                continue
+            counts[label] = counts.get(label, 0) + 1
+            first.setdefault(label, s0 + s)
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+# --- attribution ---------------------------------------------------------------------
+
+def clean_source(src: str) -> str | None:
+    src = src.strip(" \t'\"“”’‘-—–")
+    src = P.SOURCE_TRIM_LEAD_RE.sub("", src)
+    src = P.SOURCE_TRIM_TAIL_RE.sub("", src).strip()
+    if not src or src.lower() in P.PRONOUN_SOURCES or len(src) < 2:
+        return None
+    if src.split()[-1].lower() in ("a", "an", "the"):
+        return None  # "suffered an estimated 1,500": not a source
+    first = src.split()[0].lower()
+    if first in P.NOT_SOURCE_START or re.search(r"\d", src):
+        return None
+    if first in P.PRONOUN_SOURCES and len(src.split()) == 1:
+        return None
+    if re.match(r"^(?:it|this|that|there)\b", src, re.I):
+        return None
+    return src
+
+
+def attributions(sent: str) -> list[tuple[int, int, str]]:
+    """(start, end, source) spans of attribution phrases in a sentence."""
+    out = []
+    for m in P.ACCORDING_TO_RE.finditer(sent):
+        src = clean_source(m.group("src"))
+        if src:
+            out.append((m.start("src"), m.end("src"), src))
+    for rx in (P.SAID_AFTER_SUBJECT_RE, P.SAID_BEFORE_SUBJECT_RE):
+        for m in rx.finditer(sent):
+            src = clean_source(m.group("src"))
+            if src and not P.CUE_PRESENCE_RE.search(src):
+                out.append((m.start("src"), m.end("src"), src))
+    return out
+
+
+def noun_phrase_words(sent: str, s: int, e: int) -> list[str]:
+    return [w.lower() for w in re.findall(r"[\w'’-]+", sent[s:e])]
+
+
+def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], prev_in_sent: Found | None,
+                   subject_of: Callable[[], str | None], flags: MentionFlags) -> str:
+    np_s, np_e = f.np
+    head_end = noun_head_end(sent, np_s, np_e)
+    own = [lab for s, e, lab in mentions if np_s <= s and e <= head_end + 1]
+    own = own or cue_owner(f, sent, mentions)
+    np_words = noun_phrase_words(sent, np_s, np_e)
+    combatant = any(w in P.COMBATANT_NOUNS for w in np_words)
+    if not own and P.POSSESSIVE_RE.search(sent[np_s:np_e]):
+        # "Hezbollah said four of its fighters had been killed": the source's own side
+        own = [lab for s, e, lab in mentions if any(a <= s < b for a, b, _ in attribs) and lab != "civilian"]
+    if not own and not np_words:
+        # "killed 77 and wounded 40 North Korean soldiers": a shared object further on
+        for o in others:
+            if o.q.start > f.q.end and re.fullmatch(r"\s*(?:and|or)\s+\w+(?:\s+\w+)?\s*", sent[f.q.end:o.q.start]):
+                own = [lab for s, e, lab in mentions if o.np[0] <= s and e <= o.np[1] + 1]
+                break
+    if own:
+        if "civilian" in own and not combatant:
+            return "civilian"
+        sides = [lab for lab in own if lab != "civilian"]
+        return sides[0] if sides else "civilian"
+    other_nps = [(o.np[0], o.np[1]) for o in others if o is not f]
+    breakdown_spans = [(m.start("chain") + max(0, o.q.start - 120), o.q.start) for o in others
+                       for m in [P.BREAKDOWN_CHAIN_RE.search(sent[max(0, o.q.start - 120):o.q.start])] if m]
+    breakdown_spans.extend(flags.breakdowns)
+    loss_subject_end = f.cue[0] if f.cue_kind == "loss" else -1
+    perpetrator_end = f.cue[0] if f.cue_kind == "verb" else -1
+
+    def usable(s: int, e: int) -> bool:
+        if any(a <= s < b for a, b in other_nps) or any(a <= s < b for a, b in breakdown_spans):
+            return False
+        if s in flags.paired:
+            return False  # "Russia and Ukraine exchanged the remains of 802 soldiers": whose is not said
+        if s < loss_subject_end:
+            return True
+        if any(a <= s < b for a, b, _ in attribs):
+            return False
+        if s in flags.attacker_noun:
+            return False  # "Russian strike", "in Russian custody"
+        if s in flags.ally:
+            return False  # "killed fighting for Russia"
+        if s in flags.place:
+            return True
+        if perpetrator_end >= 0 and s < perpetrator_end:
+            return False
+        return s not in flags.attacker
+
+    prev_general = prev_in_sent is not None and (prev_in_sent.party != "civilian" or bool(
+        set(noun_phrase_words(sent, *prev_in_sent.np)) & P.GENERAL_CIVILIAN))
+    if prev_in_sent is not None and prev_general:
+        if not np_words or set(np_words) <= {"others", "other", "more", "further"}:
+            return prev_in_sent.party  # "300 killed and 2,700 others injured"
+        between = [m for m in mentions if prev_in_sent.q.end <= m[0] < f.q.start and usable(m[0], m[1])
+                   and m[0] not in flags.place]
+        own_side = [m for m in mentions if f.q.end <= m[0] < np_e + 1]
+        if prev_general and not between and not own_side and prev_in_sent.party != "unknown" and not (
+                combatant and prev_in_sent.party == "civilian"):
+            return prev_in_sent.party
+    if f.breakdown and prev_in_sent is not None:
+        return prev_in_sent.party
+    best = None
+    for s, e, lab in mentions:
+        if not usable(s, e):
+            continue
+        if lab == "civilian" and combatant:
+            continue
+        dist = float(f.q.start - e) if e <= f.q.start else (s - f.q.end) * 1.5
+        if 0 <= s < loss_subject_end:
+            dist -= 200
+        if s in flags.place:
+            dist += 150
+        if s in flags.opponent:
+            dist += 120
+        if lab == "civilian":
+            dist -= 10
+        if best is None or dist < best[0]:
+            best = (dist, lab)
+    if best is not None:
+        if best[0] >= 100:  # only a place name ("flown back from Russia"): the subject says more
+            subject = subject_of()
+            if subject and subject != "civilian":
+                return subject
+        return best[1]
+    # a civil source (health ministry, governor, police) reports its own side's victims
+    for a, b, src in attribs:
+        if P.CIVIL_SOURCE_RE.search(src) and not P.MILITARY_SOURCE_RE.search(src) or \
+                re.fullmatch(r"(?:the\s+)?[\w'’ -]+", src) and len(src.split()) <= 2:
+            sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
+            if len(sides) == 1:
+                return sides.pop()
+    subject = subject_of()
+    if subject == "civilian" and combatant:
+        return "unknown"
+    return subject or "unknown"
+
+
+class MentionFlags:
+    """What each side name in a sentence is doing there, worked out once per sentence."""
+
+    __slots__ = ("paired", "attacker_noun", "ally", "place", "attacker", "opponent", "breakdowns")
+
+    def __init__(self, sent: str, mentions) -> None:
+        self.paired = coordinated_sides(sent, mentions)
+        self.attacker_noun = {s for s, e, _ in mentions if P.ATTACKER_NOUNS_RE.match(sent[e:e + 70])}
+        self.ally = {s for s, e, _ in mentions if P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])}
+        self.place = {s for s, e, _ in mentions if is_place(sent, s, e)}
+        self.attacker = {s for s, e, _ in mentions if is_attacker(sent, s, e)}
+        self.opponent = {s for s, e, _ in mentions if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
+        self.breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
+        if "among" in sent:
+            self.breakdowns += [(m.start(), m.end()) for m in P.AMONG_SPAN_RE.finditer(sent)]
+        for m in _DASH_RE.finditer(sent):  # "a toll of 14 - seven police officers and seven civilians"
+            if P.DASH_BREAKDOWN_RE.search(sent[max(0, m.end() - 45):m.end()]):
+                close = _DASH_RE.search(sent, m.end())
+                self.breakdowns.append((m.end(), close.start() if close else len(sent)))
+
+
+def coordinated_sides(sent: str, mentions) -> set[int]:
+    """Starts of side names joined to a different side by "and"/"or" ("Russia and Ukraine")."""
+    out: set[int] = set()
+    for (s1, e1, l1), (s2, _, l2) in zip(mentions, mentions[1:], strict=False):
+        if l1 != l2 and "civilian" not in (l1, l2) and re.fullmatch(r"\s*(?:and|or|&)\s*", sent[e1:s2]):
+            out.update((s1, s2))
+    return out
+
+
+def is_place(sent: str, s: int, e: int) -> bool:
+    """A side's name used as a place ("in Ukraine", "Russia's Kursk region")."""
+    return bool(P.PLACE_AFTER_RE.match(sent[e:e + 40]) or P.PLACE_BEFORE_RE.search(sent[max(0, s - 25):s]))
+
+
+def cue_owner(f: Found, sent: str, mentions) -> list[str]:
+    """A side named inside a noun cue before the figure ("North Korean casualties ... exceeds 6,000")."""
+    if f.cue_kind != "noun" or f.cue[0] < 0:
+        return []
+    lo = max(0, f.cue[0] - 25)
+    paired = coordinated_sides(sent, mentions)
+    return [lab for s, e, lab in reversed(mentions) if lo <= s < f.cue[1] and s not in paired
+            and not P.PLACE_AFTER_RE.match(sent[e:e + 40])
+            and not P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
+            and not P.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]
+
+
+
+
+_DASH_RE = re.compile(r"\s(?:--|—|–|-)\s")
+_HEAD_END_RE = re.compile(r"\s(?:in|on|at|from|with|against|during|near|over|across|by|for|after|since|along)\s", re.I)
+
+
+def noun_head_end(sent: str, np_s: int, np_e: int) -> int:
+    """End of a noun phrase's head: before its first preposition other than "of"."""
+    m = _HEAD_END_RE.search(sent, np_s, np_e + 1)
+    return m.start() if m else np_e
+
+
+def people_head(np_words: list[str]) -> bool:
+    """The head of a noun phrase (before its first preposition) counts people, not things."""
+    head = []
+    for w in np_words:
+        if w in P.NP_PREPOSITIONS:
+            break
+        head.append(w)
+    return (any(w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in head)
+            and not any(w in P.THING_NOUNS for w in head))
+
+
+def personish(np_words: list[str], mentions, np_s: int, np_e: int) -> bool:
+    if not np_words:
+        return True
+    if any(w in P.PERSON_NOUNS for w in np_words):
+        return True
+    return any(np_s <= s and e <= np_e + 1 for s, e, _ in mentions)
+
+
+def nearest_attribution(attribs: list[tuple[int, int, str]], q: Qty) -> str | None:
+    if not attribs:
+        return None
+    return min(attribs, key=lambda a: min(abs(a[0] - q.end), abs(q.start - a[1])))[2]
+
+
+class Subject:
+    """The article's subject party, worked out only when a figure needs it."""
+
+    def __init__(self, text: str, matcher: PartyMatcher, given: str | None) -> None:
+        self.text, self.matcher = text, matcher
+        self.value, self.done = given, given is not None
+
+    def __call__(self) -> str | None:
+        if not self.done:
+            sentences = [(s, e, self.text[s:e]) for s, e in sentence_spans(self.text)]
+            self.value = derive_subject(sentences, self.matcher)
+            self.done = True
+        return self.value
+

@@ -1,0 +1,160 @@
+"""Numbers in casualty sentences: digits, number words, ranges, bounds and vague amounts.
+
+`quantities(sentence)` finds every figure-like quantity (`Qty`: span, min, max, qualifier);
+`Found` is a quantity once the scan has given it a category. Word lists and patterns are in
+`extractors.casualty_patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors import casualty_patterns as P
+
+
+def words_value(text: str) -> int | None:
+    """Value of a number written in words (optionally mixed with digits): 'twenty-two', 'four-thousand-100'."""
+    total = 0
+    current = 0
+    seen = False
+    for w in re.split(r"[\s-]+", text.lower()):
+        if not w or w == "and":
+            continue
+        if w in ("a", "one") and not seen:
+            current += 1
+            seen = True
+        elif w in P.UNITS:
+            current += P.UNITS[w]
+            seen = True
+        elif w in P.TENS:
+            current += P.TENS[w]
+            seen = True
+        elif w == "dozen":
+            current = (current or 1) * P.DOZEN
+            seen = True
+        elif w in P.SCALES:
+            scale = P.SCALES[w]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+            seen = True
+        elif w.isdigit():
+            current += int(w)
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def number_value(raw: str) -> tuple[float | None, bool]:
+    """Value of one number and whether it carries its own scale word."""
+    s = raw.strip()
+    m = re.match(r"^([\d.,\s\u00a0\u202f]+?)(?:[\s-]+(hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?(\d+))?)?$", s, re.I)
+    if m and re.search(r"\d", m.group(1)):
+        digits = m.group(1).strip()
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) or re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", digits):
+            base = float(re.sub(r"[^\d]", "", digits))
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not m.group(2):
+            base = float(digits.replace(".", ""))
+        else:
+            try:
+                base = float(digits.replace(",", ""))
+            except ValueError:
+                return None, False
+        if m.group(2):
+            value = base * P.SCALES[m.group(2).lower()]
+            if m.group(3):
+                value += int(m.group(3))
+            return value, True
+        return base, False
+    value = words_value(s)
+    has_scale = bool(re.search(r"hundred|thousand|million|billion", s, re.I))
+    return (float(value) if value is not None else None), has_scale
+
+
+# --- the figures ---------------------------------------------------------------------
+
+class Qty:
+    __slots__ = ("start", "end", "lo", "hi", "qualifier", "vague", "strong")
+
+    def __init__(self, start: int, end: int, lo: int, hi: int, qualifier: str, vague: bool = False, strong: bool = False):
+        self.start, self.end, self.lo, self.hi = start, end, lo, hi
+        self.qualifier, self.vague, self.strong = qualifier, vague, strong
+
+
+def quantities(sent: str) -> list[Qty]:
+    out: list[Qty] = []
+    taken: list[tuple[int, int]] = []
+    low = sent.lower()
+    lowered = len(low) == len(sent)
+    for m in (P.VAGUE_LOWER_RE.finditer(low) if lowered else P.VAGUE_RE.finditer(sent)):
+        phrase = m.group("vague").lower().split()
+        value = P.VAGUE_VALUES.get(phrase[-1])
+        if phrase[0] in ("tens", "hundreds") and len(phrase) > 1:
+            value = P.VAGUE_VALUES[phrase[0]] * P.VAGUE_VALUES[phrase[-1]] // 1
+            value = {"tens": 10, "hundreds": 100}[phrase[0]] * P.VAGUE_VALUES[phrase[-1]]
+        elif phrase[0] in ("several", "a"):
+            value = {"dozen": 12, "hundred": 100, "thousand": 1000}[phrase[-1]]
+        if value is None:
+            continue
+        out.append(Qty(m.start(), m.end(), value, value, "vague", vague=True))
+        taken.append((m.start(), m.end()))
+    for m in (P.QUANTITY_LOWER_RE.finditer(low) if lowered else P.QUANTITY_RE.finditer(sent)):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        a, a_scaled = number_value(m.group("a"))
+        if a is None:
+            continue
+        lo = hi = a
+        qualifier = "exact"
+        if m.group("b"):
+            b, b_scaled = number_value(m.group("b"))
+            if b is None:
+                continue
+            if b_scaled and not a_scaled and a < b:
+                # "30-35 thousand": the scale word applies to both ends
+                for scale in (1_000_000_000, 1_000_000, 1000, 100):
+                    if b >= scale and a * scale <= b * 1.0 + scale:
+                        a = a * scale
+                        break
+            sep = sent[m.end("a"):m.start("b")]
+            if a > b and not re.search(r"\d", m.group("b")) or re.fullmatch(r"\s+[-–—]\s+", sep):
+                # "14 - seven police officers": a dash, not a range
+                out.append(Qty(m.start(), m.end("a"), int(a), int(a),
+                                P.QUALIFIER_WORDS.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()).strip(), "exact")))
+                continue
+            lo, hi = (a, b) if a <= b else (b, a)
+            qualifier = "range"
+        qual = (m.group("qual") or "").lower()
+        qual = re.sub(r"\s+", " ", qual).strip()
+        if qual and qualifier != "range":
+            qualifier = P.QUALIFIER_WORDS.get(qual, "exact")
+        suffix = (m.group("suffix") or "").lower().strip()
+        if suffix in ("-plus", "+", "or more") and qualifier == "exact":
+            qualifier = "more_than"
+        if lo != int(lo) or hi != int(hi):
+            continue
+        out.append(Qty(m.start(), m.end(), int(lo), int(hi), qualifier, strong=suffix == "-strong"))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def descending(raw: str) -> bool:
+    parts = re.split(r"\s*[-–]\s*", raw)
+    try:
+        return len(parts) == 2 and float(parts[0].replace(",", "")) > float(parts[1].replace(",", ""))
+    except ValueError:
+        return False
+
+
+class Found:
+    __slots__ = ("q", "category", "np", "cue", "cue_kind", "breakdown", "party", "partitive")
+
+    def __init__(self, q: Qty, category: str, np: tuple[int, int], cue: tuple[int, int], cue_kind: str,
+                 breakdown: bool) -> None:
+        self.q, self.category, self.np, self.cue, self.cue_kind = q, category, np, cue, cue_kind
+        self.breakdown = breakdown
+        self.party = "unknown"
+        self.partitive = False
