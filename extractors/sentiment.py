@@ -130,6 +130,17 @@ _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
+# "..., says foreign soldier Ares": the holder named as the speaker right after a cue
+_SPEAKER_BEFORE = re.compile(r"[,”\"]\s*(?:says?|said|told|tells|added|explained|recalled)\s+(?:[\w’'-]+\s+){0,3}$", _I)
+# "the fatigue that he and his unit are experiencing": the holder as the subject of feeling
+_EXPERIENCER_AFTER = re.compile(r"\s+(?:(?:are|is|were|was|have been|had been)\s+)?(?:experienc|feel|felt|suffer|endur|describ|express|voic)", _I)
+# a person speaking, with no group noun: "the 27-year-old says", "said Moumen Abou Wassam"
+_PERSON_SPEAKER = re.compile(
+    r"\b(?:the|a|an)\s+\d{1,3}-year-old\b|\b(?:said|says|told|tells|added)\s+(?:Mr\.?\s|Ms\.?\s|Mrs\.?\s|Dr\.?\s)?[A-Z][a-z]+\s+[A-Z][a-z]+"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+,?\s+(?:\d{1,3},\s+)?(?:said|says|told|tells)\b"
+)
+# a holder noun right after a transitive verb or a possessive is an object: "killing people", "fight my own people"
+_OBJECT_BEFORE = re.compile(r"\b(?:\w+ing|kill\w*|fight|arrest\w*|attack\w*|send|sent|shoot|shot|my|our|your|own)\s+$", _I)
 
 _VADER = SentimentIntensityAnalyzer()
 _VADER_LEX: dict[str, float] = _VADER.lexicon
@@ -221,10 +232,41 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
             unit_quotes.append((max(qs, start) - start, min(qe, end) - start))
             k += 1
         reports, holder_seen = _analyse_unit(text, start, end, unit_quotes, prev_holder)
+        if prev_holder is not None and prev_holder.shares and holder_seen.shares:
+            reports = _merge_poll_breakdown(found, prev_holder, reports, holder_seen)
         found.extend(reports)
         prev_holder = holder_seen
+    found = [f for f in found if f is not None]
     reports = [r for r, _ in found]
     return SentimentAnalysis(reports=reports, overall=overall_verdict(found), tone=document_tone(text))
+
+
+def _merge_poll_breakdown(
+    found: list, prev: _Carry, reports: list[tuple[SentimentReport, bool]], carry: _Carry
+) -> list[tuple[SentimentReport, bool]]:
+    """A poll breakdown running over two sentences ("46% support a deal ... In contrast,
+    18% opposed it") is one report with the stance of the larger share: of two adjacent
+    units' reports by one holder with opposite stances, both carrying shares, the smaller
+    share's report is dropped (set to None in `found`, left out of `reports`)."""
+    keep = []
+    n_prev = len(prev.shares)
+    base = len(found) - n_prev
+    for (rep, maj), share in zip(reports, carry.shares, strict=True):
+        drop = False
+        for i, pshare in enumerate(prev.shares):
+            old = found[base + i]
+            if old is None or share is None or pshare is None:
+                continue
+            o = old[0]
+            if o.holder == rep.holder and {o.stance, rep.stance} == {"positive", "negative"}:
+                if share < pshare:
+                    drop = True
+                elif share > pshare:
+                    found[base + i] = None
+        if not drop:
+            keep.append((rep, maj))
+    carry.shares = []  # the merged unit does not take part in a further merge
+    return keep
 
 
 def document_tone(text: str) -> float:
@@ -417,7 +459,7 @@ class _Carry:
     his devastation" continues "One such defector is Lee") and whether it was about a poll
     ("Fear was the most common answer" continues "In a new survey ...")."""
 
-    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker")
+    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker", "shares")
 
     def __init__(
         self, masked: str | None = None, cls: str | None = None, unit: str = "", poll: bool | None = None, speaker: bool = False
@@ -427,6 +469,7 @@ class _Carry:
         self._unit = unit
         self._poll = poll
         self.speaker = speaker  # a quotation with its speaker named here ("..., he told AFP")
+        self.shares: list[float | None] = []  # per report of this unit: the winning side's poll share
 
     def get(self) -> str | None:
         if self._masked is not None:
@@ -473,9 +516,15 @@ def _pick_holder(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
-        if h.cls == "officials" and _IN_PHRASE.search(s, max(0, h.start - 30), h.start) and len(holders) > 1:
+        if h.cls == "officials" and _IN_PHRASE.search(s, max(0, h.start - 30), h.start) and (
+            len(holders) > 1 or (cue is not None and h.start >= cue.end)
+        ):
             continue  # "appealing to authorities": officials inside a phrase are not the subject
-        source = cue is not None and h.start >= cue.end and bool(_SOURCE_PREP.match(s, cue.end, h.start))
+        source = cue is not None and h.start >= cue.end and (
+            bool(_SOURCE_PREP.match(s, cue.end, h.start))
+            or (h.start - cue.end <= 60 and bool(_SPEAKER_BEFORE.search(s, max(0, h.start - 40), h.start)))
+            or (h.start - cue.end <= 30 and bool(_EXPERIENCER_AFTER.match(s, h.end)))
+        )
         if source:  # "complaints from Russian troops", "opposition among the people"
             cost: float = 0
         elif h.end <= pos:
@@ -540,6 +589,8 @@ def _quote_subject(q: str, inner_cues: list[_Cue] | None = None) -> str | None:
     best = None
     for h in _holders(q):
         if h.cls in lex.WEAK_HOLDERS or q.startswith(("’s", "'s"), h.end):  # "Netanyahu's war" is a target
+            continue
+        if h.cls in ("public", "residents") and _OBJECT_BEFORE.search(q, max(0, h.start - 20), h.start):
             continue
         if h.start <= first.end and first.start - h.end <= 40:
             between = q[h.end:first.start] if h.end <= first.start else ""
@@ -626,11 +677,13 @@ def _analyse_unit(
     location = _location(unit, masked)
     sentence = unit
     reports: list[tuple[SentimentReport, bool]] = []
+    shares: list[float | None] = []
     by_holder: dict[str, list[tuple[int, float, bool, float, int]]] = {}
     for holder, pol, strength, majority, weight, pct_at in items:
         by_holder.setdefault(holder, []).append((pol, strength, majority, weight, pct_at))
     for holder, lst in by_holder.items():
         stance, score, majority = _combine(lst, quote_score)
+        shares.append(_winning_share(lst, stance))
         reports.append(
             (
                 SentimentReport(
@@ -646,7 +699,9 @@ def _analyse_unit(
                 majority,
             )
         )
-    return reports, _Carry(cls=reports[-1][0].holder, poll=own_poll)
+    carry = _Carry(cls=reports[-1][0].holder, poll=own_poll)
+    carry.shares = shares if any(x is not None for x in shares) else []
+    return reports, carry
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
@@ -677,8 +732,15 @@ def _resolve_holder(
     if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None):
         inner: list[_Holder] = []
         for s, e in quotes:
-            inner.extend(_Holder(x.start + s, x.end + s, x.cls) for x in _holders(unit[s:e]))
-        hi = _pick_holder([x for x in inner if x.cls not in lex.WEAK_HOLDERS], unit, None, len(unit))
+            inner.extend(
+                _Holder(x.start + s, x.end + s, x.cls)
+                for x in _holders(unit[s:e])
+                if not (x.cls in ("public", "residents") and _OBJECT_BEFORE.search(unit, max(s, x.start + s - 20), x.start + s))
+            )
+        spoken = bool(lex.REPORTING_CUES.search(masked)) or (prev_holder is not None and prev_holder.speaker)
+        hi = _pick_holder(
+            [x for x in inner if x.cls not in lex.WEAK_HOLDERS and not (spoken and x.cls == "officials")], unit, None, len(unit)
+        )
         carried = prev_holder.get() if prev_holder is not None else None
         if carried is not None:
             cls = carried
@@ -687,8 +749,8 @@ def _resolve_holder(
             cls, named = hi.cls, True
         elif cls is None:
             # a quotation with a named speaker and no group noun: a person, not the public
-            spoken = bool(lex.REPORTING_CUES.search(masked)) or (prev_holder is not None and prev_holder.speaker)
-            cls = "other" if quotes and not poll and spoken else "public"
+            person = bool(_PERSON_SPEAKER.search(masked))
+            cls = "other" if not poll and ((quotes and spoken) or person) else "public"
     if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
     if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):
@@ -705,6 +767,15 @@ def _is_weak(masked: str, cue: _Cue) -> bool:
     if cue.pct_at >= 0 or any(ch.isspace() for ch in masked[cue.start:cue.end]):
         return False
     return bool(lex.WEAK_CUE.match(masked, cue.start))
+
+
+def _winning_share(lst: list[tuple[int, float, bool, float, int]], stance: str) -> float | None:
+    """The poll share behind a report: the summed distinct percentages of its side, or None."""
+    sign = {"positive": 1, "negative": -1}.get(stance)
+    if sign is None:
+        return None
+    seen: dict[int, float] = {p_at: w for p, _, _, w, p_at in lst if p_at >= 0 and p == sign}
+    return sum(seen.values()) if seen else None
 
 
 def _combine(lst: list[tuple[int, float, bool, float, int]], quote_score: float) -> tuple[str, float, bool]:

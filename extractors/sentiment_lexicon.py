@@ -68,7 +68,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"resign|step down", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
     (r"held (?:to )?account", 0.5),
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
-    (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
+    (r"cannon fodder|meat grinder|sacrificial lambs?|expendable|(?:is|was|as|like|means) [“\"‘']?(?:a |the |certain )?(?:death sentence|way to death|death trap|suicide mission)", 0.6),
     (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick|urgent) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce|halt|stop)\b", 0.6),
     (r"impossible", 0.5),
     (r"(?:want|wish|hope|long|yearn|desire|pray)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over)\b"
@@ -158,7 +158,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     support backing backed backs back$ approv endors applaud welcom prais hail laud glorif extol commend
     celebrat honor honour hero martyr noble valor valour brave pride proud patriot loyal gratitude grateful
     justif duty hope optimis confiden faith victory win$ enthusias satisf positiv continu repel defeat abilit
-    divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
+    death$ suicide divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
     morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure important$
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
@@ -178,7 +178,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    concern shock terror panic fear
+    concern shock terror panic fear death
     """.split()
 )
 
@@ -259,7 +259,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:people|persons|residents|families|[A-Z]\w+)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
     ("soldiers", r"(?:sergeant|sgt\.?|private|corporal|lieutenant|lt\.|captain|capt\.|major|sniper|medic|paratrooper|marine|infantryman|gunner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+|soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|draftees|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen"),
-    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|many(?!\s+(?:\w+\s+){0,2}(?:soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|ethiopians|tigrayans|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|ethiopians|tigrayans|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # holders that rarely hold an opinion in war news (they are sent, killed, wounded):
