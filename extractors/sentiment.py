@@ -124,7 +124,7 @@ _IN_PHRASE = re.compile(r"\b(?:to|at|with|against|by|of|from|toward|towards|on|f
 _POSSESSED_KIN = re.compile(r"\b(?:their|her|his)\s+(?:[\w-]+\s+){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
-_SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r)", _I)
+_SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer)", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
@@ -444,14 +444,46 @@ def _share(s: str, pos: int, end: int) -> tuple[float, bool, int]:
         clause_start = stops[-1].end()
     pcts = [p for p in lex.PERCENT.finditer(before) if p.start() >= clause_start]
     if pcts:
-        value = float(pcts[-1].group(1))
+        value = share_value(pcts[-1].group(1))
         return value / 100.0, value > 50.0, lo + pcts[-1].start()
     after = _PAREN_PCT.match(s, end)
     if after:
-        value = float(after.group(1))
+        value = share_value(after.group(1))
         return value / 100.0, value > 50.0, after.start(1)
     clause = before[clause_start:]
     return 1.0, bool(lex.MAJORITY.search(clause)), -1
+
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
+_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+
+
+def _number(word: str) -> float:
+    word = word.lower()
+    if word[0].isdigit():
+        return float(word)
+    parts = re.split(r"[- ]", word)
+    return float(sum(_TENS.get(p, _UNITS.get(p, 1 if p == "a" else 0)) for p in parts))
+
+
+def share_value(expr: str) -> float:
+    """A share in percent from a `PERCENT` match: "46%" -> 46, "Sixty-one percent" -> 61,
+    "six in 10" -> 60, "one in three" -> 33.3, "two-thirds of" -> 66.7."""
+    tokens = re.findall(r"\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?", expr.lower())
+    if len(tokens) >= 3 and tokens[1] in ("in", "out"):
+        return 100.0 * _number(tokens[0]) / _number(tokens[-1])
+    for i, t in enumerate(tokens):
+        base = t.split("-")[-1]
+        if base in _FRACTIONS:
+            head = tokens[i - 1] if "-" not in t and i else t.split("-")[0]
+            return 100.0 * _number(head if head != base else "one") / _FRACTIONS[base]
+    return _number(tokens[0].replace("-", " ") if not tokens[0][0].isdigit() else tokens[0]) if tokens else 0.0
 
 
 class _Carry:

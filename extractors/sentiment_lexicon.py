@@ -33,6 +33,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"complain\w*|grumbl\w*|grievances?", 0.6),
     (r"lament\w*|mourn\w*|griev\w*|grief|sorrow\w*|weep\w*|wept|tearful|in tears|crying out|cried out", 0.6),
     (r"ang(?:er|ry|rier|rily)|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
+    (r"horrif(?:ied|ying)|appall\w*|alarmed|sounded the alarm|rais\w* (?:the )?alarm|disgust\w*|distraught|traumati[sz]ed|upset|infuriat\w*|irate|livid|aggrieved|embittered|dishearten\w*|apprehensi\w*|jittery|on edge", 0.6),
+    (r"slam(?:s|med|ming)|deplor\w*|rebuk\w*|lambast\w*|excoriat\w*|(?:rail\w*|lash\w* out|hit out|spoke out|speak\w* out) (?:against|at)|anti-?war|dissent\w*|backlash", 0.6),
     (r"despis\w*|hat(?:e|ed|es|ing|red)|loath(?:e|ed|es|ing)|detest\w*|(?:sent|spread\w*|sow\w*|caus\w*|trigger\w*) (?:a )?(?:wave of )?(?:terror|panic|fear)|waves? of (?:fear|terror|panic|anger|outrage|grief)", 0.6),
     (r"resent\w*|bitter(?:ness|ly)?|disgruntl\w*|discontent\w*|dissatisf\w*|displeas\w*|unhappy|unhappiness", 0.7),
     # specific constructions precede the single words they start with (the first alternative wins)
@@ -82,10 +84,12 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
 )
 
 POSITIVE_CUES: tuple[tuple[str, float], ...] = (
-    (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that) ){0,2}(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea)", 0.6),
+    (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that|its|their) )(?:[\w-]+ ){0,4}?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea)"
+     r"|prefer\w* (?:\w+ ){0,3}(?:war|fighting|military (?:action|pressure|operations?)|deal|agreement|ceasefire|negotiations|talks|truce)", 0.6),
     (r"approv(?:e|es|ed|al|ing)|endors\w*|applaud\w*|welcom(?:e|es|ed|ing)", 0.6),
     (r"prais\w*|hail(?:s|ed|ing)?|laud\w*|glorif\w*|extoll?\w*|commend\w*|celebrat\w*", 0.7),
     (r"honou?r(?:s|ed|ing)?|hero(?:es|ic|ism)?|martyrs?|noble|valou?r|brave(?:ry)?", 0.5),
+    (r"cheer(?:ed|ing|s)|rejoic\w*|jubila\w*|elat(?:ed|ion)|euphori\w*|admir\w*|salut(?:e|ed|es|ing)|pa(?:y|id|ying) (?:\w+ )?tribute|rall\w* (?:behind|around)|thank(?:ed|ful|ing)?", 0.6),
     (r"pride|proud\w*|patriot\w*|loyal\w*|gratitude|grateful", 0.6),
     (r"justif(?:y|ies|ied|ying|ication)|(?:the )?duty (?:of|to)|their duty|our duty", 0.6),
     (r"hope(?:s|ful)?|optimis\w*|confident|confidence|faith in|believe in (?:\w+ ){0,3}(?:victory|win)", 0.5),
@@ -95,7 +99,7 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"want\w* (?:a |the |total |complete |full )?victory|belligerent|hawkish|pro-war|(?:keep|continue) fighting until", 0.5),
     (r"continu\w* (?:the )?(?:war|fighting|military (?:operations?|action))", 0.5),
     (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
-    (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,2}(?:high|strong|unbroken|great|excellent|good)", 0.5),
+    (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,4}(?:high|strong|unbroken|great|excellent|good)\b", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
     (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve|win)", 0.5),
     (r"resilien\w*|determination|defian\w*|steadfast\w*|undeterred|unbowed", 0.4),
@@ -112,7 +116,7 @@ MIXED_CUES: tuple[tuple[str, float], ...] = (
 # holder, a quotation's speaker, a poll). Opinion words (oppose, criticize, protest,
 # praise, approve, "support for the war") count on their own.
 WEAK_CUE = re.compile(
-    r"(?:suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
+    r"(?:alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
     r"|concern|shock|frustrat|disappoint|devastat|heartbr|despair|anguish|agony|fatigue|tired|weary|weariness|apathy|hell|absurd"
     r"|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable|miser|depress|gloom|hopeless|pessimis|hope|optimis"
     r"|confiden|faith|proud|pride|honou?r|hero|martyr|noble|valou?r|brave|loyal|patriot|gratitude|grateful|duty|their duty|our duty|the duty"
@@ -163,7 +167,9 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
     volunteer streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
-    determination despis hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
+    determination horrif appall alarm disgust distraught traumati upset infuriat irate livid aggrieved embitter dishearten apprehensi
+    jittery edge$ slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
+    elat euphori admir salut tribute rall thank despis prefer hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
     """.split()
 )
 
@@ -178,7 +184,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    concern shock terror panic fear death
+    concern shock terror panic fear death tribute alarm edge deal agreement
     """.split()
 )
 
@@ -203,7 +209,7 @@ CUE_EXCEPTIONS = re.compile(
     # support meaning aid: "additional U.S. support for Ukraine", "seeking support from allies"
     r"|(?:additional|further|more|extra|western|u\.s\.|us|american|european|international|financial|economic|security|humanitarian|allied|foreign|continued|bipartisan|congressional)\ssupport\sfor\s(?!the\swar|the\sdeployment|the\sinvasion|the\sdeal|the\sgovernment|continuing|a\s)"
     r"|(?:seek\w*|sought|request\w*|need\w*|receiv\w*|secur\w*|get\w*|got|win|won|rally\w*|mobili[sz]\w*)\s(?:\w+\s){0,2}support\s(?:from|of)\s(?:its\s|their\s|the\s)?(?:allies|partners|donors|the\swest|western|nato|washington|europe)"
-    r"|support\s(?:package|funding|measures?|programs?|payments?)"
+    r"|support\s(?:package|funding|measures?|programs?|payments?)|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
     _I,
 )
@@ -231,7 +237,18 @@ MAJORITY = re.compile(
     r"\b(?:most|majority|more than half|over half|just over half|three\s?[- ]\s?quarters|two[- ]thirds|vast|overwhelming|nearly all|almost all)\b",
     _I,
 )
-PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)", _I)
+# shares in the formats news uses: "46%", "46 percent", "Sixty-one percent", "six in 10",
+# "one in three", "two-thirds of"; group 1 is read by `share_value`
+_NUMBER_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+PERCENT = re.compile(
+    r"\b((?:\d{1,3}(?:\.\d+)?|" + _NUMBER_WORDS + r")\s?(?:%|per\s?cent|percent)"
+    r"|(?:\d|one|two|three|four|five|six|seven|eight|nine)\s(?:in|out\sof)\s(?:10|ten|\d|three|four|five)\b"
+    r"|(?:a|one|two|three|four)[- ](?:thirds?|quarters?|fifths?)\s(?:of\b|\()|(?:a|one)\shalf\sof\b|half\sof\s(?:all\s|the\s)?(?:respondents|those|people|\w+ans|\w+is)\b)",
+    _I,
+)
 # "More people view X negatively than positively", "more oppose than support"
 COMPARATIVE = re.compile(
     r"\bmore\b(?P<mid>[^.;]{0,120}?)\b(?P<first>negative(?:ly)?|positive(?:ly)?|oppose\w*|support\w*|against|in favou?r)\b[^.;]{0,40}?\bthan\b[^.;]{0,40}?\b(?P<second>negative(?:ly)?|positive(?:ly)?|oppose\w*|support\w*|against|in favou?r)\b",
@@ -258,7 +275,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:people|persons|residents|families|[A-Z]\w+)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
-    ("soldiers", r"(?:sergeant|sgt\.?|private|corporal|lieutenant|lt\.|captain|capt\.|major|sniper|medic|paratrooper|marine|infantryman|gunner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+|soldiers?|troops|servicem[ae]n|conscripts|reservists|recruits|veterans|draftees|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen"),
+    ("soldiers", r"(?:sergeant|sgt\.?|private|corporal|lieutenant|lt\.|captain|capt\.|major|sniper|medic|paratrooper|marine|infantryman|gunner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+|soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen"),
     ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|ethiopians|tigrayans|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )

@@ -80,6 +80,22 @@ CONSTRUCTIONS = [
     ("poll-share-after-cue", "Popular emotions were \u201cshock\u201d and \u201cpride\u201d (23 percent each). 13 percent felt indignant, and 11 percent were depressed.", {("public", "negative")}),
     ("poll-backing-a-deal-is-negative", "74% of respondents back such a deal, while 12% oppose an agreement that would bring the war to a close.", {("public", "negative")}),
     ("poll-context-carries", "In a new survey, Russians were asked what feelings the mobilization caused. Fear was the most common answer.", {("public", "negative")}),
+    ("poll-number-words", "Sixty-one percent of Israelis back the second phase of the deal, while 26 percent prefer a return to fighting.", {("public", "negative")}),
+    ("poll-in-ten", "Six in 10 Russians say they support the military operation, while one in four oppose it.", {("public", "positive")}),
+    ("poll-breakdown-two-sentences", "In the survey, 58% of voters supported a deal ending the war. By contrast, 21% opposed such a deal.", {("public", "negative")}),
+    ("cue-horrified-appalled", "Residents were horrified by the strike and appalled at the army's response.", {("residents", "negative")}),
+    ("cue-slammed", "Opposition lawmakers slammed the government's handling of the war.", {("officials", "negative")}),
+    ("cue-despise", "The law would force young men to serve an army many despise.", {("public", "negative")}),
+    ("cue-rallied-behind", "Thousands of Russians rallied behind the troops in Moscow.", {("public", "positive")}),
+    ("cue-want-war-to-end", "\"I just hope this terrible war ends soon,\" said Maria Petrenko, a teacher in Odesa.", {("other", "negative")}),
+    ("cue-no-one-wants-to-fight", "One conscript described the mood: \u201cNo one wants to fight anymore. We only count the days.\u201d", {("soldiers", "negative")}),
+    ("cue-mood-great", "\u201cThe mood in the unit is great,\u201d said a sergeant in the brigade.", {("soldiers", "positive")}),
+    ("cue-death-sentence", "Being drafted is a death sentence, the 24-year-old says.", {("other", "negative")}),
+    ("holder-speaker-after-cue", "We are exhausted, says infantryman Oleh, who has not had leave in a year.", {("soldiers", "negative")}),
+    ("holder-civilians", "Some civilians feared a new offensive on the city.", {("public", "negative")}),
+    ("holder-secretary-of-state", "The Secretary of State praised the courage of the defenders.", {("officials", "positive")}),
+    ("holder-people-living-in", "People living in the border town say they are terrified of the shelling.", {("residents", "negative")}),
+    ("holder-her-son", "She says she does not want to see a return to war, because her son was wounded.", {("families", "negative")}),
 ]
 
 NOTHING = [
@@ -94,6 +110,14 @@ NOTHING = [
     ("none-suffered-losses", "The brigade suffered heavy losses near the village, the general staff said."),
     ("none-hopes-to", "North Korea hopes to gain combat experience from the deployment, analysts say."),
     ("none-affect-word-no-holder", "London continues to suffer air quality problems today."),
+    ("none-aid-support", "Additional U.S. support for Ukraine has been stalled in Congress for months."),
+    ("none-seeking-support", "Officials have been seeking support from their allies for more air defence systems."),
+    ("none-shock-adjective", "The junta's shock announcement made all men aged 18 to 35 eligible for conscription."),
+    ("none-parliament-approved-bill", "Parliament approved a mobilization bill in its second reading on Thursday."),
+    ("none-alarm-sounded", "The air-raid alarm sounded across Kyiv at 3 a.m."),
+    ("none-alarming-rate", "Prices rose at an alarming rate, officials said."),
+    ("none-slammed-into", "A truck slammed into the checkpoint, killing two guards."),
+    ("none-poll-percent-displaced", "More than 85 percent of the population have fled their homes, the UN says."),
 ]
 
 
