@@ -73,7 +73,32 @@ def item_text(item: Item) -> tuple[str, str, str, str | None, str | None, dateti
 
 
 def _item_rows_job(job: tuple) -> dict:
-    return item_rows(*job)
+    """``item_rows`` for one job, never raising: a bug on one entry must not cost the batch."""
+    try:
+        return item_rows(*job)
+    except Exception as exc:  # a bug on this entry: record it, keep the entry's feed data
+        return failed_item_rows(job[0], job[3], job[4], exc)
+
+
+def failed_item_rows(it: Item, run_id: str, now: datetime, exc: BaseException) -> dict[str, Any]:
+    """The rows of an entry whose processing raised: the article from the feed's own data
+    (status ``extraction_failed``) and an error row; no match, figures or alerts."""
+    e = it.entry
+    published = utc_naive(e.published)
+    if published is None or published > now + FUTURE_SLACK:
+        published = now
+    text = clean_text(e.summary or "")
+    article = {
+        "id": it.article_id, "entry_key": e.key, "feed_url": it.feed.url, "guid": e.guid, "url": e.link,
+        "canonical_url": e.link, "title": one_line(e.title) or "(untitled)", "author": e.author,
+        "published": published, "fetched_at": now, "text": text,
+        "text_hash": hashlib.sha1(text.encode("utf-8", "replace")).hexdigest(), "method": "feed_summary",
+        "article_status": "extraction_failed", "run_id": run_id,
+    }
+    err = error_row(run_id=run_id, stage="extract", kind="internal_error", now=now, feed_url=it.feed.url,
+                    item_url=e.link, message=f"{type(exc).__name__}: {exc}")
+    return {"article": article, "matches": [], "casualties": [], "sentiment": [], "outbox": [], "errors": [err],
+            "summary": []}
 
 
 def item_rows(it: Item, topics: Sequence, rules: Sequence, run_id: str, now: datetime,

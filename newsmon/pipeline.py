@@ -132,8 +132,12 @@ def parse_fetched(feed: FeedConfig, state: FeedState | None, result: FetchResult
     row.update(last_success_at=now, consecutive_failures=0, status="ok")
     if result.not_modified:
         return FeedOutcome(feed, row, [], [], "not_modified")
-    parsed: ParsedFeed = parse_feed(result.body or b"", url=result.final_url, headers=result.headers,
-                                    max_entries=max_entries)
+    try:
+        parsed: ParsedFeed = parse_feed(result.body or b"", url=result.final_url, headers=result.headers,
+                                        max_entries=max_entries)
+    except Exception as exc:  # a parser bug on this feed: recorded, the other feeds go on
+        row.update(last_success_at=st.last_success_at)
+        return failed("internal_error", f"{type(exc).__name__}: {exc}", stage="parse_feed")
     if not parsed.ok:
         row.update(last_success_at=st.last_success_at)
         return failed(parsed.error_kind or "not_a_feed", parsed.message or "not a feed", stage="parse_feed")
