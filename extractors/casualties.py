@@ -66,6 +66,10 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True  # "an earthquake killing over 4,500", "died of cholera"
     if P.HYPOTHETICAL_BEFORE_RE.search(sent[max(0, q.start - 40):q.start]):
         return True  # "If 3,000 were lost in the first month, ..."
+    if P.MODAL_BEFORE_RE.search(sent, max(0, q.start - 160), q.start) or P.MODAL_AFTER_RE.match(sent, q.end):
+        return True  # "the fighting could kill 25,000 civilians", "34 million people would die"
+    if P.PROJECTION_RE.search(sent, 0, q.start):
+        return True  # "the simulation's scenario predicted 91.5 million casualties"
     if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start):
         return True  # "Of the 11,000 troops sent, about 4,000 ..."
     if re.fullmatch(r"one", sent[num_start:q.end], re.I) and _ONE_ADJECTIVE_RE.match(sent, q.end):
@@ -106,6 +110,9 @@ _RELATIVE_CUE_RE = re.compile(
     re.I,
 )
 _BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses|coffins|caskets)\b", re.I)
+
+
+_DASH_END_RE = re.compile(r"\s*(?:--|—|–|-)\s")
 
 
 def _dash_close(sent: str, pos: int) -> int:
@@ -207,12 +214,19 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 continue
             if 0 <= close - tok.end() <= limit:
                 inner = sent[tok.end():close]
-                after_close = _next_token(sent, close + 1)
+                resume = close + 1
+                if word in "–—":  # past the closing dash itself
+                    dash = _DASH_END_RE.match(sent, close)
+                    resume = dash.end() if dash else close + 1
+                after_close = _next_token(sent, resume)
                 if (not P.POST_CUE_RE.search(inner) and after_close is not None
                         and (after_close.group(0).lower() in P.AUX_WORDS
                              or P.POST_CUE_RE.match(sent, after_close.start()))):
-                    pos = close + 1  # a parenthetical: ", including a monk,"
+                    pos = resume  # a parenthetical: ", including a monk,", "two of them -- A and B -- died"
                     continue
+            if word == "," and nxt is not None and nxt.group(0).lower() in ("including", "includes") and not aux:
+                pos = tok.end()  # "2832 civilians, including 861 children and 617 women perished"
+                continue
             break
         if lw in ("including", "includes") and not aux:
             nxt_verb = P.BREAKDOWN_END_RE.search(sent, tok.end(), min(len(sent), tok.end() + 80))
@@ -391,6 +405,10 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
             and P.ELLIPSIS_BEFORE_RE.search(sent[last.q.end:q.start]) and P.ELLIPSIS_AFTER_RE.match(sent, q.end):
         category = last.category  # "nine were killed in the south and seven in eastern Lebanon"
         kind = "post"
+    if category is None and last is not None and pre is None and not q.vague \
+            and P.REVISION_BETWEEN_RE.match(sent[last.q.end:q.start]) and not people_head(np_words) \
+            and not P.REVISION_THING_RE.match(sent, q.end):
+        category, kind = last.category, "post"  # "the toll rose to 50, up from 34", "7,155 killed (7,110)"
     if category is None and last is not None and last.cue_kind == "verb" and not q.vague \
             and P.COORDINATED_OBJECT_RE.match(sent[last.np[1]:q.start]) and people_head(np_words):
         category, kind = last.category, "verb"  # "killed 20 students and two teachers"

@@ -120,6 +120,11 @@ def quantities(sent: str) -> list[Qty]:
                         a = a * scale
                         break
             sep = sent[m.end("a"):m.start("b")]
+            if re.fullmatch(r"(?:19|20)\d\d", m.group("a")) and a > b and re.fullmatch(r"\s+to\s+", sep):
+                # "killed since 2014 to 119": a year, then the figure it rose to
+                out.append(Qty(m.start(), m.end("a"), int(a), int(a), "exact"))
+                out.append(Qty(m.start("b"), m.end("b"), int(b), int(b), "exact"))
+                continue
             if a > b and not re.search(r"\d", m.group("b")) or re.fullmatch(r"\s+[-–—]\s+", sep):
                 # "14 - seven police officers": a dash, not a range
                 out.append(Qty(m.start(), m.end("a"), int(a), int(a),
@@ -131,6 +136,8 @@ def quantities(sent: str) -> list[Qty]:
         qual = re.sub(r"\s+", " ", qual).strip()
         if qual and qualifier != "range":
             qualifier = P.QUALIFIER_WORDS.get(qual, "exact")
+            if qual == "up to" and P.RISE_BEFORE_UP_TO_RE.search(sent, max(0, m.start() - 60), m.start()):
+                qualifier = "exact"  # "bringing the toll up to 624": a rise, not a bound
         suffix = (m.group("suffix") or "").lower().strip()
         if suffix in ("-plus", "+", "or more") and qualifier == "exact":
             qualifier = "more_than"

@@ -39,7 +39,7 @@ _NUMWORD = (
 _SCALE = r"(?:hundred|thousand|million|billion)"
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)"  # 3,000
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"  # 3 000
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)"  # 3 000
     r"|\d{1,3}(?:\.\d{3})+(?![\d]|\s*" + _SCALE + r")"  # 1.100 (European separator)
     r"|\d+(?:\.\d+)?)"  # 300, 1.2
 )
@@ -143,6 +143,8 @@ COMBATANT_NOUNS = frozenset(
     soldiers soldier troops troop servicemen servicemembers personnel fighters fighter militants militant
     combatants rebels insurgents militiamen defectors members officers forces police policemen guards
     marines sailors pilots mercenaries conscripts recruits jihadists gunmen army military
+    terrorists terrorist assailants attackers bandits extremists separatists guerrillas guerrilla ultras
+    occupiers invaders islamists gunman operatives paratroopers commandos jawans cadres servicepeople
     """.split()
 )
 # Nouns that make a number a count of things, not of people.
@@ -175,6 +177,8 @@ PERSON_NOUNS = frozenset(
     americans afghans iraqis teachers pupils monks priests nuns farmers shepherds fishermen pilgrims
     passengers shoppers volunteers employees staff relatives commanders officials protesters demonstrators
     worshipers detainees hostages prisoners tourists visitors bystanders
+    terrorists terrorist assailants attackers bandits extremists separatists guerrillas ultras occupiers
+    invaders islamists jihadists gunmen operatives paratroopers commandos jawans cadres policemen
     """.split()
 )
 
@@ -199,14 +203,15 @@ POST_CUE_RE = re.compile(
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
     r"|(?<=\s)lives(?=\W|$)"
-    r"|neutrali[sz]ed|eliminated|liquidated)"
+    r"|neutrali[sz]ed|eliminated|liquidated|succumbed(?:\s+to\s+(?:\w+\s+){0,2}?(?:injuries|wounds))?)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|hospitali[sz]ed"
     r"|(?:sustained|suffered|suffering|sustaining)\s+(?:\w+\s+){0,2}?(?:injuries|wounds|burns)"
     r"|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
     r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
     r"|treated\s+for\s+(?:\w+\s+)?(?:wounds|injuries))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
-    r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war)"
+    r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war"
+    r"|hostages\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|seized|abducted))"
     r"|(?P<missing>missing|unaccounted\s+for|disappeared)",
     re.IGNORECASE,
 )
@@ -215,14 +220,15 @@ POST_CUE_RE = re.compile(
 PRE_CUE_RE = re.compile(
     r"(?:"
     r"(?P<casualties_pair>\b(?:fatalities|deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)"
-    r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
+    r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b)\d)[\w'’-]+){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
     r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead)"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
     r"|\b(?:death|deaths)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
-    r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,20}?\s+" + _LINK +
-    r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,12}?\s+" + _LINK +
+    r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b)\d)[\w'’-]+){0,20}?\s+" + _LINK +
+    r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b)\d)[\w'’-]+){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:dead|killed)(?:\s+[\w'’-]+){0,3}?\s+" + _LINK +
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed)(?:\s+[\w'’-]+){0,3}?"
+    r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
     r"|\bkilled\s+an\s+estimated|\bkillings?\s+of"
     r"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is)"
@@ -231,12 +237,13 @@ PRE_CUE_RE = re.compile(
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
     r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
     r"|\binjuries\s+(?:to|of)|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?\s+" + _LINK +
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?"
+    r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\bthe\s+(?:injured|wounded)(?:\s+\w+){0,3}?\s+(?:are|were|is|was|be|at|numbered|to|approaching|nearing|reached"
     r"|exceeded|exceed|top|topped))"
     r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
     r"|\bloss\s+of"
-    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\d)[\w'’-]+){0,16}?,?\s+"
+    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b)\d)[\w'’-]+){0,16}?,?\s+"
     r"(?:exceeded|exceeds|exceed|reached|reach|reaches|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
     r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was)"
     r"|\bsuffered|\bsustained|\binflicted)"
@@ -396,7 +403,7 @@ ATTRIBUTION_VERBS = (
     r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|claimed|claims|claim"
     r"|stated|states|announced|announces|confirmed|confirms|revealed|reveals|added|adds|wrote|writes"
     r"|assessed|assesses|believes|believed|noted|notes|put|puts|counted|recorded|documented|warned"
-    r"|disclosed|acknowledged|insisted|alleged|alleges"
+    r"|disclosed|acknowledged|insisted|alleged|alleges|declared|declares|fears|feared"
 )
 ACCORDING_TO_RE = re.compile(
     r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by|reported\s+by|per)\s+"
@@ -461,7 +468,7 @@ CUE_STEMS = (
     "massacr", "lives", "martyr", "body", "bodies", "corpse", "wound", "injur", "hurt", "maimed", "hospitali",
     "casualt", "loss", "lost", "lose", "losing", "captur", "prisoner", "captiv", "hostage", "kidnap", "abduct",
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
-    "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket",
+    "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
 )
 _STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
 # A quick test: does a sentence mention anything casualty-like at all?
@@ -484,7 +491,7 @@ BREAKDOWN_SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 # where a breakdown inside a subject ends ("three people including two women were killed")
-BREAKDOWN_END_RE = re.compile(r"\b(?:were|was|are|is|have|has|had)\b")
+BREAKDOWN_END_RE = re.compile(r"\b(?:were|was|are|is|have|has|had|died|perished|succumbed)\b")
 # "the 2,500 troops": a reference, a figure only when a casualty word follows
 DETERMINER_RE = re.compile(r"(?:the|its|his|her|their)\s*", re.IGNORECASE)
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|his|her|their)\s+$", re.IGNORECASE)
@@ -520,6 +527,39 @@ DASH_BREAKDOWN_RE = re.compile(r"\d[^.;:\d]{0,30}\s(?:--|—|–)\s(?:(?!--|—|
 COORDINATED_OBJECT_RE = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:another\s+)?$", re.IGNORECASE)
 # a figure in a hypothetical ("If 3,000 were lost in the first month, ...")
 HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# an earlier value of the figure just given ("rose to 50, up from 34", "7,155 killed (7,110)")
+REVISION_BETWEEN_RE = re.compile(
+    r"^(?:\s+[\w'’-]+){0,2}?\s*(?:,\s*(?:up|down)\s+from|\(\s*(?:(?:up|down)\s+)?(?:from\s+)?(?:some\s+)?"
+    r"|,\s*(?:revised|raised|lowered)\s+from|,\s*compared\s+(?:with|to)|,\s*against)\s*$",
+    re.IGNORECASE,
+)
+# the earlier value is a date or time, not a figure ("up from 34 on Monday" is still a figure)
+REVISION_THING_RE = re.compile(r"\s*(?:%|percent|per\s+cent|a\s+day|per\s+day|the\s+day\s+before)", re.IGNORECASE)
+# a figure a modal verb only foresees ("the fighting could kill 25,000 to 50,000 civilians", "34 million
+# people would die"): the modal and its verb before the figure, with no finite verb between them
+MODAL_BEFORE_RE = re.compile(
+    r"\b(?:would|could|might|may|will)\s+(?:(?:likely|potentially|possibly|also|easily|still)\s+)?"
+    r"(?:kill|cause|leave|result\s+in|claim|cost|die|be\s+killed|be\s+wounded|be\s+injured)\b"
+    r"(?:(?!\b(?:were|was|are|is|has|have|had|said|says)\b)[^.;!?]){0,130}$",
+    re.IGNORECASE,
+)
+MODAL_AFTER_RE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:would|could|might|may)\s+(?:(?:likely|potentially|possibly|also|still)\s+)?"
+    r"(?:die|be\s+killed|be\s+wounded|be\s+injured|perish|lose\s+their\s+lives)\b",
+    re.IGNORECASE,
+)
+# a projection: a model, simulation or scenario that predicts ("the scenario predicted 91.5 million casualties")
+PROJECTION_RE = re.compile(
+    r"\b(?:simulations?|scenarios?|projections?|models?|modell?ing|war\s+games?)\b[^.;]{0,80}?"
+    r"\b(?:predict\w*|project\w*|forecast\w*|would|could|estimates?\s+that)\b",
+    re.IGNORECASE,
+)
+# "bringing the toll up to 624", "has gone up to nine": a rise, not an upper bound
+RISE_BEFORE_UP_TO_RE = re.compile(
+    r"\b(?:gone|went|goes|going|rose|risen|climbed|jumped|bringing|brought|brings|bring|raising|raised|pushing"
+    r"|pushed|taking|took|moved|shot|gone)(?:\s+[\w'’-]+){0,6}?\s*$",
+    re.IGNORECASE,
+)
 # the whole a part is taken from ("Of the 11,000 troops sent, about 4,000 ...", "of 12,000 soldiers, 4,000 lost")
 FRAME_BEFORE_RE = re.compile(r"(?:^|[:;,—–-]\s*)of\s+(?:the\s+)?(?:(?:some|about|around|roughly|nearly|approximately"
                              r"|an\s+estimated|estimated)\s+)?$", re.IGNORECASE)

@@ -7,6 +7,13 @@ Matching is strict and per case: a predicted record matches a gold record when c
 min and max are all equal; each gold and each predicted record is used at most once.
 Predicted vague records of a category that has a vague gold record in the same case are
 neither true nor false figures. Party accuracy is measured over the matched pairs.
+
+Two more checks on the matched pairs, outside the strict F1: qualifier accuracy over the
+gold records that carry a ``"qualifier"`` (exact, approximately, at_least, more_than,
+up_to, range), and attribution accuracy over the gold records that carry
+``"attributed": true|false`` (whether the passage names who gives the figure; the
+predicted record is attributed when its ``attributed_to`` is set). The share of matched
+records with a source is reported as well.
 """
 
 from __future__ import annotations
@@ -54,6 +61,7 @@ def evaluate(cases: list[dict], extract: Extract = _default_extract,
     """Strict precision / recall / F1 and party accuracy of `extract` on `cases`."""
     parties = tuple(parties) if parties is not None else default_parties()
     tp = fp = fn = party_ok = 0
+    qual_n = qual_ok = attr_n = attr_ok = with_source = 0
     misses: list[dict] = []
     false_figures: list[dict] = []
     party_errors: list[dict] = []
@@ -75,6 +83,13 @@ def evaluate(cases: list[dict], extract: Extract = _default_extract,
                 continue
             unused.remove(hit)
             tp += 1
+            with_source += rec.attributed_to is not None
+            if "qualifier" in gold[hit]:
+                qual_n += 1
+                qual_ok += rec.qualifier == gold[hit]["qualifier"]
+            if "attributed" in gold[hit]:
+                attr_n += 1
+                attr_ok += (rec.attributed_to is not None) == bool(gold[hit]["attributed"])
             if rec.party == gold[hit].get("party"):
                 party_ok += 1
             else:
@@ -92,8 +107,12 @@ def evaluate(cases: list[dict], extract: Extract = _default_extract,
         "recall": recall,
         "f1": f1,
         "party_accuracy": party_ok / tp if tp else 1.0,
+        "qualifier_accuracy": qual_ok / qual_n if qual_n else None,
+        "attribution_accuracy": attr_ok / attr_n if attr_n else None,
+        "attribution_rate": with_source / tp if tp else None,
         "counts": {"true_positives": tp, "false_positives": fp, "false_negatives": fn,
-                   "party_correct": party_ok},
+                   "party_correct": party_ok, "qualifier_scored": qual_n, "qualifier_correct": qual_ok,
+                   "attribution_scored": attr_n, "attribution_correct": attr_ok, "with_source": with_source},
         "misses": misses,
         "false_figures": false_figures,
         "party_errors": party_errors,
@@ -109,6 +128,15 @@ def format_report(result: dict) -> str:
         f"party accuracy: {result['party_accuracy']:.3f} ({c['party_correct']}/{c['true_positives']} matched)",
         f"true positives: {c['true_positives']}  false figures: {c['false_positives']}  misses: {c['false_negatives']}",
     ]
+    if result.get("qualifier_accuracy") is not None:
+        lines.append(f"qualifier accuracy: {result['qualifier_accuracy']:.3f}"
+                     f" ({c['qualifier_correct']}/{c['qualifier_scored']} matched records with a gold qualifier)")
+    if result.get("attribution_accuracy") is not None:
+        lines.append(f"attribution accuracy: {result['attribution_accuracy']:.3f}"
+                     f" ({c['attribution_correct']}/{c['attribution_scored']} matched records with gold attribution)")
+    if result.get("attribution_rate") is not None:
+        lines.append(f"matched records with a source: {result['attribution_rate']:.3f}"
+                     f" ({c['with_source']}/{c['true_positives']})")
     if result["misses"]:
         lines.append("")
         lines.append("misses (gold figures not found):")
