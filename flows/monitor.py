@@ -136,6 +136,12 @@ async def store_batch(store: Store, batch, run_id: str, seq: int) -> dict[str, i
 
 @task(name="send-alerts", **IO)
 async def send_alerts(store: Store, settings: Settings) -> pipeline.DeliveryReport:
+    return deliver_pending(store, settings)
+
+
+def deliver_pending(store: Store, settings: Settings) -> pipeline.DeliveryReport:
+    """Send the due outbox rows with the configured SMTP settings (the send-alerts step, without
+    Prefect); a locked database file leaves them for the next run."""
     smtp = None
     if settings.smtp.configured:
         from newsmon.alerts import SmtpSettings
@@ -178,8 +184,10 @@ def record_failure(flow, flow_run, state) -> None:
             return  # another run owns the database; it records its own run
         params = dict(flow_run.parameters or {})
         settings = load_settings(params.get("config_path"), overrides=params.get("overrides"))
+        start = getattr(flow_run, "start_time", None)  # a pendulum time: keep only the instant
+        started_at = datetime.fromtimestamp(start.timestamp(), UTC) if start is not None else None
         where = Store(settings.database, lock_timeout=min(db_lock_timeout(), 5.0)).record_failure(
-            str(flow_run.id), error=message[:2000], started_at=getattr(flow_run, "start_time", None))
+            str(flow_run.id), error=message[:2000], started_at=started_at)
         log.error("newsmon run %s recorded as failed (%s)", flow_run.id, where)
     except Exception:
         log.exception("newsmon: the failure hook could not record the failed run")
@@ -253,6 +261,12 @@ async def monitor(config_path: str | None = None, force: bool = False,
                             quote(fetcher), quote(chunk_items))
                     batch, matches = await extract_batch(settings, quote(chunk_outcomes), quote(chunk_items), run_id,
                                                          quote(pool))
+                    names = {o.feed.url: o.feed.name for o in chunk_outcomes}
+                    for e in batch.errors:  # a bug on one entry: isolated by the pipeline, reported here
+                        if e["kind"] == "internal_error" and e["stage"] != "parse_feed":
+                            summary["failures"].append({"feed": names.get(e["feed_url"], e["feed_url"]),
+                                                        "kind": "internal_error", "message": e["message"]})
+                            logger.warning("entry %s failed: %s", e["item_url"], e["message"])
                     _db.pause_point("flow:before-store")
                     written = await store_batch(store, quote(batch), run_id, i)
                     summary["spooled_batches"] += written.get("spooled", 0)

@@ -1,18 +1,20 @@
 """Crash safety (S2, L5) and overlapping runs (C1) with real processes.
 
-Three real ``newsmon run`` processes (the CLI, the Prefect flow in Prefect's ephemeral mode, each
-with its own Prefect home) are started together, one per kill point, and killed with SIGKILL:
+Two real ``newsmon run`` processes (the CLI, the Prefect flow in Prefect's ephemeral mode, each
+with its own Prefect home) are started together and killed with SIGKILL:
 
 * mid feed fetch: one feed answers slowly (a corpus-server delay), killed while it is in flight;
 * mid transaction: ``NEWSMON_TEST_PAUSE_AT=save_batch:in-transaction`` holds the first batch
   inside its open transaction (rows inserted, not committed); while it is held, a second
-  ``newsmon run`` on the same database exits at once with code 75 (C1);
-* after the SMTP server accepted the digest, before the outbox rows are marked sent
-  (``NEWSMON_TEST_PAUSE_AT=mark_alerts:sent``).
+  ``newsmon run`` on the same database exits at once with code 75 (C1).
+
+The third kill point, after the SMTP server accepted the digest and before the outbox rows are
+marked sent (``NEWSMON_TEST_PAUSE_AT=mark_alerts:sent``), is hit in a child that runs only the
+flow's alert step (``flows.monitor.deliver_pending``, no Prefect server): the step is the same
+code, and it saves a Prefect start-up (10-20 s each; the two flow children start together).
 
 The next run (in this process, under the session's Prefect harness) ends with the same rows as
 an undisturbed run, every alert delivered, at most one duplicate email with the same Message-ID.
-The children start together because Prefect's ephemeral server costs 10-20 s to start each.
 """
 
 from __future__ import annotations
@@ -100,21 +102,19 @@ def children(tmp_path_factory):
     base = tmp_path_factory.mktemp("crash")
     started: dict[str, Child] = {}
     with ExitStack() as stack:
-        for name, pause_at, with_smtp in (("fetch", None, False), ("transaction", "save_batch:in-transaction", False),
-                                          ("smtp", "mark_alerts:sent", True)):
+        for name, pause_at in (("fetch", None), ("transaction", "save_batch:in-transaction")):
             d = base / name
             shutil.copytree(corpus_root(), d / "corpus", ignore=shutil.ignore_patterns("updates"))
             server = stack.enter_context(serve_directory(d / "corpus"))
-            smtp = stack.enter_context(SmtpServer()) if with_smtp else None
             cfg = write_config(d / "c.toml", base_url=server.base_url, feeds=FEEDS, database=d / "n.duckdb",
-                               outbox=d / "outbox", smtp_port=smtp.port if smtp else None)
+                               outbox=d / "outbox")
             if name == "fetch":
                 server.set_override(SLOW_FEED, delay=60.0)  # served normally, a minute late
             pause_file = d / "paused"
             proc = subprocess.Popen([sys.executable, "-m", "newsmon.cli", "-c", str(cfg), "run"], cwd=d,
                                     env=child_env(d / "prefect-home", pause_at, pause_file),
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            started[name] = Child(name, d / "n.duckdb", cfg, server, pause_file, proc, smtp)
+            started[name] = Child(name, d / "n.duckdb", cfg, server, pause_file, proc)
         try:
             yield started
         finally:
@@ -179,23 +179,55 @@ def test_crash_sigkill_mid_transaction_leaves_nothing_half_written(children, und
     assert counts(c.db) == undisturbed
 
 
-def test_crash_sigkill_after_smtp_accepted_resends_once_with_the_same_message_id(children, undisturbed):
+def test_crash_sigkill_after_smtp_accepted_resends_once_with_the_same_message_id(prefect_harness, undisturbed,
+                                                                                tmp_path):
     """L5: killed after the SMTP server accepted the digest and before the rows were marked sent:
     the rows are still pending, the next run sends the digest again with the same Message-ID
     (one duplicate, recognisable), and nothing is lost."""
     from flows.monitor import run_once
 
-    c = children["smtp"]
-    c.wait_for(c.pause_file.exists)
-    assert len(c.smtp.messages) == 1  # the server has it
-    c.kill()
-    assert counts(c.db) == undisturbed  # the data was committed before the alerts step
-    assert rows(c.db, "SELECT DISTINCT status, attempts FROM alert_outbox") == [("pending", 0)]
-    r = run_once(str(c.cfg))
-    assert r["counts"]["entries_new"] == 0
-    assert len(c.smtp.messages) == 2
-    first, second = (m.message for m in c.smtp.messages)
-    assert first["Message-ID"] == second["Message-ID"] and first["Subject"] == second["Subject"]
-    assert rows(c.db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
-    run_once(str(c.cfg))
-    assert len(c.smtp.messages) == 2  # and no more
+    shutil.copytree(corpus_root(), tmp_path / "corpus", ignore=shutil.ignore_patterns("updates"))
+    db = tmp_path / "n.duckdb"
+    with serve_directory(tmp_path / "corpus") as server, SmtpServer() as smtp:
+        cfg = write_config(tmp_path / "c.toml", base_url=server.base_url, feeds=FEEDS, database=db,
+                           outbox=tmp_path / "outbox", smtp_port=smtp.port)
+        smtp.stop()
+        assert run_once(str(cfg))["summary"]["alerts"]["pending_rows"] > 0  # stored; the server was down
+        con = duckdb.connect(str(db))
+        con.execute("UPDATE alert_outbox SET next_attempt_at = NULL")  # due now
+        con.close()
+        smtp.start()
+        pause_file = tmp_path / "paused"
+        proc = subprocess.Popen([sys.executable, "-c", SEND_ALERTS, str(cfg)], cwd=tmp_path, text=True,
+                                env=child_env(tmp_path / "prefect-home", "mark_alerts:sent", pause_file),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        c = Child("smtp", db, cfg, server, pause_file, proc)
+        try:
+            c.wait_for(pause_file.exists, timeout=60)
+            assert len(smtp.messages) == 1  # the server has it
+            c.kill()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        assert counts(db) == undisturbed
+        assert rows(db, "SELECT DISTINCT status, attempts FROM alert_outbox") == [("pending", 1)]
+        r = run_once(str(cfg))
+        assert r["counts"]["entries_new"] == 0
+        assert len(smtp.messages) == 2
+        first, second = (m.message for m in smtp.messages)
+        assert first["Message-ID"] == second["Message-ID"] and first["Subject"] == second["Subject"]
+        assert rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
+        run_once(str(cfg))
+        assert len(smtp.messages) == 2  # and no more
+
+
+SEND_ALERTS = """
+import sys
+from flows.monitor import deliver_pending
+from newsmon.config import load_settings
+from storage import Store
+
+settings = load_settings(sys.argv[1])
+deliver_pending(Store(settings.database), settings)
+"""

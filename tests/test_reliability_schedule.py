@@ -162,9 +162,6 @@ def test_schedule_failure_hook_with_the_database_locked_spools_the_notice(tmp_pa
     assert outcome == "failed" and json.loads(summary) == {"error": "boom"}
 
 
-@pytest.mark.xfail(strict=True, reason="C4 not met yet: an exception in one item's processing (newsmon.items."
-                   "item_rows via pipeline.build_batch) aborts the whole batch and fails the run; the lead "
-                   "is to isolate it per item in newsmon/pipeline.py")
 def test_schedule_exception_in_one_item_is_isolated_and_the_run_completes(prefect_harness, corpus, tmp_path,
                                                                          monkeypatch):
     """C4: one entry whose processing raises (a bug) is recorded as an error row; the other
@@ -185,12 +182,14 @@ def test_schedule_exception_in_one_item_is_isolated_and_the_run_completes(prefec
     monkeypatch.setattr(newsmon.items, "match_topic", match)
     r = run_once(str(cfg))
     assert r["outcome"] == "partial"
-    assert 10 <= counts(db)["articles"] < 14
-    assert rows(db, "SELECT count(*) FROM errors WHERE message LIKE '%bug triggered%'")[0][0] >= 1
+    assert [f["kind"] for f in r["summary"]["failures"]] == ["internal_error"]
+    assert counts(db)["articles"] == 14  # the failing entry is kept from its feed data...
+    failed = rows(db, "SELECT title FROM articles WHERE article_status = 'extraction_failed'")
+    assert len(failed) == 1  # ...marked as such
+    assert rows(db, "SELECT stage, kind FROM errors WHERE message LIKE '%bug triggered%'") == [("extract", "internal_error")]
+    assert counts(db)["topic_matches"] >= 8  # the other entries of its batch were matched and stored
 
 
-@pytest.mark.xfail(strict=True, reason="C4 not met yet: an exception while parsing one feed (pipeline.parse_fetched "
-                   "in the parse-feeds task) aborts every feed of the run; the lead is to record it per feed")
 def test_schedule_exception_in_one_feed_is_isolated_and_the_run_completes(prefect_harness, corpus, tmp_path,
                                                                          monkeypatch):
     """C4: a feed whose parsing raises (a bug) is recorded as failing; the other feeds are stored."""
