@@ -112,6 +112,7 @@ _DOM_NEG_RE, _DOM_NEG_W = _weighted(lex.DOMAIN_NEGATIVE)
 _PLACES_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lex.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
 )
+_CLOSE_QUOTES = frozenset(c for _, c in lex.QUOTE_PAIRS)
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
 _PAREN_PCT = re.compile(r"[^.;()]{0,40}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
@@ -120,7 +121,9 @@ _QUANTIFIER_OF = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:group|groups|dozens|hundreds|thousands|many|some|most|all|majority|couple|few|several|\d+)\s+of\s+(?:(?:the|its|their|[A-Z][\w’'-]+)\s+){0,2}$",
     _I,
 )
-_IN_PHRASE = re.compile(r"\b(?:to|at|with|against|by|of|from|toward|towards|on|for|into)\s+(?:the\s+|their\s+|its\s+|local\s+|federal\s+)?$", _I)
+_IN_PHRASE = re.compile(
+    r"\b(?:to|at|with|against|by|of|from|toward|towards|on|for|into)\s+(?:the\s+|their\s+|its\s+|local\s+|federal\s+)?(?-i:[A-Z][\w.-]*\s+){0,2}$", _I
+)
 _POSSESSED_KIN = re.compile(r"\b(?:their|her|his)\s+(?:[\w-]+\s+){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
@@ -130,6 +133,11 @@ _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
+_BARE_QUANTIFIERS = frozenset({"many", "some", "others", "most"})
+# a sentence that only attributes the quotation before it: '"...Where do we go?" 51-year-old Hoda Adly said.'
+_ATTRIBUTION_ONLY = re.compile(
+    r"\s*(?:[\w’'.,-]+\s+){0,6}?(?:said|says|told|tells|added|explained|recalled|wrote|asked|insisted)\b[^.!?]{0,80}[.!?]?\s*$", _I
+)
 # "..., says foreign soldier Ares": the holder named as the speaker right after a cue
 _SPEAKER_BEFORE = re.compile(r"[,”\"]\s*(?:says?|said|told|tells|added|explained|recalled)\s+(?:[\w’'-]+\s+){0,3}$", _I)
 # "the fatigue that he and his unit are experiencing": the holder as the subject of feeling
@@ -137,7 +145,7 @@ _EXPERIENCER_AFTER = re.compile(r"\s+(?:(?:are|is|were|was|have been|had been)\s
 # a person speaking, with no group noun: "the 27-year-old says", "said Moumen Abou Wassam"
 _PERSON_SPEAKER = re.compile(
     r"\b(?:the|a|an)\s+\d{1,3}-year-old\b|\b(?:said|says|told|tells|added)\s+(?:Mr\.?\s|Ms\.?\s|Mrs\.?\s|Dr\.?\s)?[A-Z][a-z]+\s+[A-Z][a-z]+"
-    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+,?\s+(?:\d{1,3},\s+)?(?:said|says|told|tells)\b"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+,?\s+(?:\d{1,3},\s+)?(?:said|says|told|tells)\b|[,”\"]\s+(?:\d{1,3}-year-old\s+)?[A-Z][a-z]+\s+(?:said|says|told|tells)\b"
 )
 # a holder noun right after a transitive verb or a possessive is an object: "killing people", "fight my own people"
 _OBJECT_BEFORE = re.compile(r"\b(?:\w+ing|kill\w*|fight|arrest\w*|attack\w*|send|sent|shoot|shot|my|our|your|own)\s+$", _I)
@@ -362,6 +370,8 @@ def _units(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
         while k < len(quotes) and quotes[k][0] < end:
             end = max(end, quotes[k][1])
             k += 1
+        if units and end - s <= 120 and text[units[-1][1] - 1 : units[-1][1]] in _CLOSE_QUOTES and _ATTRIBUTION_ONLY.match(text, s, end):
+            s = units.pop()[0]
         units.append((s, end))
     return units
 
@@ -554,11 +564,18 @@ def _pick_holder(
             continue  # "appealing to authorities": officials inside a phrase are not the subject
         source = cue is not None and h.start >= cue.end and (
             bool(_SOURCE_PREP.match(s, cue.end, h.start))
-            or (h.start - cue.end <= 60 and bool(_SPEAKER_BEFORE.search(s, max(0, h.start - 40), h.start)))
             or (h.start - cue.end <= 30 and bool(_EXPERIENCER_AFTER.match(s, h.end)))
+        )
+        speaker = (
+            cue is not None
+            and not source
+            and 0 <= h.start - cue.end <= 60
+            and bool(_SPEAKER_BEFORE.search(s, max(0, h.start - 40), h.start))
         )
         if source:  # "complaints from Russian troops", "opposition among the people"
             cost: float = 0
+        elif speaker:  # named as the speaker right after the cue: a holder before the cue still wins
+            cost = 40
         elif h.end <= pos:
             cost = pos - h.end
         elif cue is None:  # the speaker of a quotation: after it is as good as before
@@ -567,7 +584,7 @@ def _pick_holder(
             cost = (h.start - pos) * 1.5 + 10
         else:
             continue
-        if h.cls in lex.WEAK_HOLDERS and not source:
+        if h.cls in lex.WEAK_HOLDERS and not source and not speaker:
             if cue is None:
                 cost += 30  # "..., says Artem Ruban, a soldier in the battalion"
             elif h.end > pos or not _opens_clause(s, h.start):
@@ -783,6 +800,11 @@ def _resolve_holder(
             # a quotation with a named speaker and no group noun: a person, not the public
             person = bool(_PERSON_SPEAKER.search(masked))
             cls = "other" if not poll and ((quotes and spoken) or person) else "public"
+    if h is not None and cls == "public" and masked[h.start:h.end].lower() in _BARE_QUANTIFIERS:
+        # "Residents of Goma survived ..., but many are fearful": "many" of the group named before
+        group = [x for x in holders_out if x.end <= h.start and x.cls not in ("public", "officials")]
+        if group:
+            cls = group[-1].cls
     if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
     if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):

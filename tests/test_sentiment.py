@@ -95,6 +95,12 @@ CONSTRUCTIONS = [
     ("holder-civilians", "Some civilians feared a new offensive on the city.", {("public", "negative")}),
     ("holder-secretary-of-state", "The Secretary of State praised the courage of the defenders.", {("officials", "positive")}),
     ("holder-people-living-in", "People living in the border town say they are terrified of the shelling.", {("residents", "negative")}),
+    ("holder-bare-many-after-contrast", "Residents of the port city survived the siege, but many are fearful of what comes next.", {("residents", "negative")}),
+    ("holder-capital-as-government", "Moscow praised the courage of the allied troops in a statement.", {("officials", "positive")}),
+    ("holder-leader-surname-verb", "Kim emphasized the valor of the army at the ceremony.", {("officials", "positive")}),
+    ("quote-attributed-next-sentence", "\"It is terrifying. Where do we go? Nowhere is safe.\" 49-year-old Leila Haddad said.", {("other", "negative")}),
+    ("negation-no-regrets", "The president said he had no regrets about launching the offensive.", {("officials", "positive")}),
+    ("cue-in-shock", "Residents were still in shock on Friday after the strike on their street.", {("residents", "negative")}),
     ("holder-her-son", "She says she does not want to see a return to war, because her son was wounded.", {("families", "negative")}),
 ]
 
