@@ -80,7 +80,7 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
         return True
     if P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower()) and \
-            not _BODIES_AFTER_RE.match(sent, q.end):
+            not _BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end):
         return True
     if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
         return True
@@ -127,13 +127,19 @@ _ONE_ADJECTIVE_RE = re.compile(
 
 
 def _non_conflict(sent: str, q: Qty) -> bool:
-    """A disease, disaster or accident word close to the figure: not a casualty of violence."""
-    return any(q.start - 90 <= start and end <= q.end + 60 for start, end in _non_conflict_words(sent))
+    """A disease, disaster or accident word close to the figure, or anywhere in a sentence with no word of
+    violence: not a casualty of violence."""
+    words, violent = _non_conflict_words(sent)
+    if words and not violent:
+        return True  # "hundreds of bodies from areas ... hit by a major earthquake"
+    return any(q.start - 90 <= start and end <= q.end + 60 for start, end in words)
 
 
 @lru_cache(maxsize=256)
-def _non_conflict_words(sent: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in P.NON_CONFLICT_RE.finditer(sent))
+def _non_conflict_words(sent: str) -> tuple[tuple[tuple[int, int], ...], bool]:
+    words = tuple((m.start(), m.end()) for m in P.NON_CONFLICT_RE.finditer(sent))
+    words += tuple((m.start(), m.end()) for m in P.DISASTER_RE.finditer(sent))
+    return words, bool(words) and P.VIOLENCE_RE.search(sent) is not None
 
 
 def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
@@ -420,6 +426,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
     if breakdown and (post is None or (last is not None and category == last.category and np_s != np_e)):
         return None
     partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or _AMONG_RE.match(sent, q.end))
+    if category in prev and pre == category and P.AMONG_BEFORE_RE.search(sent, max(0, num_start - 50), num_start):
+        return None  # "Among the dead are 382 children" after "5,996 people have died"
     if partitive and category in prev and not (last is not None and last.partitive and category == last.category):
         return None  # "three children among the dead" after "22 fatalities"  # "nine of those killed were children": part of a total already reported
     found = Found(q, category, (np_s, np_e), (cue_s, cue_e), kind, breakdown)

@@ -60,6 +60,8 @@ class PartyMatcher:
                 out.append((m.start() + offset, m.end() + offset, self.labels[m.group(0).lower()]))
         low = text.lower()
         for m in (self.civil_re.finditer(low) if len(low) == len(text) else self.civil_re_ic.finditer(text)):
+            if P.UNIFORMED_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "police and security staff" are not civilians
             out.append((m.start() + offset, m.end() + offset, "civilian"))
         out.sort()
         return out
@@ -197,10 +199,11 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             return False
         return s not in flags.attacker
 
-    prev_general = prev_in_sent is not None and (prev_in_sent.party != "civilian" or bool(
+    prev_general = prev_in_sent is not None and (prev_in_sent.party != "civilian" or prev_in_sent.general or bool(
         set(noun_phrase_words(sent, *prev_in_sent.np)) & P.GENERAL_CIVILIAN))
     if prev_in_sent is not None and prev_general:
         if not np_words or set(np_words) <= {"others", "other", "more", "further"}:
+            f.general = True  # "30,457 civilian casualties -- 10,582 killed and 19,875 injured"
             return prev_in_sent.party  # "300 killed and 2,700 others injured"
         between = [m for m in mentions if prev_in_sent.q.end <= m[0] < f.q.start and usable(m[0], m[1])
                    and m[0] not in flags.place]

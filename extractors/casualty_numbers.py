@@ -157,7 +157,7 @@ def descending(raw: str) -> bool:
 
 
 class Found:
-    __slots__ = ("q", "category", "np", "cue", "cue_kind", "breakdown", "party", "partitive")
+    __slots__ = ("q", "category", "np", "cue", "cue_kind", "breakdown", "party", "partitive", "general")
 
     def __init__(self, q: Qty, category: str, np: tuple[int, int], cue: tuple[int, int], cue_kind: str,
                  breakdown: bool) -> None:
@@ -165,3 +165,4 @@ class Found:
         self.breakdown = breakdown
         self.party = "unknown"
         self.partitive = False
+        self.general = False  # its party came from a general side word ("civilians"), so "and N others" may share it

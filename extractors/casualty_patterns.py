@@ -351,6 +351,9 @@ OTHER_SIDE_WORDS = (
     "Haitians", "ISIS", "Islamic State", "Wagner", "Taleban", "Cameroonian", "Cameroonians", "Chadian",
     "South Korean", "South Koreans", "Japanese", "Filipino", "Filipinos", "Burkina", "Kenyan", "Kenyans",
     "Ugandan", "Ugandans", "Nigerien", "Malians", "Chadians", "Mozambican", "Venezuelan", "Venezuelans",
+    # sides and countries outside the topic (a town or region alone names no side)
+    "China", "PKK", "Kashmiri", "Kashmiris", "Philippines", "Mozambique", "Cameroon", "Kenya", "Uganda",
+    "Egypt", "Egyptian", "Egyptians", "Bangladesh", "Bangladeshi", "Thailand", "Indonesia", "Indonesian",
 )
 
 # Nouns whose modifier is the attacker, not the victim ("Russian strike", "Israeli airstrikes").
@@ -462,6 +465,19 @@ NON_CONFLICT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# accidents that, in a sentence with no word of violence, make every death a non-casualty
+DISASTER_RE = re.compile(
+    r"\b(?:collapsed?|collapses|collapsing|avalanches?|mudslides?|eruptions?|drowned|drownings?"
+    r"|blaze|capsized|natural\s+disasters?)\b",
+    re.IGNORECASE,
+)
+# words of violence: a sentence with one of these is about a conflict even if it names a disaster
+VIOLENCE_RE = re.compile(
+    r"\b(?:attack|(?:air)?strike|shell|bomb|war\b|wars\b|fight|clash|gun|shoot|shot|troop|soldier|militant|rebel|army|armies"
+    r"|military|missile|drone|raid|offensive|assault|explos|insurg|terror|combat|artillery|rocket|massacre"
+    r"|ambush|militia|jihad|killed\s+by|occupation|invasion|siege|sniper|grenade|mine\b|mines\b|landmine|hostilities|ceasefire|junta|gunmen|forces)",
+    re.IGNORECASE,
+)
 # Word starts that mark a sentence worth reading for casualty figures.
 CUE_STEMS = (
     "kill", "dead", "die", "dying", "death", "fatalit", "figure", "tally", "slain", "perish", "execut",
@@ -484,8 +500,8 @@ CUE_PRESENCE_LOWER_RE = re.compile(
 TOKEN_RE = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[^\w\s]")
 # a breakdown of a total, up to the next preposition, clause or coordinated figure
 BREAKDOWN_SPAN_RE = re.compile(
-    r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them|mostly"
-    r"|mainly|largely)\b"
+    r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them"
+    r"|mostly|mainly|largely|among\s+the\s+(?:dead|killed|victims|wounded|injured)\s+(?:were|are|was|is))\b"
     r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"
     r"|[.;:\"“”]|,\s*and\s+(?:\w+\s+)?\d).){0,120}",
     re.IGNORECASE,
@@ -506,6 +522,16 @@ ELLIPSIS_AFTER_RE = re.compile(
     r"|addition|hospital|custody|captivity|action|hiding|danger|need|response|return|exchange|turn|part|time)\b)"
     r"(?:the\s+)?[A-Za-z]"
 )
+# a civilian word that is a post of a force ("police and security staff", "military medics")
+UNIFORMED_BEFORE_RE = re.compile(
+    r"\b(?:police|security|military|army|defen[cs]e|prison|militia)\s+(?:and\s+[\w-]+\s+)?$", re.IGNORECASE)
+# "Among the 11,662 injured were ...": the total itself, not a part of one
+AMONG_TOTAL_RE = re.compile(
+    r"\s+(?:dead|killed|injured|wounded|casualties|fatalities|victims)\s+(?:were|are|was|is)\b", re.IGNORECASE)
+# "Among the dead are 382 children": a part of a total already reported
+AMONG_BEFORE_RE = re.compile(
+    r"\bamong\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|wounded|injured|casualties)\s+(?:were|was|are|is)\s+$",
+    re.IGNORECASE)
 # civilian words a following "others" may inherit (not "children": "one child and 10 others")
 GENERAL_CIVILIAN = frozenset("civilians civilian non-combatants noncombatants villagers residents".split())
 # "four of its fighters": the source's own side
