@@ -222,3 +222,62 @@ def test_flow_locked_database_mid_run_spools_and_next_run_merges(prefect_harness
     assert runs == {r1["run_id"]: "partial", r2["run_id"]: "ok"}
     summary = json.loads(rows(db, f"SELECT summary FROM runs WHERE run_id = '{r1['run_id']}'")[0][0])
     assert summary["spooled_batches"] == r1["summary"]["spooled_batches"]
+
+
+@pytest.mark.prefect
+def test_flow_locked_database_at_start_fails_cleanly_and_the_notice_is_spooled(prefect_harness, corpus, tmp_path,
+                                                                             monkeypatch):
+    """S3 at the start of a run: the file stays locked past the bounded wait, so the run does
+    nothing (no fetch, nothing to lose) and fails with a clear error naming the holder; the
+    failure hook spools the failed-run record; the next run merges it and does the work."""
+    from flows.monitor import run_once
+    from newsmon.errors import DatabaseLocked
+
+    root, server = corpus
+    db = tmp_path / "n.duckdb"
+    cfg = write_config(tmp_path / "c.toml", base_url=server.base_url, feeds=FEEDS, database=db,
+                       outbox=tmp_path / "outbox")
+    Store(db).migrate()
+    monkeypatch.setenv("NEWSMON_DB_LOCK_TIMEOUT", "0.3")
+    holder = Holder(db)
+    try:
+        with pytest.raises(DatabaseLocked, match=r"locked by another process \(PID \d+"):
+            run_once(str(cfg))
+    finally:
+        holder.release()
+    assert sum(server.requests.values()) == 0  # nothing fetched
+    (notice,) = Store(db).pending_spools()
+    r = run_once(str(cfg))
+    assert r["outcome"] == "ok" and r["summary"]["merged_spools"] == 1
+    failed = rows(db, f"SELECT outcome, summary FROM runs WHERE run_id <> '{r['run_id']}'")
+    assert failed[0][0] == "failed" and "locked by another process" in json.loads(failed[0][1])["error"]
+    assert notice.run_id != r["run_id"]
+
+
+@pytest.mark.prefect
+def test_flow_stored_keys_unreadable_counts_every_entry_as_new_without_doubling(prefect_harness, corpus, tmp_path,
+                                                                              monkeypatch):
+    """S3 mid-run: when the stored-entry check meets a locked file, every entry counts as new; the
+    idempotent inserts then add nothing twice and no alert goes out twice."""
+    from flows.monitor import run_once
+    from newsmon.errors import DatabaseLocked
+
+    root, server = corpus
+    db = tmp_path / "n.duckdb"
+    cfg = write_config(tmp_path / "c.toml", base_url=server.base_url, feeds=FEEDS, database=db,
+                       outbox=tmp_path / "outbox")
+    run_once(str(cfg))
+    before = table_counts(db)
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE feeds SET etag = NULL, last_modified = NULL, next_check_at = NULL")  # fetch bodies again
+    con.close()
+
+    def locked(self, keys):
+        raise DatabaseLocked(f"{db} is locked by another process (PID 1, python3)")
+
+    monkeypatch.setattr(Store, "known_keys", locked)
+    r = run_once(str(cfg))
+    assert r["counts"]["entries_new"] == before["articles"]  # blind: all of them
+    assert any(f["kind"] == "database_locked" for f in r["summary"]["failures"])
+    assert table_counts(db) == before
+    assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1
