@@ -198,6 +198,13 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             tok = re.compile(r"-+").match(sent, tok.start())
         if word in (",", "(", "–", "—"):
             nxt = _next_token(sent, tok.end())
+            if word == "(" and not aux:
+                close = sent.find(")", tok.end())
+                after_close = _next_token(sent, close + 1) if 0 <= close - tok.end() <= 110 else None
+                if after_close is not None and (after_close.group(0).lower() in P.AUX_WORDS
+                                                or P.POST_CUE_RE.match(sent, after_close.start())):
+                    pos = close + 1  # "1,660 persons (1,347 men, 273 women and 40 children) were killed"
+                    continue
             if allow_list and nxt is not None and nxt.start() in qty_starts and not aux:
                 pos = qty_starts[nxt.start()].end  # a list: "745 civilians, 125 members, and 148 militants"
                 n_np = 0

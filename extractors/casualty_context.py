@@ -99,6 +99,7 @@ def derive_subject(sentences: list[tuple[int, int, str]], matcher: PartyMatcher)
             continue
         attribs = attributions(sent)
         breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
+        breakdowns += [(m.start("inner"), m.end("inner")) for m in P.PAREN_BREAKDOWN_RE.finditer(sent)]
         paired = coordinated_sides(sent, mentions)
         for s, e, label in mentions:
             if (s in paired or is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
@@ -139,7 +140,7 @@ def attributions(sent: str) -> list[tuple[int, int, str]]:
         src = clean_source(m.group("src"))
         if src:
             out.append((m.start("src"), m.end("src"), src))
-    for rx in (P.SAID_AFTER_SUBJECT_RE, P.SAID_BEFORE_SUBJECT_RE):
+    for rx in (P.SAID_AFTER_SUBJECT_RE, P.SAID_BEFORE_SUBJECT_RE, P.SOURCE_PARTICIPLE_RE):
         for m in rx.finditer(sent):
             src = clean_source(m.group("src"))
             if src and not P.CUE_PRESENCE_RE.search(src):
@@ -262,6 +263,8 @@ class MentionFlags:
         self.attacker = {s for s, e, _ in mentions if is_attacker(sent, s, e)}
         self.opponent = {s for s, e, _ in mentions if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
         self.breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
+        if "(" in sent:
+            self.breakdowns += [(m.start("inner"), m.end("inner")) for m in P.PAREN_BREAKDOWN_RE.finditer(sent)]
         if "among" in sent:
             self.breakdowns += [(m.start(), m.end()) for m in P.AMONG_SPAN_RE.finditer(sent)]
         for m in _DASH_RE.finditer(sent):  # "a toll of 14 - seven police officers and seven civilians"

@@ -54,6 +54,7 @@ _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+)"
 _LINK = (
     r"(?:to|at|of|reached|reach|reaches|hit|hits|is|was|stands\s+at|stood\s+at|stand\s+at|passed|passes|pass"
     r"|surpassed|surpasses|surpass|exceeded|exceeds|exceed|topped|tops|top|crossed|crosses|cross|neared|nears|near"
+    r"|exceeding|surpassing|topping|reaching"
     r"|nearing|approaching|totalled|totaled|total|totals|numbered|number|now|be"
     r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing)\s+to)"
 )
@@ -198,7 +199,7 @@ POST_CUE_RE = re.compile(
     r"(?P<casualties>among\s+the\s+casualties|casualties|casualty|losses|lost\b(?!\s+(?:their|his|her|its|to|control|contact|territory|ground))"
     r"|combat\s+losses)"
     r"|(?P<captured_dead>captured\s+dead)"
-    r"|(?P<killed>killed|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
+    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
     r"|murdered|massacred|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
@@ -245,7 +246,8 @@ PRE_CUE_RE = re.compile(
     r"|\bloss\s+of"
     r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b)\d)[\w'’-]+){0,16}?,?\s+"
     r"(?:exceeded|exceeds|exceed|reached|reach|reaches|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
-    r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was)"
+    r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was"
+    r"|exceeding|surpassing|topping|reaching)"
     r"|\bsuffered|\bsustained|\binflicted)"
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
     r"|seized|took|taken|taking|detained|detaining))"
@@ -285,7 +287,7 @@ LIVES_VERB_RE = re.compile(r"\b(?:claimed|claim|claims|claiming|cost|costs|costi
                            re.IGNORECASE)
 # a count per day is a rate, not a figure ("1,500 casualties a day")
 RATE_AFTER_RE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|dead|killed|losses|wounded|injured)\s+(?:a|per|each|every)\s+"
+    r"\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|dead|killed|losses|wounded|injured)\s+(?:on\s+average\s+)?(?:a|per|each|every)\s+"
     r"(?:day|week|month)\b|\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|losses)\s+daily\b",
     re.IGNORECASE,
 )
@@ -352,7 +354,7 @@ OTHER_SIDE_WORDS = (
     "South Korean", "South Koreans", "Japanese", "Filipino", "Filipinos", "Burkina", "Kenyan", "Kenyans",
     "Ugandan", "Ugandans", "Nigerien", "Malians", "Chadians", "Mozambican", "Venezuelan", "Venezuelans",
     # sides and countries outside the topic (a town or region alone names no side)
-    "China", "PKK", "Kashmiri", "Kashmiris", "Philippines", "Mozambique", "Cameroon", "Kenya", "Uganda",
+    "China", "Haiti", "PKK", "Kashmiri", "Kashmiris", "Philippines", "Mozambique", "Cameroon", "Kenya", "Uganda",
     "Egypt", "Egyptian", "Egyptians", "Bangladesh", "Bangladeshi", "Thailand", "Indonesia", "Indonesian",
 )
 
@@ -423,6 +425,12 @@ SAID_AFTER_SUBJECT_RE = re.compile(
 # ", said X." (inverted)
 SAID_BEFORE_SUBJECT_RE = re.compile(
     r"[,\"”]\s*(?:" + ATTRIBUTION_VERBS + r")\s+(?P<src>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,90}?)\s*(?:[,.;:()]|$)",
+)
+# "with South Korean, Ukrainian, and Western sources reporting over 6,000 killed"
+SOURCE_PARTICIPLE_RE = re.compile(
+    r"(?:^|[,;(]\s*|\bwith\s+)(?P<src>(?:the\s+)?[A-Z][^;:()\"“”]{0,70}?\b(?:sources|officials|authorities|estimates|reports"
+    r"|figures|media|agencies|monitors|groups|residents|witnesses))\s+(?:reporting|saying|estimating|claiming|putting"
+    r"|suggesting|indicating)\b",
 )
 SOURCE_TRIM_LEAD_RE = re.compile(
     r"^(?:meanwhile|however|earlier|later|also|and|but|separately|in\s+a\s+statement|on\s+\w+day|today|yesterday)[,\s]+",
@@ -522,6 +530,8 @@ ELLIPSIS_AFTER_RE = re.compile(
     r"|addition|hospital|custody|captivity|action|hiding|danger|need|response|return|exchange|turn|part|time)\b)"
     r"(?:the\s+)?[A-Za-z]"
 )
+# a breakdown in brackets after a figure ("1,660 persons (1,347 men, 273 women and 40 children)")
+PAREN_BREAKDOWN_RE = re.compile(r"(?<=\d)[^()\d.;]{0,30}\((?P<inner>[^()]*\d[^()]*)\)")
 # a civilian word that is a post of a force ("police and security staff", "military medics")
 UNIFORMED_BEFORE_RE = re.compile(
     r"\b(?:police|security|military|army|defen[cs]e|prison|militia)\s+(?:and\s+[\w-]+\s+)?$", re.IGNORECASE)
