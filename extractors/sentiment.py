@@ -59,7 +59,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import vaderSentiment.vaderSentiment as _vader
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -179,20 +181,37 @@ def has_cue_trigger(s: str) -> bool:
 
 
 _WORD_START = re.compile(r"\b(?=[a-z])", _I)
+_EXCEPTION_REACH = 120
+_SHARE_HINT = re.compile(r"%|per\s?cent|\bin\s(?:10|ten|three|four|five)\b|\bout\sof\b|\b(?:thirds?|quarters?|fifths?)\b|\bhalf\sof\b", _I)
 
 
-def _cue_matches(s: str) -> list[re.Match[str]]:
+def _gate_hits(s: str) -> list[tuple[int, bool]] | None:
+    """Gate words of `s` as (position, can stand late in a cue); None when lower-casing
+    changes the length of `s` (positions would not line up)."""
+    low = s.lower()
+    if len(low) != len(s):
+        return None
+    late = lex.LATE_TRIGGER_STEMS
+    return [(m.start(), m.group(0).startswith(late)) for m in _GATE_LOWER.finditer(low)]
+
+
+def _cue_matches(s: str, hits: list[tuple[int, bool]] | None = None) -> list[re.Match[str]]:
     """Cue matches in `s`, tried only at gate words and, for gate words that can stand
     late in a cue (`LATE_TRIGGER_STEMS`), at word starts up to 60 characters before
-    them; the same result as scanning all of `s`, several times faster."""
-    if not has_cue_trigger(s):
+    them; the same result as scanning all of `s`, several times faster. `hits` are the
+    gate words of `s` when the caller has them already (one gate pass per document)."""
+    if hits is None:
+        if not has_cue_trigger(s):
+            return []
+        hits = [(h.start(), h.group(0).lower().startswith(lex.LATE_TRIGGER_STEMS)) for h in _GATE.finditer(s)]
+    if not hits:
         return []
     starts: set[int] = set()
-    for hit in _GATE.finditer(s):
-        if hit.group(0).lower().startswith(lex.LATE_TRIGGER_STEMS):
-            starts.update(w.start() for w in _WORD_START.finditer(s, max(0, hit.start() - 60), hit.start() + 1))
+    for pos, late in hits:
+        if late:
+            starts.update(w.start() for w in _WORD_START.finditer(s, max(0, pos - 60), pos + 1))
         else:
-            starts.add(hit.start())
+            starts.add(pos)
     out: list[re.Match[str]] = []
     end = -1
     for pos in sorted(starts):
@@ -232,6 +251,8 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
     found: list[tuple[SentimentReport, bool]] = []
     prev_holder: _Carry | None = None
     q_ends = [qe for _, qe in quotes]
+    doc_hits = _gate_hits(text)
+    hit_pos = [p for p, _ in doc_hits] if doc_hits is not None else []
     for start, end in _units(text, quotes):
         k = bisect_right(q_ends, start)
         unit_quotes = []
@@ -239,7 +260,14 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
             qs, qe = quotes[k]
             unit_quotes.append((max(qs, start) - start, min(qe, end) - start))
             k += 1
-        reports, holder_seen = _analyse_unit(text, start, end, unit_quotes, prev_holder)
+        unit_hits = None
+        if doc_hits is not None:
+            unit_hits = [
+                (p - start, late)
+                for p, late in doc_hits[bisect_left(hit_pos, start) : bisect_left(hit_pos, end)]
+                if not any(qs <= p - start < qe for qs, qe in unit_quotes)
+            ]
+        reports, holder_seen = _analyse_unit(text, start, end, unit_quotes, prev_holder, unit_hits)
         if prev_holder is not None and prev_holder.shares and holder_seen.shares:
             reports = _merge_poll_breakdown(found, prev_holder, reports, holder_seen)
         found.extend(reports)
@@ -388,12 +416,14 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _find_cues(s: str) -> list[_Cue]:
+def _find_cues(s: str, hits: list[tuple[int, bool]] | None = None) -> list[_Cue]:
     """Stance cues in `s` (a masked unit, or a quote), with negation and object flips."""
-    matches = _cue_matches(s)
+    matches = _cue_matches(s, hits)
     if not matches:
         return []
-    exceptions = [(m.start(), m.end()) for m in lex.CUE_EXCEPTIONS.finditer(s)]
+    # exceptions start at most ~100 characters before the cue they cover
+    lo, hi = max(0, matches[0].start() - _EXCEPTION_REACH), min(len(s), matches[-1].end() + _EXCEPTION_REACH)
+    exceptions = [(m.start(), m.end()) for m in lex.CUE_EXCEPTIONS.finditer(s, lo, hi)]
     cues: list[_Cue] = []
     comp = lex.COMPARATIVE.search(s)
     if comp:
@@ -496,6 +526,12 @@ def share_value(expr: str) -> float:
     return _number(tokens[0].replace("-", " ") if not tokens[0][0].isdigit() else tokens[0]) if tokens else 0.0
 
 
+def has_share(s: str) -> bool:
+    """Does `s` state a share ("46%", "six in 10", "two-thirds of")? A literal pre-check
+    first: `PERCENT` with its number words is slow to run over whole sentences."""
+    return _SHARE_HINT.search(s) is not None and lex.PERCENT.search(s) is not None
+
+
 class _Carry:
     """What a unit hands to the next one, computed on demand: its holder ("Lee expressed
     his devastation" continues "One such defector is Lee") and whether it was about a poll
@@ -524,20 +560,22 @@ class _Carry:
     @property
     def poll(self) -> bool:
         if self._poll is None:
-            self._poll = bool(lex.POLL_CONTEXT.search(self._unit) or lex.PERCENT.search(self._unit))
+            self._poll = bool(lex.POLL_CONTEXT.search(self._unit) or has_share(self._unit))
         return self._poll
 
 
-def _holders(s: str) -> list[_Holder]:
+@lru_cache(maxsize=1024)
+def _holders(s: str) -> tuple[_Holder, ...]:
+    """Holder nouns in `s` (cached: a unit is looked at again as the next unit's carry-over)."""
     out = []
     for m in _HOLDER_RE.finditer(s):
         idx = int(m.lastgroup[1:])  # type: ignore[index]
         out.append(_Holder(m.start(), m.end(), _HOLDER_CLASSES[idx]))
-    return out
+    return tuple(out)
 
 
 def _pick_holder(
-    holders: list[_Holder],
+    holders: Sequence[_Holder],
     s: str,
     cue: _Cue | None,
     anchor: int,
@@ -661,11 +699,16 @@ def _location(unit: str, masked: str) -> str | None:
 
 
 def _analyse_unit(
-    text: str, start: int, end: int, quotes: list[tuple[int, int]], prev_holder: _Carry | None
+    text: str,
+    start: int,
+    end: int,
+    quotes: list[tuple[int, int]],
+    prev_holder: _Carry | None,
+    hits: list[tuple[int, bool]] | None = None,
 ) -> tuple[list[tuple[SentimentReport, bool]], _Carry]:
     unit = text[start:end]
     masked = _mask(unit, quotes)
-    cues = _find_cues(masked)
+    cues = _find_cues(masked, hits)
     if not cues and not quotes:
         return [], _Carry(masked, unit=unit)
     quote_text = " ".join(unit[s:e].strip("“”„«»\"'‘’ ") for s, e in quotes) if quotes else None
@@ -675,7 +718,7 @@ def _analyse_unit(
         if not has_hit or abs(qs) < lex.QUOTE_SCORE_THRESHOLD:
             return [], _Carry(masked, unit=unit, speaker=bool(lex.REPORTING_CUES.search(masked)))
     holders_out = _holders(masked)
-    own_poll = bool(lex.POLL_CONTEXT.search(unit) or lex.PERCENT.search(masked))
+    own_poll = bool(lex.POLL_CONTEXT.search(unit) or has_share(masked))
     poll = own_poll or (prev_holder is not None and prev_holder.poll)
     quote_score = 0.0
 
@@ -764,7 +807,7 @@ def _clauses(s: str) -> list[tuple[int, int]]:
 
 def _resolve_holder(
     masked: str,
-    holders_out: list[_Holder],
+    holders_out: Sequence[_Holder],
     cue: _Cue | None,
     unit: str,
     quotes: list[tuple[int, int]],
@@ -802,9 +845,13 @@ def _resolve_holder(
             cls = "other" if not poll and ((quotes and spoken) or person) else "public"
     if h is not None and cls == "public" and masked[h.start:h.end].lower() in _BARE_QUANTIFIERS:
         # "Residents of Goma survived ..., but many are fearful": "many" of the group named before
-        group = [x for x in holders_out if x.end <= h.start and x.cls not in ("public", "officials")]
+        group = [
+            x
+            for x in holders_out
+            if x.end <= h.start and x.cls not in ("public", "officials") and not _IN_PHRASE.search(masked, max(0, x.start - 30), x.start)
+        ]
         if group:
-            cls = group[-1].cls
+            cls = group[0].cls
     if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
     if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):

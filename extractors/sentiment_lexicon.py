@@ -42,7 +42,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"fear(?:s|ed|ful|ing)?|afraid|scar(?:ed|y)|terrif(?:ied|ying)|frighten\w*|dread\w*|panic\w*|nightmar\w*", 0.5),
     (r"regret(?:s|ted|ting)?", 0.5),
     (r"worr(?:y|ied|ies|ying)|anxi(?:ety|eties|ous|ously)|uneas\w*|unrest|nervous\w*|distress\w*|disturbed|troubled", 0.5),
-    (r"concern(?:s|ed)?|(?:is|are|was|were|very|deeply|extremely|most|increasingly) concerning", 0.4),
+    (r"concern(?:s|ed)?", 0.4),
+    (r"concerning", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
     (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|anguish\w*|agony|shocked|shock(?!\s+(?!(?:and|at|over|or|to|of|in|as|that|was|is|were|among|after|when|for|but|on|amid|following|from|by|with|about|because|since|as)\b)[a-z])", 0.6),
     (r"disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
     (r"tired|exhausted|sad|demorali[sz]ed", 0.5),  # predicative only: see CUE_NEEDS_BEFORE
@@ -71,7 +72,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"resign|step down", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
     (r"held (?:to )?account", 0.5),
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
-    (r"cannon fodder|meat grinder|sacrificial lambs?|expendable|(?:is|was|as|like|means) [“\"‘']?(?:a |the |certain )?(?:death sentence|way to death|death trap|suicide mission)", 0.6),
+    (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
+    (r"death sentence|death trap|suicide mission", 0.6),  # "is a death sentence": see CUE_NEEDS_BEFORE
     (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick|urgent) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce|halt|stop)\b", 0.6),
     (r"impossible", 0.5),
     (r"(?:want|wish|hope|long|yearn|desire|pray)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over)\b"
@@ -143,6 +145,8 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
         r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march\w*|chant\w*|spoke|speak\w*|campaign\w*|vot\w*|turn\w*|rise|rose|risen|rising|mobili[sz]\w*)\s+(?:out\s+)?$",
         re.IGNORECASE,
     ),
+    r"concerning": re.compile(r"\b(?:is|are|was|were|very|deeply|extremely|most|increasingly|so)\s+$", re.IGNORECASE),
+    r"death sentence|death trap|suicide mission": re.compile(r"\b(?:is|was|as|like|means|be)\s+[“\"‘']?(?:a\s+|the\s+|certain\s+)?$", re.IGNORECASE),
     r"impossible": re.compile(r"\b(?:made|make|makes|making)\s+(?:[\w’']+\s+){0,3}$", re.IGNORECASE),
 }
 
@@ -185,7 +189,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    concern shock terror panic fear death tribute alarm edge deal agreement
+    fear tribute alarm edge
     """.split()
 )
 
