@@ -80,7 +80,8 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
         return True
     if P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower()) and \
-            not _BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end):
+            not _BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end) and \
+            not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end):
         return True
     if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
         return True
@@ -442,6 +443,24 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
     return found
 
 
+def _bare_figures(sent: str, qtys: list[Qty], found: list[Found]) -> list[Found]:
+    """Figures named only as "the figure of 64" or "an estimate of 55": the category of the next figure
+    in the sentence ("..., bringing the number of civilians killed to 119"), else of the one before."""
+    taken = {f.q.start for f in found}
+    extra: list[Found] = []
+    for q in qtys:
+        if q.start in taken or q.vague or not P.BARE_FIGURE_BEFORE_RE.search(sent, max(0, q.start - 40), q.start):
+            continue
+        post, np_s, np_e, thing = _post_scan(sent, q, qtys)
+        if post is not None or thing or np_s != np_e or _not_a_casualty(sent, q, q.start):
+            continue
+        after = [f for f in found if f.q.start > q.end]
+        before = [f for f in found if f.q.end <= q.start]
+        model = after[0] if after else before[-1]
+        extra.append(Found(q, model.category, (np_s, np_e), (-1, -1), "bare", False))
+    return sorted(found + extra, key=lambda f: f.q.start)
+
+
 def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Callable[[], str | None],
                       prev: list[str]) -> list[CasualtyReport]:
     qtys = quantities(sent)
@@ -454,6 +473,8 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
         if f is not None:
             found.append(f)
             prev.append(f.category)
+    if found and len(found) < len(qtys) and P.BARE_FIGURE_BEFORE_RE.search(sent):
+        found = _bare_figures(sent, qtys, found)
     if not found:
         return []
     attribs = attributions(sent)
@@ -461,8 +482,15 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
     out: list[CasualtyReport] = []
     last: Found | None = None
     for f in found:
-        f.party = resolve_party(sent, f, mentions, attribs, found, last, subject, flags)
-        last = f
+        if f.cue_kind != "bare":
+            f.party = resolve_party(sent, f, mentions, attribs, found, last, subject, flags)
+            last = f
+    for i, f in enumerate(found):  # a bare figure is the same measure as the figure it was named with
+        if f.cue_kind == "bare":
+            model = next((g for g in found[i + 1:] if g.cue_kind != "bare"), None) or next(
+                (g for g in reversed(found[:i]) if g.cue_kind != "bare"), f)
+            f.party = model.party
+    for f in found:
         out.append(CasualtyReport(
             category=f.category,
             min=f.q.lo,

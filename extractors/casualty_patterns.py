@@ -509,7 +509,7 @@ TOKEN_RE = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[^\w\s]")
 # a breakdown of a total, up to the next preposition, clause or coordinated figure
 BREAKDOWN_SPAN_RE = re.compile(
     r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them"
-    r"|mostly|mainly|largely|among\s+the\s+(?:dead|killed|victims|wounded|injured)\s+(?:were|are|was|is))\b"
+    r"|mostly|mainly|largely|among\s+the\s+(?:[\d,.]+\s+)?(?:dead|killed|victims|wounded|injured)\s+(?:were|are|was|is))\b"
     r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"
     r"|[.;:\"“”]|,\s*and\s+(?:\w+\s+)?\d).){0,120}",
     re.IGNORECASE,
@@ -532,6 +532,15 @@ ELLIPSIS_AFTER_RE = re.compile(
 )
 # a breakdown in brackets after a figure ("1,660 persons (1,347 men, 273 women and 40 children)")
 PAREN_BREAKDOWN_RE = re.compile(r"(?<=\d)[^()\d.;]{0,30}\((?P<inner>[^()]*\d[^()]*)\)")
+# a figure named as a figure ("the figure of 64", "the government's previous estimate of 55")
+BARE_FIGURE_BEFORE_RE = re.compile(r"\b(?:figure|estimate|tally|count)\s+of\s+(?:about\s+|some\s+|around\s+)?$|"
+                                   r"\b(?:figure|estimate|tally|count)\s+of\s+\d", re.IGNORECASE)
+# "two of the 25,000 dead fighters", "half of the 4,100 wounded soldiers": the whole is itself a figure
+CUE_ADJECTIVE_GROUP_RE = re.compile(
+    r"\s+(?:dead|wounded|injured|killed|slain|fallen)\s+(?:[\w'’-]+\s+){0,2}?(?:soldiers|troops|fighters|servicemen"
+    r"|personnel|people|civilians|militants|combatants|men|persons)\b",
+    re.IGNORECASE,
+)
 # a civilian word that is a post of a force ("police and security staff", "military medics")
 UNIFORMED_BEFORE_RE = re.compile(
     r"\b(?:police|security|military|army|defen[cs]e|prison|militia)\s+(?:and\s+[\w-]+\s+)?$", re.IGNORECASE)

@@ -123,6 +123,30 @@ FIGURE_CASES = [
     ("four-digit-count", "More than 2000 people have been killed in two days of fighting.", [("killed", 2000, 2000)]),
     ("disaster-far-from-figure", "A junta airstrike hit a school, killing 22 people, despite a ceasefire called after "
                                  "a devastating earthquake.", [("killed", 22, 22)]),
+    ("succumbed-after-dash", "Four guards were injured, and two of them -- a sergeant and a cook -- succumbed to their wounds.",
+     [("wounded", 4, 4), ("killed", 2, 2)]),
+    ("breakdown-then-death-verb", "At least 900 villagers, including 80 children and 61 women, perished in the raids.",
+     [("killed", 900, 900)]),
+    ("bracketed-breakdown", "In all, 1,200 persons (700 men, 400 women and 100 children) were killed.",
+     [("killed", 1200, 1200)]),
+    ("number-of-group-killed-since-year", "The number of civilians killed since 2019 rose to 213.",
+     [("killed", 213, 213)]),
+    ("number-of-dead-dash", "The ministry gave the number of dead fighters — 7 500.", [("killed", 7500, 7500)]),
+    ("earlier-value-up-from", "The death toll rose to 61, up from 40 on Monday.", [("killed", 61, 61), ("killed", 40, 40)]),
+    ("earlier-value-bracketed", "The monitor counted 310 killed (295) by the end of the week.",
+     [("killed", 310, 310), ("killed", 295, 295)]),
+    ("hostages-taken", "Gunmen killed 20 villagers and around 40 hostages were taken.",
+     [("killed", 20, 20), ("captured", 40, 40)]),
+    ("neutralised-terrorists", "Security forces neutralized seven terrorists in the mountains.", [("killed", 7, 7)]),
+    ("killings-recorded", "There were 912 killings recorded and 300 injuries in the quarter.",
+     [("killed", 912, 912), ("wounded", 300, 300)]),
+    ("losses-exceeding", "Officials put the unit's losses exceeding 4,000, most of them fatal.", [("casualties", 4000, 4000)]),
+    ("among-the-total-injured", "Among the 640 injured were 90 children.", [("wounded", 640, 640)]),
+    ("bare-figures-take-the-next-category",
+     "The figure of 20 comes on top of an earlier estimate of 35, bringing the number of civilians killed to 55.",
+     [("killed", 20, 20), ("killed", 35, 35), ("killed", 55, 55)]),
+    ("whole-of-a-part-with-cue-adjective", "Only two of the 9,000 dead soldiers have been named.", [("killed", 9000, 9000)]),
+    ("among-the-dead-breakdown", "At least 300 people died. Among the dead are 40 children.", [("killed", 300, 300)]),
 ]
 
 
@@ -161,6 +185,11 @@ NEGATIVE_CASES = [
     ("hypothetical", "If 3,000 were lost in the first month, how many will there be by spring?"),
     ("one-as-a-reference", "Zelensky said one captured soldier carried a military ID in the name of a resident of Tuva."),
     ("earthquake-deaths", "The region, reeling from a March earthquake killing over 4,500, faces more airstrikes."),
+    ("modal-could-kill", "Planners estimated the offensive could kill 5,000 to 9,000 civilians and 2,000 soldiers."),
+    ("modal-would-die", "The study says 2 million people would die in the first week of such a war."),
+    ("projection-scenario", "The scenario predicted 12 million casualties, with 5 million dead and 7 million injured."),
+    ("disaster-sentence", "Rescuers recovered hundreds of bodies from villages that were hit by a massive earthquake."),
+    ("vote-count", "Parliament voted 141-40, with three abstentions, to approve the aid."),
 ]
 
 
@@ -186,6 +215,7 @@ QUALIFIER_CASES = [
     ("exact", "500 soldiers were killed.", "exact"),
     ("range", "Between 400 and 500 soldiers were killed.", "range"),
     ("vague", "Hundreds of soldiers were killed.", "vague"),
+    ("rise-up-to-is-not-a-bound", "Ten more died, bringing the toll up to 624.", "exact"),
 ]
 
 
@@ -229,6 +259,14 @@ PARTY_CASES = [
      "north_korean", None),
     ("transliterated-alias", "At least 27 people died in Russian airstrikes on Kiev on Monday.", "ukrainian", None),
     ("closest-cue-owner", "Estimates from Ukrainian sources put Russian combat losses at over 654,000.", "russian", None),
+    ("uniformed-staff-not-civilian", "Two police staff were killed in Egypt.", "other", None),
+    ("others-after-civilian-total",
+     "The mission verified 900 civilian casualties -- 300 killed and 600 injured -- in Ukraine.", "civilian", None),
+    ("bracketed-breakdown-not-civilian", "In all, 1,200 persons (700 men, 400 women and 100 children) were killed.",
+     "unknown", None),
+    ("source-participle-not-a-side",
+     "North Korea sent 14,000 soldiers, with South Korean and Ukrainian sources reporting over 6,000 killed.",
+     "north_korean", None),
 ]
 
 
@@ -251,6 +289,7 @@ ATTRIBUTION_CASES = [
      "the Abu Gouta Resistance Committee"),
     ("none", "Seventeen people lost their lives in the attack.", None),
     ("not-claimed-the-lives", "The blast claimed the lives of 30 soldiers.", None),
+    ("declared", "Zelensky declared that 31,000 Ukrainian soldiers had been killed.", "Zelensky"),
 ]
 
 

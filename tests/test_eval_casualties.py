@@ -121,6 +121,10 @@ def test_eval_casualties_devset_shape() -> None:
             assert g["category"] in {"killed", "wounded", "casualties", "captured", "missing"}
             if not g.get("vague"):
                 assert g["min"] <= g["max"] and g["party"] in labels
+            if "qualifier" in g:
+                assert g["qualifier"] in {"exact", "approximately", "at_least", "more_than", "up_to", "range"}
+            if "attributed" in g:
+                assert isinstance(g["attributed"], bool)
 
 
 def test_eval_casualties_devset_floor() -> None:
@@ -131,3 +135,27 @@ def test_eval_casualties_devset_floor() -> None:
     assert result["party_accuracy"] >= floor["party_accuracy"], format_report(result)
     assert result["precision"] >= floor["precision"]
     assert result["recall"] >= floor["recall"]
+
+
+def test_eval_casualties_qualifier_and_attribution_on_matched_records() -> None:
+    gold = [{"category": "killed", "min": 5, "max": 5, "party": "x", "qualifier": "at_least", "attributed": True},
+            {"category": "wounded", "min": 9, "max": 9, "party": "x", "qualifier": "exact", "attributed": False},
+            {"category": "missing", "min": 2, "max": 2, "party": "x"}]
+    cases = [{"id": "a", "text": "t", "casualties": gold}]
+    sourced = CasualtyReport(category="killed", min=5, max=5, qualifier="at_least", party="x", attributed_to="UN",
+                             sentence="s", start=0, end=1, text="x")
+    predicted = [sourced, _rec("wounded", 9, qualifier="more_than"), _rec("missing", 2), _rec("captured", 1)]
+    result = evaluate(cases, _fixed({"t": predicted}))
+    assert result["f1"] == 6 / 7  # the extra checks leave the strict score alone
+    assert result["qualifier_accuracy"] == 0.5  # 2 scored (the missing record has no gold qualifier), 1 right
+    assert result["attribution_accuracy"] == 1.0
+    assert result["attribution_rate"] == 1 / 3
+    report = format_report(result)
+    assert "qualifier accuracy: 0.500 (1/2" in report and "attribution accuracy: 1.000 (2/2" in report
+
+
+def test_eval_casualties_extra_checks_absent_without_gold_fields() -> None:
+    cases = [{"id": "a", "text": "t", "casualties": [{"category": "killed", "min": 3, "max": 3, "party": "x"}]}]
+    result = evaluate(cases, _fixed({"t": [_rec("killed", 3, party="x")]}))
+    assert result["qualifier_accuracy"] is None and result["attribution_accuracy"] is None
+    assert "qualifier accuracy" not in format_report(result)
