@@ -443,6 +443,9 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
     return found
 
 
+_COUNTED_NOUNS = P.PERSON_NOUNS | P.COMBATANT_NOUNS | P.THING_NOUNS
+
+
 def _bare_figures(sent: str, qtys: list[Qty], found: list[Found]) -> list[Found]:
     """Figures named only as "the figure of 64" or "an estimate of 55": the category of the next figure
     in the sentence ("..., bringing the number of civilians killed to 119"), else of the one before."""
@@ -452,8 +455,11 @@ def _bare_figures(sent: str, qtys: list[Qty], found: list[Found]) -> list[Found]
         if q.start in taken or q.vague or not P.BARE_FIGURE_BEFORE_RE.search(sent, max(0, q.start - 40), q.start):
             continue
         post, np_s, np_e, thing = _post_scan(sent, q, qtys)
-        if post is not None or thing or np_s != np_e or _not_a_casualty(sent, q, q.start):
+        nxt = P.TOKEN_RE.search(sent, q.end)
+        noun = nxt is not None and nxt.group(0).lower() in _COUNTED_NOUNS  # "an estimate of 30 tanks"
+        if post is not None or thing or noun or _not_a_casualty(sent, q, q.start):
             continue
+        np_s = np_e = q.end
         after = [f for f in found if f.q.start > q.end]
         before = [f for f in found if f.q.end <= q.start]
         model = after[0] if after else before[-1]
