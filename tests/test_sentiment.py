@@ -223,7 +223,7 @@ def test_cue_gate_never_hides_a_cue() -> None:
     texts += [frag.replace("\\w*", "").replace("?", "") for frag, _ in lex.NEGATIVE_CUES + lex.POSITIVE_CUES]
     for text in texts:
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            if _CUE_RE.search(sentence):
+            if _CUE_RE.search(sentence.lower()):
                 assert has_cue_trigger(sentence), sentence
 
 
@@ -246,7 +246,7 @@ def test_cue_matches_near_gate_words_equal_a_full_scan() -> None:
         "Morale is high, with strong motivation and the duty of every citizen.",
     ]
     for text in texts:
-        full = [(m.start(), m.end(), m.lastgroup) for m in _CUE_RE.finditer(text)]
+        full = [(m.start(), m.end(), m.lastgroup) for m in _CUE_RE.finditer(text.lower())]
         windowed = [(m.start(), m.end(), m.lastgroup) for m in _cue_matches(text)]
         assert windowed == full, text[:80]
 
