@@ -190,6 +190,7 @@ def has_cue_trigger(s: str) -> bool:
 
 _WORD_START = re.compile(r"\b(?=[a-z])", _I)
 _EXCEPTION_REACH = 120
+_EXCEPTIONS_LOW = re.compile(lex.CUE_EXCEPTIONS.pattern)  # the same pattern, on lower-cased text
 _SHARE_HINT = re.compile(r"%|per\s?cent|\bin\s(?:10|ten|three|four|five)\b|\bout\sof\b|\b(?:thirds?|quarters?|fifths?)\b|\bhalf\sof\b", _I)
 
 
@@ -435,7 +436,9 @@ def _find_cues(s: str, hits: list[tuple[int, bool]] | None = None) -> list[_Cue]
         return []
     # exceptions start at most ~100 characters before the cue they cover
     lo, hi = max(0, matches[0].start() - _EXCEPTION_REACH), min(len(s), matches[-1].end() + _EXCEPTION_REACH)
-    exceptions = [(m.start(), m.end()) for m in lex.CUE_EXCEPTIONS.finditer(s, lo, hi)]
+    low = s.lower()
+    exc_re, exc_s = (_EXCEPTIONS_LOW, low) if len(low) == len(s) else (lex.CUE_EXCEPTIONS, s)
+    exceptions = [(m.start(), m.end()) for m in exc_re.finditer(exc_s, lo, hi)]
     cues: list[_Cue] = []
     comp = lex.COMPARATIVE.search(s)
     if comp:
