@@ -294,7 +294,17 @@ class Store:
                     log.error("spool file not merged, kept as %s: %s", bad, exc)
                     totals["bad_files"] += 1
                     continue
-                counts = self._write(con, WriteBatch(**tables), newer_feeds_only=True)
+                try:
+                    counts = self._write(con, WriteBatch(**tables), newer_feeds_only=True)
+                except (TypeError, duckdb.ConstraintException, duckdb.ConversionException,
+                        duckdb.InvalidInputException, duckdb.BinderException) as exc:
+                    # rows that can never be written (a bug, an old format): rolled back whole and set
+                    # aside, so one bad file does not stop every later run; other errors (disk full,
+                    # read-only file system) propagate and the file is tried again by the next run
+                    bad = _spool.set_aside(path)
+                    log.error("spool file could not be merged, kept as %s: %s", bad, exc)
+                    totals["bad_files"] += 1
+                    continue
                 _spool.remove(path)
                 totals["files"] += 1
                 for k, v in counts.items():

@@ -131,16 +131,17 @@ def test_spool_truncated_or_partial_files_are_never_merged(tmp_path):
     assert sorted(p.name for p in store.spool_dir.iterdir()) == [cut.name + ".bad"]
 
 
-def test_spool_failed_commit_rolls_back_and_keeps_the_file(tmp_path):
-    """S4: a commit that fails (here a constraint the rows break) leaves nothing half-written; the
-    spool file stays for the next attempt instead of being deleted."""
+def test_spool_failed_commit_rolls_back_whole_and_sets_the_file_aside(tmp_path):
+    """S4: a batch whose commit fails (here a constraint its rows break) leaves nothing
+    half-written; the file is kept as *.bad for a human and the other batches are merged."""
     store = Store(tmp_path / "n.duckdb")
     bad = dict(article(1), fetched_at=None)  # fetched_at is NOT NULL
-    spool_mod.write_spool(store.spool_dir, {"articles": [article(2), bad]}, run_id="r1", seq=0)
-    with pytest.raises(duckdb.ConstraintException):
-        store.merge_spools()
-    assert store.counts()["articles"] == 0
-    assert len(store.pending_spools()) == 1
+    first = spool_mod.write_spool(store.spool_dir, {"articles": [article(2), bad]}, run_id="r1", seq=0)
+    spool_mod.write_spool(store.spool_dir, {"articles": [article(3)]}, run_id="r1", seq=1)
+    merged = store.merge_spools()
+    assert merged["files"] == 1 and merged["bad_files"] == 1
+    assert store.counts()["articles"] == 1  # a3 only: nothing of the bad batch
+    assert store.pending_spools() == [] and (store.spool_dir / (first.name + ".bad")).exists()
 
 
 def test_storage_in_process_conflict_is_retried_by_the_next_run(tmp_path):
