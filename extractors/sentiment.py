@@ -126,7 +126,7 @@ _CLOSE_QUOTES = frozenset(c for _, c in lex.QUOTE_PAIRS)
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
 _PAREN_PCT = re.compile(r"[^.;()]{0,40}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
-_SOURCE_PREP = re.compile(r"\s*(?:from|among|amongst|within|inside)\s+(?:[\w'’-]+\s+){0,3}$", _I)
+_SOURCE_PREP = re.compile(r"\s*(?:(?:and|or|,)\s+[\w-]+\s+)?(?:from|among|amongst|within|inside)\s+(?:[\w'’-]+\s+){0,3}$", _I)
 _QUANTIFIER_OF = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:group|groups|dozens|hundreds|thousands|many|some|most|all|majority|couple|few|several|\d+)\s+of\s+(?:(?:the|its|their|[A-Z][\w’'-]+)\s+){0,2}$",
     _I,

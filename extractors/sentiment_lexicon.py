@@ -35,7 +35,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"ang(?:er|ry|rier|rily)|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
     (r"horrif(?:ied|ying)|appall\w*|alarmed|sounded the alarm|rais\w* (?:the )?alarm|disgust\w*|distraught|traumati[sz]ed|upset|infuriat\w*|irate|livid|aggrieved|embittered|dishearten\w*|apprehensi\w*|jittery|on edge", 0.6),
     (r"slam(?:s|med|ming)|deplor\w*|rebuk\w*|lambast\w*|excoriat\w*|(?:rail\w*|lash\w* out|hit out|spoke out|speak\w* out) (?:against|at)|anti-?war|dissent\w*|backlash", 0.6),
-    (r"despis\w*|hat(?:e|ed|es|ing|red)|loath(?:e|ed|es|ing)|detest\w*|(?:sent|spread\w*|sow\w*|caus\w*|trigger\w*) (?:a )?(?:wave of )?(?:terror|panic|fear)|waves? of (?:fear|terror|panic|anger|outrage|grief)", 0.6),
+    (r"despis\w*|hat(?:e|ed|es|ing|red)|loath(?:e|ed|es|ing)|detest\w*|(?:sent|spread\w*|sow\w*|caus\w*|trigger\w*) (?:a )?(?:wave of )?(?:terror|panic|fear)|waves? of (?:fear|terror|panic|anger|outrage|grief)|in (?:terror|horror|disbelief|despair|fear|panic|anguish)", 0.6),
+    (r"disbelief|stunned|hardships?", 0.4),
     (r"resent\w*|bitter(?:ness|ly)?|disgruntl\w*|discontent\w*|dissatisf\w*|displeas\w*|unhappy|unhappiness", 0.7),
     # specific constructions precede the single words they start with (the first alternative wins)
     (r"fears? (?:has |have |had )?(?:spread|grown|mounted|risen|grips?|gripped)|growing fears?|fears? (?:of|that) (?:a |an |the )?(?:wider|broader|full-scale|all-out|new|major)? ?(?:war|escalation|conflict|offensive|mobili[sz]ation)", 0.6),
@@ -119,7 +120,7 @@ MIXED_CUES: tuple[tuple[str, float], ...] = (
 # holder, a quotation's speaker, a poll). Opinion words (oppose, criticize, protest,
 # praise, approve, "support for the war") count on their own.
 WEAK_CUE = re.compile(
-    r"(?:regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
+    r"(?:disbelief|stunned|hardship|regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
     r"|concern|shock|frustrat|disappoint|devastat|heartbr|despair|anguish|agony|fatigue|tired|weary|weariness|apathy|hell|absurd"
     r"|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable|miser|depress|gloom|hopeless|pessimis|hope|optimis"
     r"|confiden|faith|proud|pride|honou?r|hero|martyr|noble|valou?r|brave|loyal|patriot|gratitude|grateful|duty|their duty|our duty|the duty"
@@ -173,7 +174,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
     volunteer streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught traumati upset infuriat irate livid aggrieved embitter dishearten apprehensi
-    jittery edge$ slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
+    jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
     """.split()
 )
@@ -189,7 +190,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    fear tribute alarm edge
+    fear tribute alarm edge terror horror despair anguish
     """.split()
 )
 
@@ -214,20 +215,26 @@ CUE_EXCEPTIONS = re.compile(
     # support meaning aid: "additional U.S. support for Ukraine", "seeking support from allies"
     r"|(?:additional|further|more|extra|western|u\.s\.|us|american|european|international|financial|economic|security|humanitarian|allied|foreign|continued|bipartisan|congressional)\ssupport\sfor\s(?!the\swar|the\sdeployment|the\sinvasion|the\sdeal|the\sgovernment|continuing|a\s)"
     r"|(?:seek\w*|sought|request\w*|need\w*|receiv\w*|secur\w*|get\w*|got|win|won|rally\w*|mobili[sz]\w*)\s(?:\w+\s){0,2}support\s(?:from|of)\s(?:its\s|their\s|the\s)?(?:allies|partners|donors|the\swest|western|nato|washington|europe)"
-    r"|support\s(?:package|funding|measures?|programs?|payments?)|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
+    r"|(?:economic|financial|material|living)\shardships?"
+    r"|support\s(?:package|funding|measures?|programs?|payments?)|thank\w*\s(?:that\s)?(?:it|the\swar|the\sfighting|this)['’]?s?\s(?:is\s|was\s)?over|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
     _I,
 )
 
 NEGATORS = re.compile(r"\b(?:not|no|never|nobody|none|neither|nor|hardly|barely|without|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|haven't|hasn't|fail(?:s|ed)? to|\w+n't)\b", _I)
 # "not only ... but": not a negation
-NEGATION_EXCEPTIONS = re.compile(r"\bnot\s+only\b|\bno\s+(?:doubt|matter)\b|\bnothing\s+is\s+impossible\b", _I)
+NEGATION_EXCEPTIONS = re.compile(
+    r"\bnot\s+only\b|\bno\s+(?:doubt|matter)\b|\bnothing\s+is\s+impossible\b"
+    # unable to voice a feeling is still having it: "suffering without being able to express their grievances"
+    r"|\b(?:without|unable\s+to|cannot|can't|not\s+able\s+to|afraid\s+to|too\s+afraid\s+to)\s+(?:being\s+)?(?:able\s+)?(?:to\s+)?(?:express|voice|show|air|hide|speak\s+of|talk\s+about|cry)\b",
+    _I,
+)
 NEGATION_WINDOW_TOKENS = 18
 
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end|stop|halt)(?:ing)?\s(?:the\s|this\s)?(?:war|fighting|hostilities|conflict)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 60  # characters after the cue
@@ -274,14 +281,15 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("families", r"(?:families|family members?|parents|mothers?|fathers?|wives|wife|widows?|relatives|next of kin|loved ones)\s(?:of|whose)\s(?:\w+[\s-]){0,4}?(?:soldiers?|troops|servicemen|conscripts|reservists|men|sons?|dead|fallen|hostages?|captives|deceased|the\s\w+)"),
     ("families", r"(?:bereaved|grieving|worried)\s(?:families|parents|mothers|relatives)|hostage families|families of (?:the )?hostages"),
     ("families", r"(?:their|her|his) (?:\w+ ){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b(?! (?:were|are|was|is|have|had) (?:sent|deployed|killed))"),
+    ("families", r"[\w-]+['’]s (?:husband|son)\b(?! (?:was|were|is|had been) (?:killed|sent|deployed))"),
     ("families", r"families|(?:his|her|their|my|our|whose|the soldier's|the soldier’s|a soldier's|a soldier’s) family|family members?|parents?|mothers?|fathers?|wives|widows?|relatives|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|biden|trump|macron|scholz|starmer|lukashenk[oa]|khamenei|erdogan|xi jinping|lavrov|shoigu|gerasimov|zaluzhn\w+|syrsk\w+|blinken|rubio|lawmakers?|the military's"
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
-    ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
+    ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen"),
-    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|the population|populace|voters|protesters|demonstrators|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters|demonstrators|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # Holder nouns that depend on capital letters ("Sergeant Ivanov", "Moscow praised", "Kim

@@ -101,6 +101,11 @@ CONSTRUCTIONS = [
     ("quote-attributed-next-sentence", "\"It is terrifying. Where do we go? Nowhere is safe.\" 49-year-old Leila Haddad said.", {("other", "negative")}),
     ("negation-no-regrets", "The president said he had no regrets about launching the offensive.", {("officials", "positive")}),
     ("cue-in-shock", "Residents were still in shock on Friday after the strike on their street.", {("residents", "negative")}),
+    ("cue-in-terror", "Patients fled the clinic in terror as the shelling came closer, a nurse said.", {("public", "negative")}),
+    ("negation-unable-to-express", "Kim said the families must be suffering without being able to voice their grievances.", {("families", "negative")}),
+    ("poll-support-decision-to-end-war", "In the survey, 70% of respondents would support a decision to end the war.", {("public", "negative")}),
+    ("holder-among-a-population", "The raids spread fear and anger among a population already worn down by years of unrest.", {("public", "negative")}),
+    ("holder-possessive-husband", "Since October, Dana Levi's husband has served three rounds of reserve duty. \u201cWe are exhausted and frightened every night,\u201d she said.", {("families", "negative")}),
     ("holder-her-son", "She says she does not want to see a return to war, because her son was wounded.", {("families", "negative")}),
 ]
 
@@ -123,6 +128,7 @@ NOTHING = [
     ("none-alarm-sounded", "The air-raid alarm sounded across Kyiv at 3 a.m."),
     ("none-alarming-rate", "Prices rose at an alarming rate, officials said."),
     ("none-slammed-into", "A truck slammed into the checkpoint, killing two guards."),
+    ("none-economic-hardship", "Amid economic hardship, citizens have had little time to follow a distant war."),
     ("none-poll-percent-displaced", "More than 85 percent of the population have fled their homes, the UN says."),
 ]
 
