@@ -74,7 +74,7 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True  # "Of the 11,000 troops sent, about 4,000 ..."
     if re.fullmatch(r"one", sent[num_start:q.end], re.I) and _ONE_ADJECTIVE_RE.match(sent, q.end):
         return True  # "one captured soldier carried a military ID": a reference, not a count
-    before = sent[max(0, num_start - 40):num_start]
+    before = sent[max(0, num_start - 30):num_start]
     after = sent[q.end:q.end + 40]
     m = P.NOT_BEFORE_RE.search(before)
     if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
@@ -138,8 +138,13 @@ def _non_conflict(sent: str, q: Qty) -> bool:
 
 @lru_cache(maxsize=256)
 def _non_conflict_words(sent: str) -> tuple[tuple[tuple[int, int], ...], bool]:
-    words = tuple((m.start(), m.end()) for m in P.NON_CONFLICT_RE.finditer(sent))
-    words += tuple((m.start(), m.end()) for m in P.DISASTER_RE.finditer(sent))
+    low = sent.lower()
+    if len(low) == len(sent):
+        words = tuple((m.start(), m.end()) for m in P.NON_CONFLICT_LOWER_RE.finditer(low))
+        words += tuple((m.start(), m.end()) for m in P.DISASTER_LOWER_RE.finditer(low))
+    else:  # lower() changed offsets (rare letters): the case-blind patterns
+        words = tuple((m.start(), m.end()) for m in P.NON_CONFLICT_RE.finditer(sent))
+        words += tuple((m.start(), m.end()) for m in P.DISASTER_RE.finditer(sent))
     return words, bool(words) and P.VIOLENCE_RE.search(sent) is not None
 
 

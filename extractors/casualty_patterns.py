@@ -486,6 +486,15 @@ VIOLENCE_RE = re.compile(
     r"|ambush|militia|jihad|killed\s+by|occupation|invasion|siege|sniper|grenade|mine\b|mines\b|landmine|hostilities|ceasefire|junta|gunmen|forces)",
     re.IGNORECASE,
 )
+# the same two word lists for lower-cased text, with a first-letter gate (the case-blind scan is slow)
+def _gated_lower(rx: re.Pattern[str]) -> re.Pattern[str]:
+    body = rx.pattern[len(r"\b(?:"):]
+    words = re.findall(r"(?:^|\|)([a-z])", body)
+    return re.compile(r"\b(?=[" + "".join(sorted(set(words))) + r"])(?:" + body)
+
+
+NON_CONFLICT_LOWER_RE = _gated_lower(NON_CONFLICT_RE)
+DISASTER_LOWER_RE = _gated_lower(DISASTER_RE)
 # Word starts that mark a sentence worth reading for casualty figures.
 CUE_STEMS = (
     "kill", "dead", "die", "dying", "death", "fatalit", "figure", "tally", "slain", "perish", "execut",
