@@ -49,12 +49,14 @@ log = logging.getLogger(__name__)
 LOCK_TIMEOUT_ENV = "NEWSMON_DB_LOCK_TIMEOUT"
 
 
-def db_lock_timeout() -> float:
-    """Seconds each open of a locked database file is retried (env ``NEWSMON_DB_LOCK_TIMEOUT``, default 30)."""
+def db_lock_timeout(settings: Settings | None = None) -> float:
+    """Seconds each open of a locked database file is retried: ``[database] lock_timeout``
+    (default 30), unless the environment sets ``NEWSMON_DB_LOCK_TIMEOUT`` (tests do)."""
+    default = settings.db_lock_timeout if settings is not None else 30.0
     try:
-        return max(0.0, float(os.environ.get(LOCK_TIMEOUT_ENV, "30")))
+        return max(0.0, float(os.environ.get(LOCK_TIMEOUT_ENV, default)))
     except ValueError:
-        return 30.0
+        return default
 
 
 def _retry_on_lock(task, task_run, state) -> bool:
@@ -186,7 +188,7 @@ def record_failure(flow, flow_run, state) -> None:
         settings = load_settings(params.get("config_path"), overrides=params.get("overrides"))
         start = getattr(flow_run, "start_time", None)  # a pendulum time: keep only the instant
         started_at = datetime.fromtimestamp(start.timestamp(), UTC) if start is not None else None
-        where = Store(settings.database, lock_timeout=min(db_lock_timeout(), 5.0)).record_failure(
+        where = Store(settings.database, lock_timeout=min(db_lock_timeout(settings), 5.0)).record_failure(
             str(flow_run.id), error=message[:2000], started_at=started_at)
         log.error("newsmon run %s recorded as failed (%s)", flow_run.id, where)
     except Exception:
@@ -199,7 +201,7 @@ async def monitor(config_path: str | None = None, force: bool = False,
     """Run one monitoring cycle for every due feed of the configuration."""
     logger = get_run_logger()
     settings = load_settings(config_path, overrides=overrides)
-    store = Store(settings.database, lock_timeout=db_lock_timeout())
+    store = Store(settings.database, lock_timeout=db_lock_timeout(settings))
     try:
         run_id = str(get_run_context().flow_run.id)
     except Exception:  # pragma: no cover - outside a flow run context

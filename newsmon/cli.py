@@ -82,12 +82,12 @@ def run(obj: Ctx, force: bool, as_json: bool) -> None:
     settings = obj.settings()  # validate before starting Prefect
     from storage.lock import lock_path_for, run_lock
 
+    # taken before Prefect's start-up, so an overlapping run exits at once; the flow re-enters it
     with run_lock(lock_path_for(settings.database, settings.run["lock_file"])):
-        pass  # fail fast (before Prefect's start-up) when another run holds the lock; the flow takes it for real
-    _prefect_env()
-    from flows.monitor import run_once
+        _prefect_env()
+        from flows.monitor import run_once
 
-    result = run_once(obj.config, force=force)
+        result = run_once(obj.config, force=force)
     _print_run(result, as_json)
     if result["outcome"] != "ok":
         sys.exit(EXIT_PARTIAL)

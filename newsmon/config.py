@@ -89,6 +89,7 @@ class Settings:
     smtp: SmtpConfig
     topics: tuple[Topic, ...]
     feeds: tuple[FeedConfig, ...]
+    db_lock_timeout: float = 30.0
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
     def topic(self, name: str | None = None) -> Topic:
@@ -256,6 +257,8 @@ def _validate(source: str, defaults: dict, user: dict) -> Settings:
     feeds = _feeds(v, user.get("feeds", defaults["feeds"]), names)
     alerts = _alerts(v, defaults, user, names)
 
+    if not 0 <= database["lock_timeout"] <= 3600:
+        raise v.fail("database.lock_timeout", "must be between 0 and 3600 seconds")
     db_path = database["path"]
     if not db_path.strip():
         raise v.fail("database.path", "must not be empty")
@@ -268,6 +271,7 @@ def _validate(source: str, defaults: dict, user: dict) -> Settings:
         smtp=smtp,
         topics=topics,
         feeds=feeds,
+        db_lock_timeout=database["lock_timeout"],
         raw=_deep_merge(defaults, user),
     )
 

@@ -35,6 +35,8 @@ class StorageError(NewsmonError):
 class DatabaseLocked(StorageError):
     """The DuckDB file is held by another process (a notebook, a dashboard, another run)."""
 
+    exit_code = 75  # EX_TEMPFAIL: try again later
+
 
 class RunLocked(NewsmonError):
     exit_code = 75  # EX_TEMPFAIL: try again later

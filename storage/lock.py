@@ -21,9 +21,21 @@ def lock_path_for(database: str | Path, configured: str = "") -> Path:
     return Path(configured) if configured else Path(f"{database}.lock")
 
 
+_HELD: dict[Path, int] = {}  # locks this process holds (the CLI takes it, then the flow inside it)
+
+
 @contextmanager
 def run_lock(path: str | Path) -> Iterator[Path]:
+    """Hold the run lock; re-entrant within one process, exclusive across processes."""
     path = Path(path)
+    key = path.resolve()
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield path
+        finally:
+            _HELD[key] -= 1
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -34,6 +46,10 @@ def run_lock(path: str | Path) -> Iterator[Path]:
             raise RunLocked(f"another newsmon run holds {path} (PID {holder}); this run exits without doing anything") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield path
+        _HELD[key] = 1
+        try:
+            yield path
+        finally:
+            del _HELD[key]
     finally:
         os.close(fd)  # closing the descriptor releases the flock

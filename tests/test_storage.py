@@ -178,3 +178,22 @@ def test_storage_feed_reset_and_parquet_export(tmp_path):
     files = s.export_parquet(tmp_path / "snap")
     assert duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'snap' / 'articles.parquet'}'").fetchall()[0][0] == 1
     assert len(files) == 8
+
+
+def test_storage_run_lock_is_reentrant_in_one_process(tmp_path):
+    lock = tmp_path / "n.duckdb.lock"
+    with run_lock(lock):  # the CLI takes it before Prefect starts...
+        with run_lock(lock):  # ...and the flow in the same process takes it again
+            pass
+        other = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            sys.path.insert(0, {str(__import__('pathlib').Path(__file__).resolve().parent.parent)!r})
+            from storage.lock import run_lock
+            from newsmon.errors import RunLocked
+            try:
+                with run_lock({str(lock)!r}):
+                    print("got it")
+            except RunLocked:
+                print("locked")
+        """)], capture_output=True, text=True, timeout=60)
+        assert other.stdout.strip() == "locked"  # still held after the inner release
