@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -266,7 +266,10 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
     q_ends = [qe for _, qe in quotes]
     doc_hits = _gate_hits(text)
     hit_pos = [p for p, _ in doc_hits] if doc_hits is not None else []
-    for start, end in _units(text, quotes):
+    for start, end in _candidate_units(text, quotes, q_ends, hit_pos if doc_hits is not None else None):
+        if end < 0:  # a paragraph with no gate word and no quotation: it only hands on its last sentence
+            prev_holder = _Carry(region=(start, -end), text=text)
+            continue
         k = bisect_right(q_ends, start)
         unit_quotes = []
         while k < len(quotes) and quotes[k][0] < end:
@@ -399,11 +402,39 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if len(_TOKEN.findall(text, s, e)) >= lex.MIN_QUOTE_WORDS]
 
 
-def _units(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans, merged where one quotation runs across sentences."""
+def _candidate_units(
+    text: str, quotes: list[tuple[int, int]], q_ends: list[int], hit_pos: list[int] | None
+) -> Iterator[tuple[int, int]]:
+    """The units of `text`, paragraph by paragraph; a paragraph with no cue gate word and no
+    quotation can report nothing and is not split: it comes as (start, -end)."""
+    if hit_pos is None:
+        yield from _units(text, quotes)
+        return
+    n = len(text)
+    ps = 0
+    while ps < n:
+        pe = text.find("\n", ps)
+        pe = n if pe < 0 else pe
+        if text[ps:pe].strip():
+            k = bisect_left(hit_pos, ps)
+            has_hit = k < len(hit_pos) and hit_pos[k] < pe
+            j = bisect_right(q_ends, ps)
+            has_quote = j < len(quotes) and quotes[j][0] < pe
+            if has_hit or has_quote:
+                yield from _units(text, quotes, ps, pe)
+            else:
+                yield ps, -pe
+        ps = pe + 1
+
+
+def _units(text: str, quotes: list[tuple[int, int]], lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of text[lo:hi], merged where one quotation runs across sentences."""
     starts = [q[0] for q in quotes]
     units: list[tuple[int, int]] = []
-    for s, e in sentence_spans(text):
+    if hi is None:
+        hi = len(text)
+    spans = sentence_spans(text) if (lo, hi) == (0, len(text)) else ((lo + a, lo + b) for a, b in sentence_spans(text[lo:hi]))
+    for s, e in spans:
         if units and s < units[-1][1]:
             s = units.pop()[0]
         end = e
@@ -552,10 +583,17 @@ class _Carry:
     his devastation" continues "One such defector is Lee") and whether it was about a poll
     ("Fear was the most common answer" continues "In a new survey ...")."""
 
-    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker", "shares")
+    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker", "shares", "_region", "_text")
 
     def __init__(
-        self, masked: str | None = None, cls: str | None = None, unit: str = "", poll: bool | None = None, speaker: bool = False
+        self,
+        masked: str | None = None,
+        cls: str | None = None,
+        unit: str = "",
+        poll: bool | None = None,
+        speaker: bool = False,
+        region: tuple[int, int] | None = None,
+        text: str = "",
     ) -> None:
         self._masked = masked
         self._cls = cls
@@ -563,8 +601,19 @@ class _Carry:
         self._poll = poll
         self.speaker = speaker  # a quotation with its speaker named here ("..., he told AFP")
         self.shares: list[float | None] = []  # per report of this unit: the winning side's poll share
+        self._region = region  # a paragraph not split yet: its last sentence is the unit
+        self._text = text
+
+    def _split(self) -> None:
+        if self._region is not None:
+            lo, hi = self._region
+            spans = list(sentence_spans(self._text[lo:hi]))
+            self._unit = self._text[lo + spans[-1][0] : lo + spans[-1][1]] if spans else ""
+            self._masked = self._unit
+            self._region = None
 
     def get(self) -> str | None:
+        self._split()
         if self._masked is not None:
             hs = _holders(self._masked)
             seen = _pick_holder([h for h in hs if h.cls not in lex.WEAK_HOLDERS], self._masked, None, len(self._masked))
@@ -574,6 +623,7 @@ class _Carry:
 
     @property
     def poll(self) -> bool:
+        self._split()
         if self._poll is None:
             self._poll = bool(lex.POLL_CONTEXT.search(self._unit) or has_share(self._unit))
         return self._poll
