@@ -60,8 +60,8 @@ class PartyMatcher:
                 out.append((m.start() + offset, m.end() + offset, self.labels[m.group(0).lower()]))
         low = text.lower()
         for m in (self.civil_re.finditer(low) if len(low) == len(text) else self.civil_re_ic.finditer(text)):
-            if P.UNIFORMED_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
-                continue  # "police and security staff" are not civilians
+            if P.UNIFORMED_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()) or P.RANK_AFTER_RE.match(text, m.end()):
+                continue  # "police and security staff", "Staff Sergeant" are not civilians
             out.append((m.start() + offset, m.end() + offset, "civilian"))
         out.sort()
         return out

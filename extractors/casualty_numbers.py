@@ -120,10 +120,13 @@ def quantities(sent: str) -> list[Qty]:
                         a = a * scale
                         break
             sep = sent[m.end("a"):m.start("b")]
-            if re.fullmatch(r"(?:19|20)\d\d", m.group("a")) and a > b and re.fullmatch(r"\s+to\s+", sep):
-                # "killed since 2014 to 119": a year, then the figure it rose to
+            if re.fullmatch(r"\s+to\s+", sep) and (
+                    re.fullmatch(r"(?:19|20)\d\d", m.group("a")) and a > b
+                    or P.MONTH_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start())):
+                # "killed since 2014 to 119", "since Oct. 27 to 78": a year or a date, then the figure
                 out.append(Qty(m.start(), m.end("a"), int(a), int(a), "exact"))
-                out.append(Qty(m.start("b"), m.end("b"), int(b), int(b), "exact"))
+                if not (a < b <= 31):  # "from May 3 to 9" is a span of days
+                    out.append(Qty(m.start("b"), m.end("b"), int(b), int(b), "exact"))
                 continue
             if a > b and not re.search(r"\d", m.group("b")) or re.fullmatch(r"\s+[-–—]\s+", sep):
                 # "14 - seven police officers": a dash, not a range

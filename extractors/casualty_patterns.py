@@ -115,6 +115,11 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# a month name right before a number: the number is a day ("Oct. 27 to 78" is no range)
+MONTH_BEFORE_RE = re.compile(r"\b(?:" + MONTHS + r")\.?\s+$", re.IGNORECASE)
+# a day of the month right after its month ("since Oct. 7"), allowed inside a toll phrase
+_DAY_AFTER_MONTH = "(?:" + "|".join(
+    f"(?<=\\b{m} )|(?<=\\b{m}\\. )" for m in MONTHS.split("|")) + ")"
 # text right before a number that makes it a non-casualty (money, dates, ages, ids)
 NOT_BEFORE_RE = re.compile(
     r"(?:[$€£₩¥]|US\$|\b(?:" + MONTHS + r")\.?|\baged|\bages|\bage\s+of|\bno\.|\bpage|\bpara|\bmodel"
@@ -221,12 +226,12 @@ POST_CUE_RE = re.compile(
 PRE_CUE_RE = re.compile(
     r"(?:"
     r"(?P<casualties_pair>\b(?:fatalities|deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)"
-    r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b)\d)[\w'’-]+){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
+    r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
     r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead)"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
     r"|\b(?:death|deaths)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
-    r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b)\d)[\w'’-]+){0,20}?\s+" + _LINK +
-    r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b)\d)[\w'’-]+){0,12}?\s+" + _LINK +
+    r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
+    r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed)(?:\s+[\w'’-]+){0,3}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
@@ -237,14 +242,14 @@ PRE_CUE_RE = re.compile(
     r"|neutrali[sz]ed|neutrali[sz]ing|liquidate|liquidates|liquidated|wiped\s+out))"
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
     r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
-    r"|\binjuries\s+(?:to|of)|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
+    r"|\binjur(?:y|ies)\s+(?:to|of)(?:\s+(?:another|a\s+further|an\s+additional))?|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\bthe\s+(?:injured|wounded)(?:\s+\w+){0,3}?\s+(?:are|were|is|was|be|at|numbered|to|approaching|nearing|reached"
     r"|exceeded|exceed|top|topped))"
     r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
     r"|\bloss\s+of"
-    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b)\d)[\w'’-]+){0,16}?,?\s+"
+    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,16}?,?\s+"
     r"(?:exceeded|exceeds|exceed|reached|reach|reaches|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
     r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was"
     r"|exceeding|surpassing|topping|reaching)"
@@ -269,7 +274,7 @@ NON_CASUALTY_VERB_RE = re.compile(
 NON_CASUALTY_PRE_RE = re.compile(
     r"\b(?:deploy|deployed|deploying|deploys|send|sent|sending|sends|dispatch|dispatched|dispatching"
     r"|numbering|numbered|damaged|released|freed|returned|return|exchanged|swapped"
-    r"|displaced|displacing|evacuated|rescued|treated|recruited|trained|mobilized|mobilised|housing"
+    r"|displaced|displacing|displacement\s+of|evacuation\s+of|evacuated|rescued|treated|recruited|trained|mobilized|mobilised|housing"
     r"|hosting|host|hosts|backed\s+by|brought\s+home|bringing\s+home|bring\s+home|receives|received"
     r"|half\s+of\s+the|third\s+of\s+the|quarter\s+of\s+the|out\s+of(?:\s+a\s+total\s+of)?|among\s+the|of\s+the|one\s+of"
     r"|in\s+exchange\s+for|fired|launched|carried\s+out|targeted|dropped|aged|ages|age\s+of|under\s+the\s+age\s+of)\s*$",
@@ -623,6 +628,8 @@ AMONG_SPAN_RE = re.compile(
     r"(?:victims|dead|killed|wounded|injured|casualties|fatalities)\b",
     re.IGNORECASE,
 )
+# a rank after a civilian-looking word ("Staff Sergeant"): a soldier
+RANK_AFTER_RE = re.compile(r"\s+(?:sergeant|sgt\.?|officer|colonel|general|major|captain|lieutenant)\b", re.IGNORECASE)
 # a part of an earlier total: "nine of those killed", "five of the dead"
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
 # lower-cased-text versions of the hottest patterns (case-blind matching is about twice as slow)

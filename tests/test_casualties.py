@@ -147,6 +147,12 @@ FIGURE_CASES = [
      [("killed", 20, 20), ("killed", 35, 35), ("killed", 55, 55)]),
     ("whole-of-a-part-with-cue-adjective", "Only two of the 9,000 dead soldiers have been named.", [("killed", 9000, 9000)]),
     ("among-the-dead-breakdown", "At least 300 people died. Among the dead are 40 children.", [("killed", 300, 300)]),
+    ("toll-since-a-dated-day", "The death toll among its soldiers since the Oct. 7 attack rose to 420.", [("killed", 420, 420)]),
+    ("date-then-figure-is-no-range", "The toll since the ground operation began on Oct. 27 to 78 soldiers killed.",
+     [("killed", 78, 78)]),
+    ("span-of-days-is-no-figure", "Fighting from May 3 to 9 killed 40 people.", [("killed", 40, 40)]),
+    ("injury-of-others", "The army announced the death of four soldiers and the injury of six others.",
+     [("killed", 4, 4), ("wounded", 6, 6)]),
 ]
 
 
@@ -190,6 +196,7 @@ NEGATIVE_CASES = [
     ("projection-scenario", "The scenario predicted 12 million casualties, with 5 million dead and 7 million injured."),
     ("disaster-sentence", "Rescuers recovered hundreds of bodies from villages that were hit by a massive earthquake."),
     ("vote-count", "Parliament voted 141-40, with three abstentions, to approve the aid."),
+    ("displacement-of", "The war has caused the deaths and the displacement of more than 11 million people."),
 ]
 
 
@@ -267,6 +274,8 @@ PARTY_CASES = [
     ("source-participle-not-a-side",
      "North Korea sent 14,000 soldiers, with South Korean and Ukrainian sources reporting over 6,000 killed.",
      "north_korean", None),
+    ("staff-sergeant-not-civilian", "Two Israeli soldiers, Staff Sergeant A and Staff Sergeant B, were killed.",
+     "other", None),
 ]
 
 
