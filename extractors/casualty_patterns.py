@@ -413,7 +413,7 @@ ATTRIBUTION_VERBS = (
     r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|claimed|claims|claim"
     r"|stated|states|announced|announces|confirmed|confirms|revealed|reveals|added|adds|wrote|writes"
     r"|assessed|assesses|believes|believed|noted|notes|put|puts|counted|recorded|documented|warned"
-    r"|disclosed|acknowledged|insisted|alleged|alleges|declared|declares|fears|feared"
+    r"|disclosed|acknowledged|insisted|alleged|alleges|declared|declares|fears|feared|showed|shows|accused|accuses"
 )
 ACCORDING_TO_RE = re.compile(
     r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by|reported\s+by|per)\s+"
@@ -423,7 +423,8 @@ ACCORDING_TO_RE = re.compile(
 # "X said", with X the words before the verb back to a boundary
 SAID_AFTER_SUBJECT_RE = re.compile(
     r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*"
-    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[\w'’-]|[A-Z]|(?<=, )[a-z])[^,;:\"“”—–()]{1,90}?)\s*,?\s+"
+    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z])"
+    r"[^,;:\"“”—–()]{1,90}?)\s*,?\s+"
     r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b"
     r"(?!\s+(?:the\s+lives|lives|responsibility|control|the\s+life))",
 )

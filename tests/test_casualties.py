@@ -299,6 +299,10 @@ ATTRIBUTION_CASES = [
     ("none", "Seventeen people lost their lives in the attack.", None),
     ("not-claimed-the-lives", "The blast claimed the lives of 30 soldiers.", None),
     ("declared", "Zelensky declared that 31,000 Ukrainian soldiers had been killed.", "Zelensky"),
+    ("quote-then-lower-case-title", "\"Nine people were killed,\" civil defence spokesman Ali Hassan told AFP.",
+     "civil defence spokesman Ali Hassan"),
+    ("data-showed", "Russia lost 330 soldiers in one day, data from the Ukrainian military showed.",
+     "data from the Ukrainian military"),
 ]
 
 
