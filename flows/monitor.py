@@ -112,6 +112,16 @@ async def select_new(store: Store, outcomes: list) -> tuple[list, bool]:
         return pipeline.new_items(outcomes, set()), True
 
 
+@task(name="select-refetch", **IO)
+async def select_refetch(store: Store, settings: Settings) -> list:
+    """Stored articles whose page fetch failed earlier and is due for another try."""
+    try:
+        rows = store.articles_to_refetch(limit=settings.run["article_batch"])
+    except DatabaseLocked:
+        return []
+    return pipeline.refetch_items(settings, rows)
+
+
 @task(name="fetch-articles", **IO)
 async def fetch_articles(fetcher: Fetcher, items: list) -> int:
     """Fetch the pages of the items whose feed does not carry the full text (set on the items);
@@ -248,8 +258,12 @@ async def monitor(config_path: str | None = None, force: bool = False,
                 counts["entries_new"] = len(items)
                 logger.info("%d new entries", len(items))
                 chunks = pipeline.plan_chunks(outcomes, items, settings.run["article_batch"])
+                refetch = await select_refetch(store, settings)
+                if refetch:  # pages that failed in earlier runs (403, 429, timeouts), tried again with backoff
+                    logger.info("%d article pages to try again", len(refetch))
+                    chunks.append(([], refetch))
                 done_items = 0
-                pool = pipeline.worker_pool(settings.run["workers"], len(items))
+                pool = pipeline.worker_pool(settings.run["workers"], len(items) + len(refetch))
                 for i, (chunk_outcomes, chunk_items) in enumerate(chunks):
                     if time.monotonic() - started > budget:
                         left = sum(len(c[1]) for c in chunks[i:])
@@ -281,7 +295,7 @@ async def monitor(config_path: str | None = None, force: bool = False,
                         it.page = None  # the stored text is what counts now; free the page bytes
                     done_items += len(chunk_items)
                     logger.info("stored batch %d/%d: %d/%d entries, %d matches", i + 1, len(chunks), done_items,
-                                len(items), len(matches))
+                                len(items) + len(refetch), len(matches))
                 if pool is not None:
                     pool.shutdown()
             if summary["spooled_batches"]:

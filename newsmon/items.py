@@ -23,6 +23,17 @@ from newsmon.fetch import FetchResult
 from newsmon.records import record_id, utc_naive
 
 FUTURE_SLACK = timedelta(hours=1)  # feed dates further ahead than this are clamped to first-seen
+MAX_PAGE_ATTEMPTS = 3  # a failed article page is tried again in later runs, this many times in all
+PAGE_RETRY_FIRST = timedelta(hours=1)  # then 2 h, 4 h, ...
+
+
+def page_retry(status: str, attempt: int, now: datetime) -> tuple[int, datetime | None]:
+    """(fetch_attempts, next_fetch_at) of an article row: a failed page fetch is tried again later
+    with an exponential backoff, until MAX_PAGE_ATTEMPTS; anything else is not retried."""
+    attempts = attempt + 1
+    if status != "failed" or attempts >= MAX_PAGE_ATTEMPTS:
+        return attempts, None
+    return attempts, now + PAGE_RETRY_FIRST * 2 ** (attempts - 1)
 
 
 @dataclass
@@ -33,6 +44,7 @@ class Item:
     entry: FeedEntry
     article_id: str
     page: FetchResult | None = None
+    attempt: int = 0  # page fetches already tried for a stored article (0: a new entry)
 
     @property
     def needs_page(self) -> bool:
@@ -127,6 +139,7 @@ def item_rows(it: Item, topics: Sequence, rules: Sequence, run_id: str, now: dat
         "text_hash": hashlib.sha1(text.encode("utf-8", "replace")).hexdigest(), "method": method,
         "article_status": status, "run_id": run_id,
     }
+    out["article"]["fetch_attempts"], out["article"]["next_fetch_at"] = page_retry(status, it.attempt, now)
     full = f"{title}\n\n{text}"
     for topic in topics:
         m = match_topic(full, topic)

@@ -209,12 +209,28 @@ def build_batch(settings: Settings, outcomes: Sequence[FeedOutcome], items: Sequ
         results = executor.map(_item_rows_job, jobs, chunksize=max(1, len(jobs) // 16))
     else:
         results = map(_item_rows_job, jobs)
-    for rows in results:
-        batch.articles.append(rows["article"])
+    for it, rows in zip(items, results, strict=True):
+        (batch.article_updates if it.attempt else batch.articles).append(rows["article"])
         for key in ("matches", "casualties", "sentiment", "outbox", "errors"):
             getattr(batch, key).extend(rows[key])
         matches_summary.extend(rows["summary"])
     return batch, matches_summary
+
+
+def refetch_items(settings: Settings, rows: Sequence[dict]) -> list[Item]:
+    """Items for stored articles whose page is due for another try (``Store.articles_to_refetch``);
+    articles of feeds no longer configured are left alone."""
+    feeds = {f.url: f for f in settings.feeds}
+    items = []
+    for r in rows:
+        feed = feeds.get(r["feed_url"])
+        if feed is None:
+            continue
+        entry = FeedEntry(key=r["entry_key"], guid=r["guid"], link=r["url"], title=r["title"] or "",
+                          summary=r["text"] or "", content_html=None, has_full_text=False,
+                          published=r["published"], author=r["author"])
+        items.append(Item(feed, entry, r["id"], attempt=int(r["fetch_attempts"] or 1)))
+    return items
 
 
 MIN_ITEMS_FOR_POOL = 20  # below this, starting worker processes costs more than it saves

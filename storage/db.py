@@ -46,7 +46,11 @@ ARTICLE_SCHEMA = pa.schema([
     ("url", pa.string()), ("canonical_url", pa.string()), ("title", pa.string()), ("author", pa.string()),
     ("published", TS), ("fetched_at", TS), ("text", pa.string()), ("text_hash", pa.string()),
     ("method", pa.string()), ("article_status", pa.string()), ("run_id", pa.string()),
+    ("fetch_attempts", pa.int32()), ("next_fetch_at", TS),
 ])
+# what a re-fetch of a failed article page may change in its row
+ARTICLE_UPDATE_COLUMNS = ("canonical_url", "author", "text", "text_hash", "method", "article_status",
+                          "fetch_attempts", "next_fetch_at")
 MATCH_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("topic", pa.string()), ("terms", pa.string()),
     ("overall_sentiment", pa.string()), ("tone", pa.float64()), ("matched_at", TS),
@@ -104,10 +108,11 @@ class WriteBatch:
     errors: list[dict] = field(default_factory=list)
     feeds: list[dict] = field(default_factory=list)
     runs: list[dict] = field(default_factory=list)  # run records (upserted: non-null values win)
+    article_updates: list[dict] = field(default_factory=list)  # re-fetched pages of stored articles
 
     def __bool__(self) -> bool:
         return any((self.articles, self.matches, self.casualties, self.sentiment, self.outbox, self.errors, self.feeds,
-                    self.runs))
+                    self.runs, self.article_updates))
 
 
 PAUSE_ENV = "NEWSMON_TEST_PAUSE_AT"
@@ -225,6 +230,17 @@ class Store:
             con.unregister("probe")
         return {r[0] for r in rows}
 
+    def articles_to_refetch(self, *, now: datetime | None = None, limit: int = 200) -> list[dict]:
+        """Stored articles whose page fetch failed (403, 429, a timeout...) and whose next attempt
+        is due: the run tries their pages again, a bounded number of times with a backoff."""
+        now = utc_naive(now) or now_utc()
+        with self.connection() as con:
+            return _dicts(con.execute(
+                "SELECT id, entry_key, feed_url, guid, url, title, author, published, text, fetch_attempts"
+                " FROM articles WHERE article_status = 'failed' AND url IS NOT NULL"
+                " AND next_fetch_at IS NOT NULL AND next_fetch_at <= ? ORDER BY next_fetch_at LIMIT ?",
+                [now, limit]))
+
     # -- the batch write -------------------------------------------------------------------------------------
     def save_batch(self, batch: WriteBatch) -> dict[str, int]:
         """Write one batch atomically; return rows inserted per table."""
@@ -236,6 +252,7 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             counts["articles"] = _insert(con, "articles", ARTICLE_SCHEMA, batch.articles, "id")
+            counts["articles_updated"] = _update_articles(con, batch.article_updates)
             counts["topic_matches"] = _insert(con, "topic_matches", MATCH_SCHEMA, batch.matches, "article_id, topic")
             counts["casualty_reports"] = _insert(con, "casualty_reports", CASUALTY_SCHEMA, batch.casualties, "id")
             counts["sentiment_reports"] = _insert(con, "sentiment_reports", SENTIMENT_SCHEMA, batch.sentiment, "id")
@@ -558,6 +575,22 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, schema: pa.Schema, rows:
     finally:
         _unregister(con, "batch_rows")
     return after - before
+
+
+def _update_articles(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
+    """Apply re-fetched pages to stored articles (only the columns a re-fetch may change)."""
+    if not rows:
+        return 0
+    schema = pa.schema([ARTICLE_SCHEMA.field("id"), *(ARTICLE_SCHEMA.field(c) for c in ARTICLE_UPDATE_COLUMNS)])
+    unique = list({r["id"]: r for r in rows}.values())
+    data = pa.Table.from_pylist([{n: _cell(r.get(n)) for n in schema.names} for r in unique], schema=schema)
+    con.register("article_updates", data)
+    try:
+        sets = ", ".join(f"{c} = u.{c}" for c in ARTICLE_UPDATE_COLUMNS)
+        con.execute(f"UPDATE articles SET {sets} FROM article_updates u WHERE articles.id = u.id")
+    finally:
+        con.unregister("article_updates")
+    return len(unique)
 
 
 def _upsert_feeds(con: duckdb.DuckDBPyConnection, rows: list[dict], *, newer_only: bool = False) -> int:

@@ -185,4 +185,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         WHERE s.quote IS NOT NULL;
         """,
     ),
+    (
+        3,
+        "article re-fetch state",
+        """
+        ALTER TABLE articles ADD COLUMN fetch_attempts INTEGER DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN next_fetch_at TIMESTAMP;
+        """,
+    ),
 ]

@@ -115,3 +115,37 @@ def test_flow_smtp_outage_keeps_alerts_pending_then_delivers(prefect_harness, co
         assert len(smtp.messages) == 1
     assert r2["counts"]["entries_new"] == 0
     assert _rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
+
+
+def test_flow_failed_article_page_is_kept_then_fetched_again(prefect_harness, corpus, tmp_path, monkeypatch):
+    """A3: a 403 on an article page keeps the entry from its feed data (status failed, error
+    recorded); a later run tries the page again (backoff), stores its text and figures, and
+    alerts the match once."""
+    from datetime import timedelta
+
+    import newsmon.items
+
+    monkeypatch.setattr(newsmon.items, "PAGE_RETRY_FIRST", timedelta(0))  # due at once
+    root, server = corpus
+    db = tmp_path / "n.duckdb"
+    page = "/articles/nis-3000-killed-or-wounded.html"
+    server.set_override(page, status=403, body=b"<html><body>Subscribers only</body></html>")
+    cfg = write_config(tmp_path / "c.toml", base_url=server.base_url, feeds=GOOD[:1], database=db,
+                       outbox=tmp_path / "outbox")
+    run_once(str(cfg))
+    ((status, method, attempts),) = _rows(db, "SELECT article_status, method, fetch_attempts FROM articles "
+                                              f"WHERE url LIKE '%{page}'")
+    assert (status, method, attempts) == ("failed", "feed_summary", 1)
+    assert _rows(db, f"SELECT kind, status FROM errors WHERE item_url LIKE '%{page}'") == [("http_status", 403)]
+    figures_before = _rows(db, "SELECT count(*) FROM casualty_reports")[0][0]
+
+    server.clear_overrides()
+    r2 = run_once(str(cfg), force=True)
+    assert r2["counts"]["entries_new"] == 0
+    ((status, method, attempts),) = _rows(db, "SELECT article_status, method, fetch_attempts FROM articles "
+                                              f"WHERE url LIKE '%{page}'")
+    assert (status, method, attempts) == ("ok", "trafilatura", 2)
+    assert _rows(db, "SELECT count(*) FROM casualty_reports")[0][0] > figures_before
+    assert _rows(db, "SELECT count(*) FROM articles")[0][0] == 5  # updated in place, not added
+    r3 = run_once(str(cfg), force=True)
+    assert r3["counts"].get("articles_fetched", 0) == 0  # nothing left to try again

@@ -210,3 +210,25 @@ def test_pipeline_deliver_alerts_without_smtp_writes_eml(tmp_path):
     assert "&lt;b&gt;North Korean&lt;/b&gt;" in body  # escaped in the HTML part
     assert store.outbox()[0]["status"] == "sent"
     assert pipeline.deliver_alerts(store, settings, now=NOW, smtp=None).messages == 0  # nothing twice
+
+
+def test_pipeline_failed_pages_are_retried_with_backoff_then_given_up():
+    from newsmon.items import MAX_PAGE_ATTEMPTS, page_retry
+
+    assert page_retry("ok", 0, NOW) == (1, None)
+    assert page_retry("skipped_content", 0, NOW) == (1, None)  # a PDF stays a PDF
+    first = page_retry("failed", 0, NOW)
+    second = page_retry("failed", first[0], NOW)
+    assert first[1] - NOW < second[1] - NOW  # backoff grows
+    assert page_retry("failed", MAX_PAGE_ATTEMPTS - 1, NOW) == (MAX_PAGE_ATTEMPTS, None)  # then given up
+
+
+def test_pipeline_refetch_items_skip_feeds_no_longer_configured():
+    settings = load_settings(overrides={"feeds": [{"url": FEED.url, "name": "Desk"}]})
+    rows = [{"id": "a1", "entry_key": "url:x", "feed_url": FEED.url, "guid": None, "url": "https://desk.example/x",
+             "title": "t", "author": None, "published": NOW, "text": "summary", "fetch_attempts": 1},
+            {"id": "a2", "entry_key": "url:y", "feed_url": "https://gone.example/rss", "guid": None,
+             "url": "https://gone.example/y", "title": "t", "author": None, "published": NOW, "text": "s",
+             "fetch_attempts": 1}]
+    (it,) = pipeline.refetch_items(settings, rows)
+    assert it.article_id == "a1" and it.attempt == 1 and it.needs_page and it.entry.summary == "summary"
