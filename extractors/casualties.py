@@ -58,6 +58,22 @@ from extractors.casualty_numbers import Found, Qty, descending, quantities
 from extractors.model import CasualtyReport, Party
 from extractors.sentences import sentence_spans
 
+# small patterns of the code below, compiled once (a lookup in the re module cache costs more here)
+_SCORE_AFTER_RE = re.compile(r"-\d")
+_SCORE_BEFORE_RE = re.compile(r"\d-$")
+_DIGIT_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d")
+_OF_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|them|these|its|their)\b")
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+_WORD_RE = re.compile(r"[\w-]+")
+_DASH_OR_COMMA_RE = re.compile(r"\s(?:--|—|–|-)\s|,")
+_HYPHENS_RE = re.compile(r"-+")
+_BREAKDOWN_WORD_AFTER_RE = re.compile(r"\s*(?:including|among|most|many|mostly)\b")
+_INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]$")
+_TO_BE_HAVE_RE = re.compile(r"\s+(?:be|have)\b")
+_PARTICIPLE_RE = re.compile(r"[a-z]+(?:ed|ing)")
+_LAST_WORD_RE = re.compile(r"(\w+)\s*$")
+_LIVES_AFTER_RE = re.compile(r"\s+lives\b")
+
 
 def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     if q.strong:
@@ -85,17 +101,17 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True
     if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
         return True
-    if re.match(r"-\d", sent[q.end:q.end + 2]) or re.search(r"\d-$", sent[max(0, num_start - 2):num_start]):
+    if _SCORE_AFTER_RE.match(sent[q.end:q.end + 2]) or _SCORE_BEFORE_RE.search(sent[max(0, num_start - 2):num_start]):
         return True  # a score or code ("9-2-1")
-    if q.qualifier == "range" and re.search(r"\d\s*[-–]\s*\d", sent[num_start:q.end]) and q.lo != q.hi and \
+    if q.qualifier == "range" and _DIGIT_RANGE_RE.search(sent[num_start:q.end]) and q.lo != q.hi and \
             descending(sent[num_start:q.end]):
         return True  # "lost 24-17": a score, not a range
-    if re.match(r"\s+of\s+(?:the|those|them|these|its|their)\b", sent[q.end:q.end + 12]) and \
+    if _OF_WHOLE_AFTER_RE.match(sent[q.end:q.end + 12]) and \
             sent[num_start:q.end].lower() == "one":
         return True
     raw = sent[num_start:q.end]
-    if re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
-        following = [w.lower() for w in re.findall(r"[\w-]+", sent[q.end:q.end + 30])[:2]]
+    if _YEAR_RE.fullmatch(raw.strip()):
+        following = [w.lower() for w in _WORD_RE.findall(sent[q.end:q.end + 30])[:2]]
         if following[:1] in (["a"], ["an"], ["the"]) or not any(
                 w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in following):
             return True  # a year (but "more than 2000 people" is a count)
@@ -118,7 +134,7 @@ _DASH_END_RE = re.compile(r"\s*(?:--|—|–|-)\s")
 
 def _dash_close(sent: str, pos: int) -> int:
     """Where a dash parenthetical opened before pos closes (the next dash, else the next comma)."""
-    m = re.compile(r"\s(?:--|—|–|-)\s|,").search(sent, pos)
+    m = _DASH_OR_COMMA_RE.search(sent, pos)
     return m.start() if m else -1
 
 
@@ -201,7 +217,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             continue
         if word == "-" and (sent.startswith("--", tok.start()) or sent[tok.start() - 1:tok.start()] == " "):
             word = "–"  # "--" or " - " is a dash, not a hyphen
-            tok = re.compile(r"-+").match(sent, tok.start())
+            tok = _HYPHENS_RE.match(sent, tok.start())
         if word in (",", "(", "–", "—"):
             nxt = _next_token(sent, tok.end())
             if word == "(" and not aux:
@@ -227,7 +243,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                     continue
             close = sent.find(")", tok.end()) if word == "(" else (
                 _dash_close(sent, tok.end()) if word in "–—" else sent.find(",", tok.end()))
-            limit = 110 if re.match(r"\s*(?:including|among|most|many|mostly)\b", sent[tok.end():]) else 70
+            limit = 110 if _BREAKDOWN_WORD_AFTER_RE.match(sent[tok.end():]) else 70
             if word in "–—" and 0 <= close - tok.end() <= limit and P.POST_CUE_RE.search(sent[tok.end():close]):
                 pos = tok.end()  # "25,000 named individuals - people we know to have died -"
                 continue
@@ -272,7 +288,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 continue
             break
         if not (word[0].isalnum()):
-            if word == "." and re.search(r"(?<![\w.])[A-Z]$", sent[max(0, tok.start() - 2):tok.start()]):
+            if word == "." and _INITIAL_BEFORE_RE.search(sent[max(0, tok.start() - 2):tok.start()]):
                 pos = tok.end()  # "N. Korean soldiers": an initial, not the end of the phrase
                 continue
             if word == "-":
@@ -284,7 +300,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 pos = qty_starts[tok.start()].end  # "106 protesters in 21 cities"
                 continue
             break
-        if lw == "to" and re.match(r"\s+(?:be|have)\b", sent[tok.end():tok.end() + 6]):
+        if lw == "to" and _TO_BE_HAVE_RE.match(sent[tok.end():tok.end() + 6]):
             aux = True
             pos = tok.end()
             continue
@@ -316,7 +332,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             break
         if n_np == 0 and lw in P.THING_NOUNS:
             return None, np_start, np_end, own
-        if n_np > 0 and re.fullmatch(r"[a-z]+(?:ed|ing)", lw) and lw not in P.PERSON_NOUNS:
+        if n_np > 0 and _PARTICIPLE_RE.fullmatch(lw) and lw not in P.PERSON_NOUNS:
             relative = 1
             pos = tok.end()
             continue
@@ -378,7 +394,7 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
     if (_non_conflict(sent, q) if q.vague else _not_a_casualty(sent, q, num_start)):
         return None
     if q.qualifier == "exact":
-        word = re.search(r"(\w+)\s*$", sent[max(0, q.start - 20):q.start])
+        word = _LAST_WORD_RE.search(sent[max(0, q.start - 20):q.start])
         if word and word.group(1).lower() in P.VERB_QUALIFIERS:  # "exceeded 6,000"
             q.qualifier = P.VERB_QUALIFIERS[word.group(1).lower()]
     breakdown = _is_breakdown(sent, q)
@@ -402,7 +418,7 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
             "verb" if P.ACTIVE_VERB_RE.match(sent, cue_s) else ("loss" if P.LOSS_RE.match(sent, cue_s) else "noun"))
         category = pre
         if kind == "loss":
-            if (np_words and np_words[0] == "lives") or re.match(r"\s+lives\b", sent[q.end:q.end + 7]):
+            if (np_words and np_words[0] == "lives") or _LIVES_AFTER_RE.match(sent[q.end:q.end + 7]):
                 category = "killed"
             elif not personish(np_words, mentions, np_s, np_e):
                 category = post
@@ -413,7 +429,7 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         elif post and kind == "noun" and post != pre and (
                 pre == "casualties" and post != "casualties" or np_s == np_e):
             category = post  # "casualties ... increased to 215 martyrs", "toll ended at 19 dead and wounded"
-        if (np_words[:1] == ["lives"] or re.match(r"\s+lives\b", sent[q.end:q.end + 7])) and category in (
+        if (np_words[:1] == ["lives"] or _LIVES_AFTER_RE.match(sent[q.end:q.end + 7])) and category in (
                 "casualties", "captured"):
             category = "killed"
         if category == post and post is not None and category != pre:

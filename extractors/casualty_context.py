@@ -3,7 +3,8 @@
 `PartyMatcher` finds the topic's parties, other sides and civilian words in a sentence;
 `attributions` finds "according to X" / "X said" sources; `resolve_party` gives a figure its
 party by the rules in `extractors.casualties`; `Subject` works out the article's subject
-party lazily. Patterns and word lists are in `extractors.casualty_patterns`.
+party lazily. Side and source patterns are in `extractors.casualty_context_patterns`, the rest
+in `extractors.casualty_patterns`.
 """
 
 from __future__ import annotations
@@ -12,10 +13,18 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from extractors import casualty_context_patterns as S
 from extractors import casualty_patterns as P
 from extractors.casualty_numbers import Found, Qty
 from extractors.model import Party
 from extractors.sentences import sentence_spans
+
+# small patterns of the code below, compiled once (a lookup in the re module cache costs more here)
+_DIGIT_RE = re.compile(r"\d")
+_WORD_RE = re.compile(r"[\w'’-]+")
+_AND_WORDS_RE = re.compile(r"\s*(?:and|or)\s+\w+(?:\s+\w+)?\s*")
+_SHORT_NAME_RE = re.compile(r"(?:the\s+)?[\w'’ -]+")
+_AND_RE = re.compile(r"\s*(?:and|or|&)\s*")
 
 
 class PartyMatcher:
@@ -24,7 +33,7 @@ class PartyMatcher:
     def __init__(self, parties: tuple[Party, ...]) -> None:
         self.labels: dict[str, str] = {}
         proper: list[str] = []
-        civil: list[str] = list(P.CIVILIAN_WORDS)
+        civil: list[str] = list(S.CIVILIAN_WORDS)
         for party in parties:
             for alias in with_variants(party.aliases + (party.label.replace("_", " "),)):
                 if party.label == "civilian":
@@ -32,7 +41,7 @@ class PartyMatcher:
                     continue
                 self.labels.setdefault(alias.lower(), party.label)
                 proper.append(alias)
-        for w in P.OTHER_SIDE_WORDS:
+        for w in S.OTHER_SIDE_WORDS:
             if w.lower() not in self.labels:
                 self.labels[w.lower()] = "other"
                 proper.append(w)
@@ -60,7 +69,7 @@ class PartyMatcher:
                 out.append((m.start() + offset, m.end() + offset, self.labels[m.group(0).lower()]))
         low = text.lower()
         for m in (self.civil_re.finditer(low) if len(low) == len(text) else self.civil_re_ic.finditer(text)):
-            if P.UNIFORMED_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()) or P.RANK_AFTER_RE.match(text, m.end()):
+            if S.UNIFORMED_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()) or S.RANK_AFTER_RE.match(text, m.end()):
                 continue  # "police and security staff", "Staff Sergeant" are not civilians
             out.append((m.start() + offset, m.end() + offset, "civilian"))
         out.sort()
@@ -71,7 +80,7 @@ def with_variants(aliases: tuple[str, ...]) -> tuple[str, ...]:
     """Aliases plus their known spelling variants ("N. Korean" for "North Korean")."""
     out = list(aliases)
     for alias in aliases:
-        for key, variants in P.ALIAS_VARIANTS.items():
+        for key, variants in S.ALIAS_VARIANTS.items():
             if key in alias:
                 out.extend(alias.replace(key, v) for v in variants)
     return tuple(dict.fromkeys(out))
@@ -85,8 +94,8 @@ def party_matcher(parties: tuple[Party, ...]) -> PartyMatcher:
 def is_attacker(sent: str, start: int, end: int) -> bool:
     """A side named as the attacker or holder ("Russian strike", "by the RSF", "the RSF attacked")."""
     after = sent[end:end + 70]
-    return bool(P.ATTACKER_NOUNS_RE.match(after) or P.ATTACKER_VERB_AFTER_RE.match(after)
-                or P.BY_BEFORE_RE.search(sent[max(0, start - 60):start]))
+    return bool(S.ATTACKER_NOUNS_RE.match(after) or S.ATTACKER_VERB_AFTER_RE.match(after)
+                or S.BY_BEFORE_RE.search(sent[max(0, start - 60):start]))
 
 
 def derive_subject(sentences: list[tuple[int, int, str]], matcher: PartyMatcher) -> str | None:
@@ -103,7 +112,7 @@ def derive_subject(sentences: list[tuple[int, int, str]], matcher: PartyMatcher)
         paired = coordinated_sides(sent, mentions)
         for s, e, label in mentions:
             if (s in paired or is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
-                    or P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])
+                    or S.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])
                     or any(a <= s < b for a, b in breakdowns)):
                 continue
             counts[label] = counts.get(label, 0) + 1
@@ -117,16 +126,16 @@ def derive_subject(sentences: list[tuple[int, int, str]], matcher: PartyMatcher)
 
 def clean_source(src: str) -> str | None:
     src = src.strip(" \t'\"“”’‘-—–")
-    src = P.SOURCE_TRIM_LEAD_RE.sub("", src)
-    src = P.SOURCE_TRIM_TAIL_RE.sub("", src).strip()
-    if not src or src.lower() in P.PRONOUN_SOURCES or len(src) < 2:
+    src = S.SOURCE_TRIM_LEAD_RE.sub("", src)
+    src = S.SOURCE_TRIM_TAIL_RE.sub("", src).strip()
+    if not src or src.lower() in S.PRONOUN_SOURCES or len(src) < 2:
         return None
     if src.split()[-1].lower() in ("a", "an", "the"):
         return None  # "suffered an estimated 1,500": not a source
     first = src.split()[0].lower()
-    if first in P.NOT_SOURCE_START or re.search(r"\d", src):
+    if first in S.NOT_SOURCE_START or _DIGIT_RE.search(src):
         return None
-    if first in P.PRONOUN_SOURCES and len(src.split()) == 1:
+    if first in S.PRONOUN_SOURCES and len(src.split()) == 1:
         return None
     if re.match(r"^(?:it|this|that|there)\b", src, re.I):
         return None
@@ -136,11 +145,11 @@ def clean_source(src: str) -> str | None:
 def attributions(sent: str) -> list[tuple[int, int, str]]:
     """(start, end, source) spans of attribution phrases in a sentence."""
     out = []
-    for m in P.ACCORDING_TO_RE.finditer(sent):
+    for m in S.ACCORDING_TO_RE.finditer(sent):
         src = clean_source(m.group("src"))
         if src:
             out.append((m.start("src"), m.end("src"), src))
-    for rx in (P.SAID_AFTER_SUBJECT_RE, P.SAID_BEFORE_SUBJECT_RE, P.SOURCE_PARTICIPLE_RE):
+    for rx in (S.SAID_AFTER_SUBJECT_RE, S.SAID_BEFORE_SUBJECT_RE, S.SOURCE_PARTICIPLE_RE):
         for m in rx.finditer(sent):
             src = clean_source(m.group("src"))
             if src and not P.CUE_PRESENCE_RE.search(src):
@@ -149,7 +158,7 @@ def attributions(sent: str) -> list[tuple[int, int, str]]:
 
 
 def noun_phrase_words(sent: str, s: int, e: int) -> list[str]:
-    return [w.lower() for w in re.findall(r"[\w'’-]+", sent[s:e])]
+    return [w.lower() for w in _WORD_RE.findall(sent[s:e])]
 
 
 def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], prev_in_sent: Found | None,
@@ -166,7 +175,7 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
     if not own and not np_words:
         # "killed 77 and wounded 40 North Korean soldiers": a shared object further on
         for o in others:
-            if o.q.start > f.q.end and re.fullmatch(r"\s*(?:and|or)\s+\w+(?:\s+\w+)?\s*", sent[f.q.end:o.q.start]):
+            if o.q.start > f.q.end and _AND_WORDS_RE.fullmatch(sent[f.q.end:o.q.start]):
                 own = [lab for s, e, lab in mentions if o.np[0] <= s and e <= o.np[1] + 1]
                 break
     if own:
@@ -239,8 +248,8 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
         return best[1]
     # a civil source (health ministry, governor, police) reports its own side's victims
     for a, b, src in attribs:
-        if P.CIVIL_SOURCE_RE.search(src) and not P.MILITARY_SOURCE_RE.search(src) or \
-                re.fullmatch(r"(?:the\s+)?[\w'’ -]+", src) and len(src.split()) <= 2:
+        if S.CIVIL_SOURCE_RE.search(src) and not S.MILITARY_SOURCE_RE.search(src) or \
+                _SHORT_NAME_RE.fullmatch(src) and len(src.split()) <= 2:
             sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
             if len(sides) == 1:
                 return sides.pop()
@@ -257,11 +266,11 @@ class MentionFlags:
 
     def __init__(self, sent: str, mentions) -> None:
         self.paired = coordinated_sides(sent, mentions)
-        self.attacker_noun = {s for s, e, _ in mentions if P.ATTACKER_NOUNS_RE.match(sent[e:e + 70])}
-        self.ally = {s for s, e, _ in mentions if P.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])}
+        self.attacker_noun = {s for s, e, _ in mentions if S.ATTACKER_NOUNS_RE.match(sent[e:e + 70])}
+        self.ally = {s for s, e, _ in mentions if S.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])}
         self.place = {s for s, e, _ in mentions if is_place(sent, s, e)}
         self.attacker = {s for s, e, _ in mentions if is_attacker(sent, s, e)}
-        self.opponent = {s for s, e, _ in mentions if P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
+        self.opponent = {s for s, e, _ in mentions if S.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
         self.breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
         if "(" in sent:
             self.breakdowns += [(m.start("inner"), m.end("inner")) for m in P.PAREN_BREAKDOWN_RE.finditer(sent)]
@@ -277,14 +286,14 @@ def coordinated_sides(sent: str, mentions) -> set[int]:
     """Starts of side names joined to a different side by "and"/"or" ("Russia and Ukraine")."""
     out: set[int] = set()
     for (s1, e1, l1), (s2, _, l2) in zip(mentions, mentions[1:], strict=False):
-        if l1 != l2 and "civilian" not in (l1, l2) and re.fullmatch(r"\s*(?:and|or|&)\s*", sent[e1:s2]):
+        if l1 != l2 and "civilian" not in (l1, l2) and _AND_RE.fullmatch(sent[e1:s2]):
             out.update((s1, s2))
     return out
 
 
 def is_place(sent: str, s: int, e: int) -> bool:
     """A side's name used as a place ("in Ukraine", "Russia's Kursk region")."""
-    return bool(P.PLACE_AFTER_RE.match(sent[e:e + 40]) or P.PLACE_BEFORE_RE.search(sent[max(0, s - 25):s]))
+    return bool(S.PLACE_AFTER_RE.match(sent[e:e + 40]) or S.PLACE_BEFORE_RE.search(sent[max(0, s - 25):s]))
 
 
 def cue_owner(f: Found, sent: str, mentions) -> list[str]:
@@ -294,9 +303,9 @@ def cue_owner(f: Found, sent: str, mentions) -> list[str]:
     lo = max(0, f.cue[0] - 25)
     paired = coordinated_sides(sent, mentions)
     return [lab for s, e, lab in reversed(mentions) if lo <= s < f.cue[1] and s not in paired
-            and not P.PLACE_AFTER_RE.match(sent[e:e + 40])
-            and not P.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
-            and not P.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]
+            and not S.PLACE_AFTER_RE.match(sent[e:e + 40])
+            and not S.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
+            and not S.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]
 
 
 

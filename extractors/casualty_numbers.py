@@ -11,13 +11,26 @@ import re
 
 from extractors import casualty_patterns as P
 
+# small patterns of the code below, compiled once (a lookup in the re module cache costs more here)
+_WORD_SEP_RE = re.compile(r"[\s-]+")
+_DIGIT_RE = re.compile(r"\d")
+_COMMA_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+_SPACE_THOUSANDS_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
+_NON_DIGIT_RE = re.compile(r"[^\d]")
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_TO_SEP_RE = re.compile(r"\s+to\s+")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_SPACED_DASH_RE = re.compile(r"\s+[-–—]\s+")
+_SPACES_RE = re.compile(r"\s+")
+_DASH_SPLIT_RE = re.compile(r"\s*[-–]\s*")
+
 
 def words_value(text: str) -> int | None:
     """Value of a number written in words (optionally mixed with digits): 'twenty-two', 'four-thousand-100'."""
     total = 0
     current = 0
     seen = False
-    for w in re.split(r"[\s-]+", text.lower()):
+    for w in _WORD_SEP_RE.split(text.lower()):
         if not w or w == "and":
             continue
         if w in ("a", "one") and not seen:
@@ -52,11 +65,11 @@ def number_value(raw: str) -> tuple[float | None, bool]:
     """Value of one number and whether it carries its own scale word."""
     s = raw.strip()
     m = re.match(r"^([\d.,\s\u00a0\u202f]+?)(?:[\s-]+(hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?(\d+))?)?$", s, re.I)
-    if m and re.search(r"\d", m.group(1)):
+    if m and _DIGIT_RE.search(m.group(1)):
         digits = m.group(1).strip()
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) or re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", digits):
-            base = float(re.sub(r"[^\d]", "", digits))
-        elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not m.group(2):
+        if _COMMA_THOUSANDS_RE.fullmatch(digits) or _SPACE_THOUSANDS_RE.fullmatch(digits):
+            base = float(_NON_DIGIT_RE.sub("", digits))
+        elif _DOT_THOUSANDS_RE.fullmatch(digits) and not m.group(2):
             base = float(digits.replace(".", ""))
         else:
             try:
@@ -120,23 +133,23 @@ def quantities(sent: str) -> list[Qty]:
                         a = a * scale
                         break
             sep = sent[m.end("a"):m.start("b")]
-            if re.fullmatch(r"\s+to\s+", sep) and (
-                    re.fullmatch(r"(?:19|20)\d\d", m.group("a")) and a > b
+            if _TO_SEP_RE.fullmatch(sep) and (
+                    _YEAR_RE.fullmatch(m.group("a")) and a > b
                     or P.MONTH_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start())):
                 # "killed since 2014 to 119", "since Oct. 27 to 78": a year or a date, then the figure
                 out.append(Qty(m.start(), m.end("a"), int(a), int(a), "exact"))
                 if not (a < b <= 31):  # "from May 3 to 9" is a span of days
                     out.append(Qty(m.start("b"), m.end("b"), int(b), int(b), "exact"))
                 continue
-            if a > b and not re.search(r"\d", m.group("b")) or re.fullmatch(r"\s+[-–—]\s+", sep):
+            if a > b and not _DIGIT_RE.search(m.group("b")) or _SPACED_DASH_RE.fullmatch(sep):
                 # "14 - seven police officers": a dash, not a range
                 out.append(Qty(m.start(), m.end("a"), int(a), int(a),
-                                P.QUALIFIER_WORDS.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()).strip(), "exact")))
+                                P.QUALIFIER_WORDS.get(_SPACES_RE.sub(" ", (m.group("qual") or "").lower()).strip(), "exact")))
                 continue
             lo, hi = (a, b) if a <= b else (b, a)
             qualifier = "range"
         qual = (m.group("qual") or "").lower()
-        qual = re.sub(r"\s+", " ", qual).strip()
+        qual = _SPACES_RE.sub(" ", qual).strip()
         if qual and qualifier != "range":
             qualifier = P.QUALIFIER_WORDS.get(qual, "exact")
             if qual == "up to" and P.RISE_BEFORE_UP_TO_RE.search(sent, max(0, m.start() - 60), m.start()):
@@ -152,7 +165,7 @@ def quantities(sent: str) -> list[Qty]:
 
 
 def descending(raw: str) -> bool:
-    parts = re.split(r"\s*[-–]\s*", raw)
+    parts = _DASH_SPLIT_RE.split(raw)
     try:
         return len(parts) == 2 and float(parts[0].replace(",", "")) > float(parts[1].replace(",", ""))
     except ValueError:

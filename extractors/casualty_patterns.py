@@ -2,8 +2,9 @@
 
 Everything the casualty extractor (`extractors.casualties`) knows about the language of
 war reporting lives here as named constants: number words, qualifier phrases, the
-words that mark each casualty category, the numbers that are *not* casualties, the
-words for civilians and for sides outside a topic's parties, and attribution cues.
+words that mark each casualty category and the numbers that are *not* casualties. The
+words for civilians and for sides outside a topic's parties, and the attribution cues, are
+in `extractors.casualty_context_patterns`.
 """
 
 from __future__ import annotations
@@ -318,158 +319,10 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-# --- parties -------------------------------------------------------------------------
-
-CIVILIAN_WORDS = (
-    "civilian", "civilians", "non-combatant", "non-combatants", "noncombatant", "noncombatants",
-    "villagers", "villager", "residents", "resident", "children", "child", "schoolgirls",
-    "schoolchildren", "students", "pupils", "women and children", "worshippers", "worshipers",
-    "health workers", "healthcare professionals", "healthcare workers", "medical workers",
-    "medical teams", "medics", "paramedics", "doctors", "nurses", "aid workers",
-    "humanitarian workers", "journalists", "civil defense personnel", "civil defence personnel",
-    "patients", "girls", "women", "elderly", "displaced residents", "workers", "staff", "teachers",
-    "employees", "farmers", "shepherds", "fishermen", "pilgrims", "passengers", "shoppers", "volunteers",
-    "tourists", "visitors", "spectators", "fans", "guests", "bystanders", "displaced people", "refugees",
-)
-
-# Spelling variants of alias words (transliterations, wire-service abbreviations): an alias
-# containing the key also matches with the variant ("North Korean" -> "N. Korean", "Kyiv" -> "Kiev").
-ALIAS_VARIANTS = {
-    "North ": ("N. ", "N."), "South ": ("S. ", "S."), "Kyiv": ("Kiev",), "Zelenskyy": ("Zelenskiy",),
-    "Kharkiv": ("Kharkov",), "Odesa": ("Odessa",), "Kim Jong Un": ("Kim Jong-un", "Kim Jong-Un"),
-}
-
-# Sides outside a topic's parties: demonyms, countries and armed groups -> "other".
-OTHER_SIDE_WORDS = (
-    "Palestinian", "Palestinians", "Gazan", "Gazans", "Gaza", "Gaza Strip", "West Bank", "Israeli", "Israelis", "Israel",
-    "Hamas", "Hezbollah", "Islamic Jihad", "Lebanese", "Lebanon", "Syrian", "Syrians", "Syria",
-    "Iraqi", "Iraqis", "Iraq", "Iranian", "Iranians", "Iran", "Yemeni", "Yemenis", "Yemen",
-    "Houthi", "Houthis", "Saudi", "Saudis", "Sudanese", "Sudan", "RSF", "Rapid Support Forces",
-    "Darfur", "South Sudanese", "Ethiopian", "Ethiopians", "Ethiopia", "Tigrayan", "Tigrayans",
-    "Tigray", "TPLF", "Eritrean", "Eritreans", "Eritrea", "Amhara", "Fano", "Somali", "Somalis",
-    "Somalia", "al-Shabaab", "Al-Shabaab", "Nigerian", "Nigerians", "Nigeria", "Boko Haram",
-    "ISWAP", "Congolese", "Congo", "DRC", "M23", "Rwandan", "Rwandans", "Rwanda", "Malian",
-    "Mali", "Burkinabe", "Burkina Faso", "Nigerien", "Libyan", "Libyans", "Libya", "Afghan",
-    "Afghans", "Afghanistan", "Taliban", "Pakistani", "Pakistanis", "Pakistan", "Indian",
-    "Indians", "Burmese", "Myanmar", "Burma", "Rohingya", "Armenian", "Armenians", "Azerbaijani",
-    "Azerbaijanis", "Georgian", "Georgians", "Belarusian", "Belarusians", "Chechen", "Chechens",
-    "American", "Americans", "British", "French", "German", "Germans", "Polish", "Chinese",
-    "Turkish", "Kurdish", "Kurds", "Colombian", "Colombians", "Mexican", "Mexicans", "Haitian",
-    "Haitians", "ISIS", "Islamic State", "Wagner", "Taleban", "Cameroonian", "Cameroonians", "Chadian",
-    "South Korean", "South Koreans", "Japanese", "Filipino", "Filipinos", "Burkina", "Kenyan", "Kenyans",
-    "Ugandan", "Ugandans", "Nigerien", "Malians", "Chadians", "Mozambican", "Venezuelan", "Venezuelans",
-    # sides and countries outside the topic (a town or region alone names no side)
-    "China", "Haiti", "PKK", "Kashmiri", "Kashmiris", "Philippines", "Mozambique", "Cameroon", "Kenya", "Uganda",
-    "Egypt", "Egyptian", "Egyptians", "Bangladesh", "Bangladeshi", "Thailand", "Indonesia", "Indonesian",
-)
-
-# Nouns whose modifier is the attacker, not the victim ("Russian strike", "Israeli airstrikes").
-ATTACKER_NOUNS_RE = re.compile(
-    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:strike|strikes|attack|attacks|missile|missiles|drone|drones|shelling"
-    r"|airstrike|airstrikes|air\s+strike|air\s+strikes|bombing|bombings|bombardment|warplanes|jets|jet"
-    r"|rocket|rockets|artillery|raid|raids|offensive|aggression|occupation|fire|gunfire|assault|assaults"
-    r"|invasion|custody|captivity|detention|prison|prisons|captors|blockade|siege"
-    r"|forces\s+(?:killed|killing|shot)|troops\s+(?:killed|killing|shot)"
-    r"|army\s+(?:says|said)?\s*(?:it\s+)?(?:has\s+)?(?:killed|killing))\b",
-    re.IGNORECASE,
-)
-PLACE_AFTER_RE = re.compile(
-    r"^\s*(?:'s\s+|’s\s+)?(?:[\w-]+\s+)?(?:region|oblast|province|city|town|territory|soil|border|capital"
-    r"|state|district|village|front|side|war|invasion|embassy)\b",
-    re.IGNORECASE,
-)
-PLACE_BEFORE_RE = re.compile(
-    r"\b(?:in|into|near|across|inside|to|on|at|(?:region|oblast|province|city|town|territory|capital|state|parts?)\s+of)"
-    r"\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|northeastern|northwestern"
-    r"|southeastern|southwestern|occupied)\s+)?$",
-    re.IGNORECASE,
-)
-# the other side of a fight ("combat with Ukrainian forces")
-OPPONENT_BEFORE_RE = re.compile(r"\b(?:with|against|versus|vs\.?|fighting|fight|battling|repel)\s+(?:the\s+)?$", re.IGNORECASE)
-# the side a figure fought for or alongside is not its own ("killed fighting for Russia")
-ALLY_BEFORE_RE = re.compile(
-    r"\b(?:(?:fight|fights|fighting|fought|battles?|serving|served|deployed|died|killed|sent|mercenaries)\s+for"
-    r"|alongside|on\s+the\s+side\s+of|on\s+behalf\s+of|to\s+(?:help|aid|assist|support|bolster))\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 # participles that describe a noun ("one injured soldier was captured") rather than being the main verb
 ADJECTIVE_CUES = frozenset("wounded injured dead".split())
 # a subject relative clause before the cue ("24,470 soldiers who had been killed")
 RELATIVE_PRONOUNS = frozenset("who that which".split())
-# a side that is the subject of an attack verb ("the RSF attacked the village")
-ATTACKER_VERB_AFTER_RE = re.compile(
-    r"^(?:\s*(?:'s|’s)?\s*)(?:(?!were\b|was\b|are\b|is\b|been\b|being\b|of\b|on\b|in\b|at\b"
-    r"|near\b|from\b|to\b|into\b|across\b|inside\b)[\w'’()-]+\s+){0,5}?"
-    r"(?:attacked|attacking|attacks|shelled|shelling|bombed|bombing|stormed|raided|struck|strikes|targeted"
-    r"|targeting|fired|launched|killed|killing|kills|shot|ambushed|hit|executed|massacred|captured|seized"
-    r"|kidnapped|abducted|besieged|invaded|overran|overrun|perpetrated|carried\s+out)\b",
-    re.IGNORECASE,
-)
-BY_BEFORE_RE = re.compile(r"\b(?:by|blamed\s+on|carried\s+out\s+by|attributed\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-
-# --- attribution ---------------------------------------------------------------------
-
-ATTRIBUTION_VERBS = (
-    r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|claimed|claims|claim"
-    r"|stated|states|announced|announces|confirmed|confirms|revealed|reveals|added|adds|wrote|writes"
-    r"|assessed|assesses|believes|believed|noted|notes|put|puts|counted|recorded|documented|warned"
-    r"|disclosed|acknowledged|insisted|alleged|alleges|declared|declares|fears|feared|showed|shows|accused|accuses"
-)
-ACCORDING_TO_RE = re.compile(
-    r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by|reported\s+by|per)\s+"
-    r"(?P<src>(?:the\s+)?[^,.;:()\"“”]{2,90}?)(?=\s*(?:[,.;:()\"“”]|\s+on\s+\w+day|\s+in\s+a\b|\s+on\s+(?:the\s+)?\d|\s+today|\s+(?:on|in)\s+(?:" + MONTHS + r")|$))",
-    re.IGNORECASE,
-)
-# "X said", with X the words before the verb back to a boundary
-SAID_AFTER_SUBJECT_RE = re.compile(
-    r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*"
-    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z])"
-    r"[^,;:\"“”—–()]{1,90}?)\s*,?\s+"
-    r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b"
-    r"(?!\s+(?:the\s+lives|lives|responsibility|control|the\s+life))",
-)
-# ", said X." (inverted)
-SAID_BEFORE_SUBJECT_RE = re.compile(
-    r"[,\"”]\s*(?:" + ATTRIBUTION_VERBS + r")\s+(?P<src>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,90}?)\s*(?:[,.;:()]|$)",
-)
-# "with South Korean, Ukrainian, and Western sources reporting over 6,000 killed"
-SOURCE_PARTICIPLE_RE = re.compile(
-    r"(?:^|[,;(]\s*|\bwith\s+)(?P<src>(?:the\s+)?[A-Z][^;:()\"“”]{0,70}?\b(?:sources|officials|authorities|estimates|reports"
-    r"|figures|media|agencies|monitors|groups|residents|witnesses))\s+(?:reporting|saying|estimating|claiming|putting"
-    r"|suggesting|indicating)\b",
-)
-SOURCE_TRIM_LEAD_RE = re.compile(
-    r"^(?:meanwhile|however|earlier|later|also|and|but|separately|in\s+a\s+statement|on\s+\w+day|today|yesterday)[,\s]+",
-    re.IGNORECASE,
-)
-SOURCE_TRIM_TAIL_RE = re.compile(
-    r"\s+(?:on|in|this|last|late|early)\s+(?:\w+day|the\s+\d+\w*|\w+\s+\d+|week|month|year|morning|evening|night)\b.*$"
-    r"|\s+(?:\w+day|today|yesterday|on\s+X)$"
-    r"|\s+(?:on|in)\s+(?:" + MONTHS + r")\b.*$",
-    re.IGNORECASE,
-)
-CIVIL_SOURCE_RE = re.compile(
-    r"\b(?:health|ministry\s+of\s+health|interior|emergenc|rescue|civil\s+defen[cs]e|red\s+crescent|red\s+cross"
-    r"|hospital|doctors|medical|governor|mayor|police|city\s+(?:administration|council|government)|authorities"
-    r"|regional\s+administration|prosecutor|ombudsman|human\s+rights)",
-    re.IGNORECASE,
-)
-MILITARY_SOURCE_RE = re.compile(
-    r"\b(?:military|army|armed\s+forces|forces|defen[cs]e|general\s+staff|intelligence|spy|commander|chiefs"
-    r"|pentagon|troops|soldiers|fighters|militants|brigade|regiment|unit)\b",
-    re.IGNORECASE,
-)
-PRONOUN_SOURCES = frozenset(
-    "he she they it we i you this that there which who one some others".split()
-)
-# words a source never starts with ("as reported by", "with other reported estimates")
-NOT_SOURCE_START = frozenset(
-    """
-    as with in on at for from by of to after before during while when where which who what and but or
-    since than then so if because although though said says told reported according
-    """.split()
-)
-
 # Deaths that are not casualties of violence: disease, disasters, accidents, sport.
 NON_CONFLICT_RE = re.compile(
     r"\b(?:pollution|diseases?|plague|pandemic|epidemic|covid(?:-19)?|coronavirus|cancer|overdoses?|influenza|flu"
@@ -556,9 +409,6 @@ CUE_ADJECTIVE_GROUP_RE = re.compile(
     r"|personnel|people|civilians|militants|combatants|men|persons)\b",
     re.IGNORECASE,
 )
-# a civilian word that is a post of a force ("police and security staff", "military medics")
-UNIFORMED_BEFORE_RE = re.compile(
-    r"\b(?:police|security|military|army|defen[cs]e|prison|militia)\s+(?:and\s+[\w-]+\s+)?$", re.IGNORECASE)
 # "Among the 11,662 injured were ...": the total itself, not a part of one
 AMONG_TOTAL_RE = re.compile(
     r"\s+(?:dead|killed|injured|wounded|casualties|fatalities|victims)\s+(?:were|are|was|is)\b", re.IGNORECASE)
@@ -629,8 +479,6 @@ AMONG_SPAN_RE = re.compile(
     r"(?:victims|dead|killed|wounded|injured|casualties|fatalities)\b",
     re.IGNORECASE,
 )
-# a rank after a civilian-looking word ("Staff Sergeant"): a soldier
-RANK_AFTER_RE = re.compile(r"\s+(?:sergeant|sgt\.?|officer|colonel|general|major|captain|lieutenant)\b", re.IGNORECASE)
 # a part of an earlier total: "nine of those killed", "five of the dead"
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
 # lower-cased-text versions of the hottest patterns (case-blind matching is about twice as slow)
