@@ -300,6 +300,11 @@ HOLDER_PATTERNS_CASED: tuple[tuple[str, str], ...] = (
     ("officials", r"(?:Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis Ababa|Kim)(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)"),
     ("residents", r"[Dd]isplaced [A-Z]\w+"),
 )
+# literal pieces one of which every HOLDER_PATTERNS_CASED match contains: a cheap pre-check
+HOLDER_CASED_HINT = re.compile(
+    r"Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis|Kim|isplaced"
+    r"|ergeant|Sgt|rivate|orporal|ieutenant|Lt\.|aptain|Capt|ajor|niper|edic|aratrooper|arine|nfantryman|unner"
+)
 # holders that rarely hold an opinion in war news (they are sent, killed, wounded):
 # used only when nothing else in the sentence can hold the sentiment
 WEAK_HOLDERS = frozenset({"soldiers"})

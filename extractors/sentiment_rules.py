@@ -67,7 +67,7 @@ _HOLDER_CASED_RE = re.compile(
 
 def _weighted(table: tuple[tuple[str, float], ...]) -> tuple[re.Pattern[str], list[float]]:
     parts = [f"(?P<d{i}>{frag})" for i, (frag, _) in enumerate(table)]
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", _I), [w for _, w in table]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b"), [w for _, w in table]  # on lower-cased text
 
 
 _DOM_POS_RE, _DOM_POS_W = _weighted(lex.DOMAIN_POSITIVE)
@@ -354,7 +354,11 @@ def _holders(s: str) -> tuple[_Holder, ...]:
         if len(low) == len(s)
         else [(m.start(), m.end(), _HOLDER_CLASSES[int(m.lastgroup[1:])]) for m in _HOLDER_RE_I.finditer(s)]  # type: ignore[index]
     )
-    cased = [(m.start(), m.end(), _HOLDER_CASED_CLASSES[int(m.lastgroup[1:])]) for m in _HOLDER_CASED_RE.finditer(s)]  # type: ignore[index]
+    cased = (
+        [(m.start(), m.end(), _HOLDER_CASED_CLASSES[int(m.lastgroup[1:])]) for m in _HOLDER_CASED_RE.finditer(s)]  # type: ignore[index]
+        if lex.HOLDER_CASED_HINT.search(s)
+        else []
+    )
     if cased:  # merge: leftmost first, the longer at one position, no overlaps
         found.sort()
         merged: list[tuple[int, int, str]] = []
@@ -442,10 +446,11 @@ def _quote_score(q: str, cues: list[_Cue] | None = None) -> tuple[float, bool]:
     """(score, has_lexicon_hit) of a quotation: domain lexicon + stance cues + VADER compound / 2
     (VADER's lexicon in one linear pass: `polarity_scores` costs ~0.3 ms on a long quote)."""
     score, hits = 0.0, 0
-    for m in _DOM_POS_RE.finditer(q):
+    low = q.lower()
+    for m in _DOM_POS_RE.finditer(low):
         score += _DOM_POS_W[int(m.lastgroup[1:])]  # type: ignore[index]
         hits += 1
-    for m in _DOM_NEG_RE.finditer(q):
+    for m in _DOM_NEG_RE.finditer(low):
         score -= _DOM_NEG_W[int(m.lastgroup[1:])]  # type: ignore[index]
         hits += 1
     for c in _find_cues(q) if cues is None else cues:

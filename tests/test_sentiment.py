@@ -266,3 +266,15 @@ def test_extract_sentiment_throughput_smoke() -> None:
     analysis = extract_sentiment(text)
     assert time.process_time() - t0 < 2.0
     assert analysis.overall == "negative"
+
+
+def test_holder_cased_hint_covers_every_cased_holder() -> None:
+    """The literal pre-check never hides a capitalised holder ("Sergeant Ivanov", "Moscow praised")."""
+    from extractors.sentiment_rules import _HOLDER_CASED_RE
+
+    texts = [c[1] for c in CONSTRUCTIONS + NOTHING]
+    texts += [json.loads(line)["text"] for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["Sergeant Ivanov said so.", "Sgt. Petrov agreed.", "Kim stressed it.", "Washington welcomed it.", "Displaced Ahmad said."]
+    for text in texts:
+        for m in _HOLDER_CASED_RE.finditer(text):
+            assert lex.HOLDER_CASED_HINT.search(m.group(0)), m.group(0)
