@@ -328,7 +328,8 @@ NON_CONFLICT_RE = re.compile(
     r"\b(?:pollution|diseases?|plague|pandemic|epidemic|covid(?:-19)?|coronavirus|cancer|overdoses?|influenza|flu"
     r"|malaria|cholera|measles|ebola|earthquakes?|floods?|flooding|hurricanes?|typhoons?|cyclones?|heatwaves?"
     r"|wildfires?|landslides?|tsunami|crash|crashes|car\s+accident|road\s+accidents?|traffic\s+accidents?"
-    r"|derailment|shipwreck|stampede|season|game|match|tournament|points|scored)\b",
+    r"|derailment|shipwreck|stampede|season|game|match|tournament|points|scored|black\s+death|infections?|infected"
+    r"|cases\s+(?:were\s+)?reported|reported\s+cases)\b",
     re.IGNORECASE,
 )
 
