@@ -86,6 +86,7 @@ class CorpusServer(ThreadingHTTPServer):
     """A threaded HTTP server over one directory; see the module docstring."""
 
     daemon_threads = True
+    request_queue_size = 128  # the default backlog of 5 drops SYNs of concurrent clients: a 1 s retransmit stall
     allow_reuse_address = True
 
     def __init__(self, root: Path, *, host: str = "127.0.0.1", port: int = 0, substitute: bool = True) -> None:
