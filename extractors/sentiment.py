@@ -411,7 +411,9 @@ def _analyse_unit(
             majority = any(c.majority for c in inner)
             pos = sum(c.strength for c in inner if c.polarity > 0)
             neg = sum(c.strength for c in inner if c.polarity < 0)
-            if pos and neg and max(pos, neg) < 3 * min(pos, neg):  # "I am feeling sadness, I think we will win"
+            if any(c.pct_at >= 0 for c in inner):  # shares stated inside the quote ("77% of people are against")
+                items.extend((holder, c.polarity, c.strength, c.majority, c.weight, c.pct_at) for c in inner if c.polarity)
+            elif pos and neg and max(pos, neg) < 3 * min(pos, neg):  # "I am feeling sadness, I think we will win"
                 items.extend((holder, c.polarity, c.strength, majority, 1.0, -1) for c in inner if c.polarity)
             else:
                 items.append((holder, 1 if qs > 0 else -1, min(1.0, abs(qs)), majority, 1.0, -1))

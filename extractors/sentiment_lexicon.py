@@ -76,11 +76,14 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
     (r"death sentence|death trap|suicide mission", 0.6),  # "is a death sentence": see CUE_NEEDS_BEFORE
     (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick|urgent) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce|halt|stop)\b", 0.6),
-    (r"impossible", 0.5),
+    (r"impossible", 0.5),  # "made daily life impossible": see CUE_NEEDS_BEFORE
+    (r"(?:ready|willing|prepared|open|agree\w*) (?:for|to) (?:make |accept |some |any |certain |territorial )*concessions|accept\w* (?:some |any |certain )?(?:\w+ )?concessions"
+     r"|(?:give|giving|gave|cede|ceding) up (?:any |some |its |their |the |certain )?(?:\w+ )?(?:land|territor\w*)|peace in exchange for territor\w*", 0.6),
+    (r"unpopular", 0.5),
     (r"(?:want|wish|hope|long|yearn|desire|pray)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over)\b"
      r"|(?:want|wish|wanted|wants|wishing|hope|hoped|hoping|long|longing|yearn\w*|desire\w*) (?:just )?to (?:end|stop|halt) (?:the |this |more than |their |a )|desire for (?:peace|an end|talks|negotiations)|strong desire for peace", 0.6),
     (r"(?:no one|no-one|nobody|none of us|none of them) (?:\w+ )?wants? to (?:fight|die|serve|go|return|continue)"
-     r"|(?:do|does|did)(?: not|n't|n’t) want (?:to see )?(?:a return to|another|more|to (?:fight|die|serve|go (?:to|back to) (?:the )?(?:war|front)))", 0.6),  # "made daily life impossible": see CUE_NEEDS_BEFORE
+     r"|(?:do|does|did)(?: not|n't|n’t) want (?:to see )?(?:a return to|another|more|to (?:fight|die|serve|go (?:to|back to) (?:the )?(?:war|front)))", 0.6),
     (r"bring (?:\w+ ){0,3}(?:back|home)", 0.5),
     (r"(?:war|fighting|hostilities) (?:\w+ ){0,3}to (?:end|stop)|(?:end|stop) (?:to )?the (?:war|fighting|hostilities)", 0.5),
     (r"leaning towards peace|favou?r\w* (?:of )?(?:a shift to )?(?:peace|negotiations|talks|a ceasefire)", 0.5),
@@ -100,6 +103,8 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"enthusias\w*|satisf(?:ied|action)|happy|glad|delighted|thrilled|overjoyed|joy(?:ful|ous)?", 0.5),
     (r"positively|(?:positive|favou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|ratings?|assessments?)", 0.6),
     (r"in favou?r", 0.5),
+    (r"against (?:any |all )?(?:territorial )?concessions|(?:refus\w*|reject\w*|not ready for|oppos\w* to) (?:any |all )?(?:territorial )?concessions"
+     r"|(?:willing|ready|determined|resolved?|continue) to (?:resist|fight on|keep fighting|continue the fight)|willingness to (?:resist|continue the fight|keep fighting)", 0.6),
     (r"want\w* (?:a |the |total |complete |full )?victory|belligerent|hawkish|pro-war|(?:keep|continue) fighting until", 0.5),
     (r"continu\w* (?:the )?(?:war|fighting|military (?:operations?|action))", 0.5),
     (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
@@ -172,7 +177,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure important$
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
-    volunteer ready$ streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
+    volunteer ready$ concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught traumati upset infuriat irate livid aggrieved embitter dishearten apprehensi
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
@@ -190,7 +195,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    fear tribute alarm edge terror horror despair anguish disbelief panic
+    fear tribute alarm edge terror horror despair anguish disbelief panic concession
     """.split()
 )
 
@@ -234,7 +239,7 @@ NEGATION_WINDOW_TOKENS = 18
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end|stop|halt)(?:ing)?\s(?:the\s|this\s)?(?:war|fighting|hostilities|conflict)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end|stop|halt)(?:ing)?\s(?:the\s|this\s)?(?:war|fighting|hostilities|conflict)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 60  # characters after the cue
@@ -315,7 +320,7 @@ SINGLE_QUOTE = re.compile(r"(?<![\w’'])['‘](?=[A-Za-z])(.{3,}?)(?<=[\w.,!?])
 MIN_QUOTE_WORDS = 5  # shorter quoted phrases are scare quotes: read as ordinary text
 
 REPORTING_CUES = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|stated|states|asserting|asserted|argu\w+|claim\w*|added|explained|explains|noted|recalled|wrote|writes|reads|remarked|insisted|voiced|shared|expressed|according to|quoted|reported|reports|lamented|complained|warned|described|conveyed|answered|responded|replied)\b",
+    r"\b(?:said|says|say|saying|told|tells|stated|states|asserting|asserted|argu\w+|claim\w*|added|explained|explains|noted|recalled|wrote|writes|reads|remarked|insisted|voiced|shared|expressed|according to|quoted|reported|reports|lamented|complained|warned|described|conveyed|answered|responded|replied|stressed|emphasi[sz]ed|underlined|observed|concluded|acknowledged|admitted|pointed out|posted|announced)\b",
     _I,
 )
 
@@ -331,7 +336,7 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"how (?:must|would|do|can) (?:their|the|his|her) (?:parents|mothers?|families|family) feel", 0.9),
     (r"(?:deaths?\s(?:\w+\s){0,4}in\s(?:a|another)\sforeign\s(?:country|land|war))|(?:dying|die|killed|sent|lose their lives)\s(?:\w+\s){0,3}(?:in|to)\s(?:a|another)\s(?:foreign|distant|strange)\s(?:country|land|war)|a land that is not|another country to lose", 0.7),
     (r"(?:haven't|have not|hasn't|never) (?:even )?(?:gotten|got|been) married", 0.5),
-    (r"wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
+    (r"genocide|massacres?|atrocit\w*|war crimes?|ethnic cleansing|slaughter\w*|wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),
 )

@@ -238,6 +238,7 @@ def _find_cues(s: str, hits: list[tuple[int, bool]] | None = None) -> list[_Cue]
     exc_re, exc_s = (_EXCEPTIONS_LOW, low) if len(low) == len(s) else (lex.CUE_EXCEPTIONS, s)
     exceptions = [(m.start(), m.end()) for m in exc_re.finditer(exc_s, lo, hi)]
     cues: list[_Cue] = []
+    object_until = -1
     comp = lex.COMPARATIVE.search(s)
     if comp:
         first = comp.group("first").lower()
@@ -254,14 +255,20 @@ def _find_cues(s: str, hits: list[tuple[int, bool]] | None = None) -> list[_Cue]
             continue
         pol, strength = _CUE_TABLE[idx]
         word = m.group(0)
+        if m.start() < object_until:
+            continue  # the object of a flipped cue ("oppose GIVING UP ANY LAND") is not a cue of its own
         if pol != 0:
             after = s[m.end(): m.end() + lex.PEACE_OBJECT_WINDOW]
             after = _CLAUSE_STOP.split(after, maxsplit=1)[0]
-            if lex.PEACE_OBJECTS.search(after) or lex.PEACE_OBJECTS.search(word, 1):  # "back such a deal"
+            obj = lex.PEACE_OBJECTS.search(after)
+            if obj or lex.PEACE_OBJECTS.search(word, 1):  # "back such a deal"
+                flipped = False
                 if pol > 0 and _SUPPORT_LIKE.search(word):
-                    pol = -1
+                    pol, flipped = -1, True
                 elif pol < 0 and _OPPOSE_LIKE.search(word):
-                    pol = 1
+                    pol, flipped = 1, True
+                if flipped and obj and pol > 0:
+                    object_until = m.end() + obj.end()
             if _negated(s, m.start()):
                 pol = -pol
         weight, majority, pct_at = _share(s, m.start(), m.end())
@@ -531,6 +538,10 @@ def _combine(lst: list[tuple[int, float, bool, float, int]], quote_score: float)
     for p, s, _, w, at in lst:
         if at >= 0:
             shares.setdefault(at, [w, 0.0])[1] += p * s
+    if shares:  # "a third would accept concessions, although most still oppose ...": "most" is a share above half
+        for i, (p, s, m, _, at) in enumerate(lst):
+            if at < 0 and m and p:
+                shares[-1 - i] = [0.51, p * s]
     if shares:
         pos = sum(w for w, v in shares.values() if v > 0)
         neg = sum(w for w, v in shares.values() if v < 0)
