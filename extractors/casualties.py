@@ -181,6 +181,8 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
     own = True
     prev_word = ""
     while pos < len(sent) and steps < 40:
+        while pos < len(sent) and sent[pos] == " ":
+            pos += 1  # spaces are not steps: the limit counts words
         steps += 1
         m = P.COMBINED_RE.match(sent, pos)
         if m:
@@ -299,6 +301,12 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             if prev_word in P.NP_PREPOSITIONS and n_np > 0 and not aux:
                 pos = qty_starts[tok.start()].end  # "106 protesters in 21 cities"
                 continue
+            frame = qty_starts[tok.start()]
+            after_frame = _next_token(sent, frame.end)
+            if n_np <= 2 and not aux and P.FRAME_OF_BEFORE_RE.fullmatch(sent, q.end, tok.start()) and not (
+                    after_frame is not None and P.POST_CUE_RE.match(sent, after_frame.start())):
+                pos = frame.end  # "some 4,000 of the 12,000 troops sent ... had been killed" (not "two of the 25,000 dead")
+                continue
             break
         if lw == "to" and _TO_BE_HAVE_RE.match(sent[tok.end():tok.end() + 6]):
             aux = True
@@ -329,10 +337,15 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             pos = tok.end()
             continue
         if lw in P.STOP_WORDS:
+            sub = P.SUBORDINATE_CUE_RE.match(sent, tok.start()) if n_np > 0 and not aux else None
+            if sub is not None:  # "two wounded soldiers after they were captured"
+                cue = P.POST_CUE_RE.match(sent, sub.end())
+                if cue is not None and cue.lastgroup in ("captured", "killed", "missing"):
+                    return ("killed" if cue.lastgroup == "killed" else cue.lastgroup), np_start, np_end, False
             break
         if n_np == 0 and lw in P.THING_NOUNS:
             return None, np_start, np_end, own
-        if n_np > 0 and _PARTICIPLE_RE.fullmatch(lw) and lw not in P.PERSON_NOUNS:
+        if n_np > 0 and (_PARTICIPLE_RE.fullmatch(lw) or lw in P.IRREGULAR_PARTICIPLES) and lw not in P.PERSON_NOUNS:
             relative = 1
             pos = tok.end()
             continue

@@ -480,6 +480,16 @@ AMONG_SPAN_RE = re.compile(
     r"(?:victims|dead|killed|wounded|injured|casualties|fatalities)\b",
     re.IGNORECASE,
 )
+# participles without -ed that open a reduced relative clause ("4,000 troops sent by Pyongyang ... had been killed")
+IRREGULAR_PARTICIPLES = frozenset(
+    "sent taken held brought flown sworn drawn known seen given made left kept caught found put built hit thrown".split())
+# a figure of a part of a larger number ("some 4,000 of the 12,000 troops sent ..."): the larger one is a frame
+FRAME_OF_BEFORE_RE = re.compile(r"\s*of\s+(?:the|some|about|around|an\s+estimated)\s+", re.IGNORECASE)
+# a clause that tells what became of a figure's people ("two wounded soldiers after they were captured")
+SUBORDINATE_CUE_RE = re.compile(
+    r"(?:after|when|before|until)\s+(?:they|both|all)\s+(?:were|had\s+been|have\s+been)\s+(?:reportedly\s+)?",
+    re.IGNORECASE,
+)
 # a part of an earlier total: "nine of those killed", "five of the dead"
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
 # lower-cased-text versions of the hottest patterns (case-blind matching is about twice as slow)
