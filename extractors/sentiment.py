@@ -87,6 +87,7 @@ from extractors.sentences import sentence_spans
 from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, has_cue_trigger: re-exported for tests)
     _BARE_QUANTIFIERS,
     _CUE_RE,
+    _FIRST_PERSON_KIN,
     _IN_PHRASE,
     _OBJECT_BEFORE,
     _PERSON_SPEAKER,
@@ -502,6 +503,8 @@ def _resolve_holder(
             cls = group[0].cls
     if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
+    elif cls in ("public", "other") and quotes and any(_FIRST_PERSON_KIN.search(unit, s, e) for s, e in quotes):
+        cls, named = "families", True  # '"We want our husbands back alive," one of the protesters said'
     if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):
         named = True  # "Some say we should support Russia": someone speaking for a group
     if poll:

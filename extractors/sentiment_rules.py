@@ -84,11 +84,19 @@ _QUANTIFIER_OF = re.compile(
     _I,
 )
 _IN_PHRASE = re.compile(
-    r"\b(?:to|at|with|against|by|of|from|toward|towards|on|for|into)\s+(?:the\s+|their\s+|its\s+|local\s+|federal\s+)?(?-i:[A-Z][\w.-]*\s+){0,2}$", _I
+    r"\b(?:to|at|with|against|by|of|from|toward|towards|on|for|into|outside|near|inside|before)\s+(?:the\s+|their\s+|its\s+|local\s+|federal\s+)?(?:[\w.-]+\s+){0,2}$", _I
 )
-_POSSESSED_KIN = re.compile(r"\b(?:their|her|his)\s+(?:[\w-]+\s+){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b", _I)
+_POSSESSED_KIN = re.compile(
+    r"\b(?:their|her|his)\s+(?:[\w-]+\s+){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b"
+    r"|\breturn\s+of\s+(?:their\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:husbands|sons|partners|men|loved ones|relatives)\b",
+    _I,
+)
+# someone speaking of "our loved ones", "my son", "our husbands" speaks as a soldier's family
+_FIRST_PERSON_KIN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:husbands?|sons?|boys|loved ones|children|men)\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
+_OF_BEFORE = re.compile(r"\bof\s+(?:[\w-]+\s+)?\(?$", _I)
+_SUBJECT_STOP = re.compile(r"[,;:–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)  # "(men)" inside a subject
 _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer)", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
 _TARGET_PREP = re.compile(
@@ -104,6 +112,7 @@ _EXPERIENCER_AFTER = re.compile(r"\s+(?:(?:are|is|were|was|have been|had been)\s
 _PERSON_SPEAKER = re.compile(
     r"\b(?:the|a|an)\s+\d{1,3}-year-old\b|\b(?:said|says|told|tells|added)\s+(?:Mr\.?\s|Ms\.?\s|Mrs\.?\s|Dr\.?\s)?[A-Z][a-z]+\s+[A-Z][a-z]+"
     r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+,?\s+(?:\d{1,3},\s+)?(?:said|says|told|tells)\b|[,”\"]\s+(?:\d{1,3}-year-old\s+)?[A-Z][a-z]+\s+(?:said|says|told|tells)\b"
+    r"|\b(?:said|says)\s+[A-Z][a-z]+(?=\s*[,.]|\s*$)"
 )
 # a holder noun right after a transitive verb or a possessive is an object: "killing people", "fight my own people"
 _OBJECT_BEFORE = re.compile(r"\b(?:\w+ing|kill\w*|fight|arrest\w*|attack\w*|send|sent|shoot|shot|my|our|your|own)\s+$", _I)
@@ -482,9 +491,11 @@ def _quote_subject(q: str, inner_cues: list[_Cue] | None = None) -> str | None:
             continue
         if h.cls in ("public", "residents") and _OBJECT_BEFORE.search(q, max(0, h.start - 20), h.start):
             continue
+        if _OF_BEFORE.search(q, max(0, h.start - 30), h.start):
+            continue  # "wives and mothers of mobilised (men)": a complement, not the subject
         if h.start <= first.end and first.start - h.end <= 40:
             between = q[h.end:first.start] if h.end <= first.start else ""
-            if not _CLAUSE_STOP.search(between) and not re.match(r"\s*(?:were|are|was|is|have been|had been)\s+(?:killed|sent|deployed|wounded)", between, _I):
+            if not _SUBJECT_STOP.search(between) and not re.match(r"\s*(?:were|are|was|is|have been|had been)\s+(?:killed|sent|deployed|wounded)", between, _I):
                 best = h
         elif 0 <= h.start - first.end <= 12 and q[first.end:h.start].strip().lower() in ("among", "among the"):
             best = best or h

@@ -106,6 +106,13 @@ CONSTRUCTIONS = [
     ("poll-support-decision-to-end-war", "In the survey, 70% of respondents would support a decision to end the war.", {("public", "negative")}),
     ("holder-among-a-population", "The raids spread fear and anger among a population already worn down by years of unrest.", {("public", "negative")}),
     ("holder-possessive-husband", "Since October, Dana Levi's husband has served three rounds of reserve duty. \u201cWe are exhausted and frightened every night,\u201d she said.", {("families", "negative")}),
+    ("cue-against-concessions", "The survey found that 81% of Ukrainians are against any territorial concessions.", {("public", "positive")}),
+    ("cue-ready-for-concessions", "Forty percent of Ukrainians are ready for territorial concessions to end the fighting sooner.", {("public", "negative")}),
+    ("cue-most-oppose-vs-a-third", "A third of voters would accept concessions for a quick peace, although most still oppose giving up any land.", {("public", "positive")}),
+    ("cue-unpopular", "The call-up was deeply unpopular across the country.", {("public", "negative")}),
+    ("holder-first-person-kin", "\u201cWe want our husbands back alive,\u201d one of the protesters told reporters.", {("families", "negative")}),
+    ("holder-complement-in-brackets", "\u201cThe wives and mothers of mobilised (men) are exhausted,\u201d Olga said.", {("families", "negative")}),
+    ("holder-outside-the-ministry", "A group of women gathered outside the defence ministry, demanding the return of partners drafted to fight.", {("families", "negative")}),
     ("holder-her-son", "She says she does not want to see a return to war, because her son was wounded.", {("families", "negative")}),
 ]
 
@@ -128,6 +135,7 @@ NOTHING = [
     ("none-alarm-sounded", "The air-raid alarm sounded across Kyiv at 3 a.m."),
     ("none-alarming-rate", "Prices rose at an alarming rate, officials said."),
     ("none-slammed-into", "A truck slammed into the checkpoint, killing two guards."),
+    ("none-could-not-bring-back", "The spokesman said he could not bring back their relatives because the decision was the president's."),
     ("none-economic-hardship", "Amid economic hardship, citizens have had little time to follow a distant war."),
     ("none-poll-percent-displaced", "More than 85 percent of the population have fled their homes, the UN says."),
 ]
