@@ -132,7 +132,7 @@ SOURCE_TRIM_LEAD_RE = re.compile(
 )
 SOURCE_TRIM_TAIL_RE = re.compile(
     r"\s+(?:on|in|this|last|late|early)\s+(?:\w+day|the\s+\d+\w*|\w+\s+\d+|week|month|year|morning|evening|night)\b.*$"
-    r"|\s+(?:\w+day|today|yesterday|on\s+X)$"
+    r"|\s+(?:\w+day|today|yesterday|on\s+X|earlier|later|previously|also|again|too)$"
     r"|\s+(?:on|in)\s+(?:" + MONTHS + r")\b.*$",
     re.IGNORECASE,
 )

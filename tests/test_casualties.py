@@ -308,6 +308,8 @@ ATTRIBUTION_CASES = [
     ("declared", "Zelensky declared that 31,000 Ukrainian soldiers had been killed.", "Zelensky"),
     ("quote-then-lower-case-title", "\"Nine people were killed,\" civil defence spokesman Ali Hassan told AFP.",
      "civil defence spokesman Ali Hassan"),
+    ("source-without-adverb", "Ukraine's Defence Intelligence earlier reported that 30 soldiers were killed.",
+     "Ukraine's Defence Intelligence"),
     ("data-showed", "Russia lost 330 soldiers in one day, data from the Ukrainian military showed.",
      "data from the Ukrainian military"),
 ]
