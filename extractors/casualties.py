@@ -184,6 +184,10 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
         while pos < len(sent) and sent[pos] == " ":
             pos += 1  # spaces are not steps: the limit counts words
         steps += 1
+        m = P.AGE_IN_PHRASE_RE.match(sent, pos) if n_np > 0 and not aux else None
+        if m:
+            pos = m.end()  # "five children no older than 10, ... were among the wounded"
+            continue
         m = P.COMBINED_RE.match(sent, pos)
         if m:
             return "casualties", np_start, np_end, False

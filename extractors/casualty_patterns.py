@@ -480,6 +480,12 @@ AMONG_SPAN_RE = re.compile(
     r"(?:victims|dead|killed|wounded|injured|casualties|fatalities)\b",
     re.IGNORECASE,
 )
+# an age inside a noun phrase ("children no older than 10", "men aged 18 to 60"): skipped by the scan
+AGE_IN_PHRASE_RE = re.compile(
+    r"(?:(?:no|not)\s+)?(?:older|younger)\s+than\s+\d+|aged\s+(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?"
+    r"|(?:under|over)\s+the\s+age\s+of\s+\d+",
+    re.IGNORECASE,
+)
 # participles without -ed that open a reduced relative clause ("4,000 troops sent by Pyongyang ... had been killed")
 IRREGULAR_PARTICIPLES = frozenset(
     "sent taken held brought flown sworn drawn known seen given made left kept caught found put built hit thrown".split())

@@ -153,6 +153,8 @@ FIGURE_CASES = [
     ("irregular-participle-relative",
      "About 900 soldiers sent by the ministry to guard the long northern border in winter had been killed.",
      [("killed", 900, 900)]),
+    ("age-inside-the-phrase", "Doctors said four children no older than 12, all cousins, were among the wounded.",
+     [("wounded", 4, 4)]),
     ("among-the-dead-breakdown", "At least 300 people died. Among the dead are 40 children.", [("killed", 300, 300)]),
     ("toll-since-a-dated-day", "The death toll among its soldiers since the Oct. 7 attack rose to 420.", [("killed", 420, 420)]),
     ("date-then-figure-is-no-range", "The toll since the ground operation began on Oct. 27 to 78 soldiers killed.",
