@@ -347,6 +347,12 @@ class _Carry:
         return self._cls
 
     @property
+    def kin(self) -> bool:
+        """Did this unit quote someone speaking of "our husbands", "my son"?"""
+        self._split()
+        return bool(self._unit) and _FIRST_PERSON_KIN.search(self._unit) is not None
+
+    @property
     def poll(self) -> bool:
         self._split()
         if self._poll is None:
@@ -503,7 +509,10 @@ def _resolve_holder(
             cls = group[0].cls
     if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
-    elif cls in ("public", "other") and quotes and any(_FIRST_PERSON_KIN.search(unit, s, e) for s, e in quotes):
+    elif cls in ("public", "other") and (
+        (quotes and any(_FIRST_PERSON_KIN.search(unit, s, e) for s, e in quotes))
+        or (h is None and prev_holder is not None and prev_holder.kin)  # the same speaker's next sentence
+    ):
         cls, named = "families", True  # '"We want our husbands back alive," one of the protesters said'
     if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):
         named = True  # "Some say we should support Russia": someone speaking for a group
