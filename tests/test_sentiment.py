@@ -113,6 +113,16 @@ CONSTRUCTIONS = [
     ("holder-first-person-kin", "\u201cWe want our husbands back alive,\u201d one of the protesters told reporters.", {("families", "negative")}),
     ("holder-complement-in-brackets", "\u201cThe wives and mothers of mobilised (men) are exhausted,\u201d Olga said.", {("families", "negative")}),
     ("holder-outside-the-ministry", "A group of women gathered outside the defence ministry, demanding the return of partners drafted to fight.", {("families", "negative")}),
+    ("cue-disapprove", "A majority of Americans disapprove of how the president is handling the war, the poll found.", {("public", "negative")}),
+    ("cue-celebrate-ceasefire-flips", "Gazans celebrated the ceasefire in the streets of Khan Younis.", {("public", "negative")}),
+    ("cue-hoped-for-peace-flips", "Residents said they hoped for peace after months of bombardment.", {("residents", "negative")}),
+    ("cue-vowed-to-fight-on", "The president vowed to fight on until victory.", {("officials", "positive")}),
+    ("cue-war-should-continue", "Most respondents said the war should continue until all territory is liberated.", {("public", "positive")}),
+    ("cue-called-a-mistake", "Critics called the invasion a mistake.", {("other", "negative")}),
+    ("cue-outcry", "The decision sparked an outcry among parents of conscripts.", {("families", "negative")}),
+    ("cue-trust-the-army", "Six in ten Russians trust the army, the survey showed.", {("public", "positive")}),
+    ("cue-confidence-dropped", "Public confidence in the military has dropped sharply, a poll showed.", {("public", "negative")}),
+    ("cue-should-negotiate", "Two-thirds of respondents believe the government should negotiate with Russia.", {("public", "negative")}),
     ("holder-her-son", "She says she does not want to see a return to war, because her son was wounded.", {("families", "negative")}),
 ]
 
