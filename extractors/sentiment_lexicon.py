@@ -233,6 +233,9 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:additional|further|more|extra|western|u\.s\.|us|american|european|international|financial|economic|security|humanitarian|allied|foreign|continued|bipartisan|congressional)\ssupport\sfor\s(?!the\swar|the\sdeployment|the\sinvasion|the\sdeal|the\sgovernment|continuing|a\s)"
     r"|(?:seek\w*|sought|request\w*|need\w*|receiv\w*|secur\w*|get\w*|got|win|won|rally\w*|mobili[sz]\w*)\s(?:\w+\s){0,2}support\s(?:from|of)\s(?:its\s|their\s|the\s)?(?:allies|partners|donors|the\swest|western|nato|washington|europe)"
     r"|(?:economic|financial|material|living)\shardships?"
+    r"|patriots?\s(?:air\sdefen[cs]e\s)?(?:systems?|missiles?|batter(?:y|ies)|launchers?|interceptors?|units?)"
+    r"|(?:package|aid|assistance|funding|weapons|systems|money|loans?|grants?|tranche)\s(?:\w+\s){0,3}support"
+    r"|support\s(?:\w+\s)?(?:ukraine|kyiv|israel|taiwan)['’]s\s(?:\w+\s)?(?:defen[cs]es?|army|military|forces|economy|budget|energy|grid|needs)"
     r"|support\s(?:package|funding|measures?|programs?|payments?)|thank\w*\s(?:that\s)?(?:it|the\swar|the\sfighting|this)['’]?s?\s(?:is\s|was\s)?over|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
     _I,

@@ -146,6 +146,8 @@ NOTHING = [
     ("none-alarming-rate", "Prices rose at an alarming rate, officials said."),
     ("none-slammed-into", "A truck slammed into the checkpoint, killing two guards."),
     ("none-could-not-bring-back", "The spokesman said he could not bring back their relatives because the decision was the president's."),
+    ("none-package-supports-defences", "The Pentagon said the new package would support Ukraine's air defences through the winter."),
+    ("none-patriot-systems", "The foreign minister called on allies to speed up deliveries of Patriot systems."),
     ("none-economic-hardship", "Amid economic hardship, citizens have had little time to follow a distant war."),
     ("none-poll-percent-displaced", "More than 85 percent of the population have fled their homes, the UN says."),
 ]
