@@ -137,7 +137,9 @@ async def fetch_articles(fetcher: Fetcher, items: list) -> int:
 
 @task(name="extract-batch", **IO)
 async def extract_batch(settings: Settings, outcomes: list, items: list, run_id: str, pool) -> tuple:
-    return pipeline.build_batch(settings, outcomes, items, run_id=run_id, now=now_utc(), executor=pool)
+    # in a thread: the event loop goes on fetching the next batch's pages meanwhile
+    return await asyncio.to_thread(pipeline.build_batch, settings, outcomes, items, run_id=run_id, now=now_utc(),
+                                   executor=pool, workers=settings.run["workers"])
 
 
 @task(name="store-batch", **IO)
@@ -264,17 +266,28 @@ async def monitor(config_path: str | None = None, force: bool = False,
                     chunks.append(([], refetch))
                 done_items = 0
                 pool = pipeline.worker_pool(settings.run["workers"], len(items) + len(refetch))
+
+                def prefetch(n: int) -> asyncio.Future | None:
+                    """Start fetching batch n's pages (runs while the previous batch is extracted)."""
+                    if n < len(chunks) and any(it.needs_page for it in chunks[n][1]):
+                        return asyncio.ensure_future(fetch_articles(quote(fetcher), quote(chunks[n][1])))
+                    return None
+
+                pages = prefetch(0)
                 for i, (chunk_outcomes, chunk_items) in enumerate(chunks):
                     if time.monotonic() - started > budget:
+                        if pages is not None:
+                            pages.cancel()
+                            await asyncio.gather(pages, return_exceptions=True)
                         left = sum(len(c[1]) for c in chunks[i:])
                         summary["failures"].append({"feed": "-", "kind": "budget", "message":
                                                     f"run budget of {budget:.0f}s spent; {left} entries left due"})
                         logger.warning("run budget spent: %d entries of %d feeds stay due for the next run", left,
                                        sum(len(c[0]) for c in chunks[i:]))
                         break
-                    if any(it.needs_page for it in chunk_items):
-                        counts["articles_fetched"] = counts.get("articles_fetched", 0) + await fetch_articles(
-                            quote(fetcher), quote(chunk_items))
+                    if pages is not None:
+                        counts["articles_fetched"] = counts.get("articles_fetched", 0) + await pages
+                    pages = prefetch(i + 1)
                     batch, matches = await extract_batch(settings, quote(chunk_outcomes), quote(chunk_items), run_id,
                                                          quote(pool))
                     names = {o.feed.url: o.feed.name for o in chunk_outcomes}

@@ -243,8 +243,8 @@ def _validate(source: str, defaults: dict, user: dict) -> Settings:
         raise v.fail("run.budget_seconds", "must be greater than 0")
     if run["article_batch"] < 1:
         raise v.fail("run.article_batch", "must be at least 1")
-    if not 1 <= run["workers"] <= 64:
-        raise v.fail("run.workers", "must be between 1 and 64")
+    if not 0 <= run["workers"] <= 64:
+        raise v.fail("run.workers", "must be between 0 and 64")
 
     if smtp_t["security"] not in SMTP_SECURITY:
         raise v.fail("smtp.security", f"must be one of {', '.join(SMTP_SECURITY)}, got {smtp_t['security']!r}")

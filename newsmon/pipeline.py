@@ -193,11 +193,13 @@ def plan_chunks(outcomes: Sequence[FeedOutcome], items: Sequence[Item], size: in
 
 
 def build_batch(settings: Settings, outcomes: Sequence[FeedOutcome], items: Sequence[Item], *, run_id: str,
-                now: datetime, executor: Executor | None = None) -> tuple[WriteBatch, list[dict]]:
+                now: datetime, executor: Executor | None = None, workers: int = 0) -> tuple[WriteBatch, list[dict]]:
     """Rows for one batch, and a summary line per new topic match (for the run artifact).
 
-    The per-item work (main text, topic match, extraction) is CPU-bound Python: with an
-    ``executor`` (a process pool) it runs on every core; the results are the same."""
+    The per-item work (main text, topic match, extraction) is CPU-bound Python. With an
+    ``executor`` (a pool of ``workers`` processes) the items are shared between the pool and the
+    calling thread, one share each, so ``workers = 1`` keeps two cores busy; the results are the
+    same, in the same order."""
     now = utc_naive(now)
     batch = WriteBatch()
     matches_summary: list[dict] = []
@@ -205,16 +207,28 @@ def build_batch(settings: Settings, outcomes: Sequence[FeedOutcome], items: Sequ
         batch.feeds.append(o.row)
         batch.errors.extend(o.errors)
     jobs = [(it, settings.topics_for(it.feed), settings.alerts.rules, run_id, now) for it in items]
-    if executor is not None and len(jobs) > 1:
-        results = executor.map(_item_rows_job, jobs, chunksize=max(1, len(jobs) // 16))
+    results: list[dict] = []
+    if executor is not None and workers > 0 and len(jobs) > 1:
+        own = len(jobs) // (workers + 1)  # the calling thread's share: the last items
+        shared = jobs[:len(jobs) - own]
+        size = max(1, -(-len(shared) // (workers * 4)))
+        futures = [executor.submit(_item_rows_jobs, shared[k:k + size]) for k in range(0, len(shared), size)]
+        mine = [_item_rows_job(j) for j in jobs[len(jobs) - own:]]
+        for f in futures:
+            results.extend(f.result())
+        results.extend(mine)
     else:
-        results = map(_item_rows_job, jobs)
+        results = [_item_rows_job(j) for j in jobs]
     for it, rows in zip(items, results, strict=True):
         (batch.article_updates if it.attempt else batch.articles).append(rows["article"])
         for key in ("matches", "casualties", "sentiment", "outbox", "errors"):
             getattr(batch, key).extend(rows[key])
         matches_summary.extend(rows["summary"])
     return batch, matches_summary
+
+
+def _item_rows_jobs(jobs: Sequence[tuple]) -> list[dict]:
+    return [_item_rows_job(j) for j in jobs]
 
 
 def refetch_items(settings: Settings, rows: Sequence[dict]) -> list[Item]:
@@ -237,9 +251,9 @@ MIN_ITEMS_FOR_POOL = 20  # below this, starting worker processes costs more than
 
 
 def worker_pool(workers: int, items: int) -> Executor | None:
-    """A process pool for ``build_batch`` when there is enough work to share, already warming up
-    (its workers import trafilatura and the extractors while the run fetches pages)."""
-    if workers <= 1 or items < MIN_ITEMS_FOR_POOL:
+    """A pool of ``workers`` processes for ``build_batch`` when there is enough work to share,
+    already warming up (its workers import trafilatura and the extractors while pages arrive)."""
+    if workers < 1 or items < MIN_ITEMS_FOR_POOL:
         return None
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
