@@ -94,6 +94,7 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
     _POSSESSED_KIN,
     _RESPONDENTS,
     _TOKEN,
+    PERSON_NAME,
     _clauses,
     _combine,
     _Cue,
@@ -114,6 +115,8 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
 )
 
 _I = re.IGNORECASE
+# capitalised pairs that are not people: places, institutions, nationalities
+_PLACE_OR_GROUP = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:Province|Oblast|Region|City|Strip|Bank|Forces|Army|Ministry|Council|Party|Forum|Union|Nations|States|Institute|Center|Centre|Agency))\b")
 _CLOSE_QUOTES = frozenset(c for _, c in lex.QUOTE_PAIRS)
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
 # a sentence that only attributes the quotation before it: '"...Where do we go?" 51-year-old Hoda Adly said.'
@@ -497,6 +500,8 @@ def _resolve_holder(
         elif cls is None:
             # a quotation with a named speaker and no group noun: a person, not the public
             person = bool(_PERSON_SPEAKER.search(masked))
+            if not person and cue is not None and not quotes:
+                person = PERSON_NAME.search(masked, 0, cue.start) is not None and not _PLACE_OR_GROUP.search(masked)
             cls = "other" if not poll and ((quotes and spoken) or person) else "public"
     if h is not None and cls == "public" and masked[h.start:h.end].lower() in _BARE_QUANTIFIERS:
         # "Residents of Goma survived ..., but many are fearful": "many" of the group named before

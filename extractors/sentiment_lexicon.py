@@ -80,6 +80,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:ready|willing|prepared|open|agree\w*) (?:for|to) (?:make |accept |some |any |certain |territorial )*concessions|accept\w* (?:some |any |certain )?(?:\w+ )?concessions"
      r"|(?:give|giving|gave|cede|ceding) up (?:any |some |its |their |the |certain )?(?:\w+ )?(?:land|territor\w*)|peace in exchange for territor\w*", 0.6),
     (r"unpopular|disapprov\w*|outcry|uproar|furore?\b", 0.5),
+    (r"attack\w* (?:the |their |his |her |its )?(?:\w+ )?(?:decision|government|plan|policy|speech|statement|remarks|comments|handling|leadership|minister|prime minister|president)", 0.6),
     (r"(?:call\w*|consider\w*|view\w*|see|saw|seen|describ\w*|term\w*|brand\w*) (?:the |this )?(?:war|invasion|deployment|operation|offensive|mobili[sz]ation|it) (?:as )?(?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe|crime)"
      r"|(?:war|invasion|deployment|operation|offensive|mobili[sz]ation) (?:was|is|has been|had been) (?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe)"
      r"|(?:should|must|need to|needs to|ought to) (?:\w+ ){0,2}(?:negotiate|make peace|seek peace|agree to a ceasefire|sign a (?:peace )?(?:deal|agreement))|long\w* for (?:peace|an end|a ceasefire|the war to end)|weary of|wearied", 0.6),
@@ -108,9 +109,11 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"enthusias\w*|satisf(?:ied|action)|happy|glad|delighted|thrilled|overjoyed|joy(?:ful|ous)?", 0.5),
     (r"positively|(?:positive|favou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|ratings?|assessments?)", 0.6),
     (r"in favou?r", 0.5),
+    (r"(?:will|readiness|eagerness|resolve) to (?:fight|resist|defend)|(?:ready|willing|prepared) to (?:give|sacrifice) (?:\w+ ){0,4}(?:life|lives|blood)|(?:would|will) give (?:my|our|his|her|their) (?:\w+ )?(?:life|lives)"
+     r"|super-motivated|(?:highly|very|super|so) motivated|(?:was|were|am|is|are|feel|felt|remain\w*) (?:so |very |highly |super |still |really )?motivated", 0.5),
     (r"vow\w* to (?:fight on|fight|keep fighting|defend|win|press on|liberate|continue (?:the )?(?:fight|fighting|war|resistance))|(?:fight|fighting) (?:on )?(?:until|to) (?:final |total |complete )?(?:victory|the end|the last)"
      r"|(?:war|fighting|operation|offensive|military operations?) (?:should|must|to|will) (?:continue|go on|be continued)"
-     r"|trust(?:s|ed)? (?:in )?(?:the )?(?:army|military|armed forces|government|president|commanders?|leadership|troops)", 0.5),
+     r"|trust(?:s|ed)? (?:in )?(?:the )?(?:[\w-]+ )?(?:army|military|armed forces|government|president|commanders?|leadership|troops)", 0.5),
     (r"against (?:any |all )?(?:territorial )?concessions|(?:refus\w*|reject\w*|not ready for|oppos\w* to) (?:any |all )?(?:territorial )?concessions"
      r"|(?:willing|ready|determined|resolved?|continue) to (?:resist|fight on|keep fighting|continue the fight)|willingness to (?:resist|continue the fight|keep fighting)", 0.6),
     (r"want\w* (?:a |the |total |complete |full )?victory|belligerent|hawkish|pro-war|(?:keep|continue) fighting until", 0.5),
@@ -150,7 +153,8 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|his|her|their|our|its|some|
 # "made"), which Python's re would try at every occurrence of that word.
 CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
     r"tired|exhausted|sad|demorali[sz]ed": re.compile(
-        r"(?:\b(?:are|is|was|were|am|be|been|feel\w*|felt|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|get\w*|got)|\bi['’]m|\w['’]re|\b(?:he|she|it|that|who|everyone|everybody|nobody)['’]s)\s+(?:\w+\s+){0,2}$",
+        r"(?:\b(?:are|is|was|were|am|be|been|feel\w*|felt|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|get\w*|got)|\bi['’]m|\w['’]re|\b(?:he|she|it|that|who|everyone|everybody|nobody)['’]s)\s+(?:\w+\s+){0,2}$"
+        r"|\b(?:troops|soldiers|men|women|residents|servicemen|people),\s+$",
         re.IGNORECASE,
     ),
     r"(?:as )?(?:poor|bad|unsatisfactory|a failure)": re.compile(r"\brat(?:e|es|ed|ing)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE),
@@ -189,7 +193,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure important$
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
-    volunteer ready$ wearied disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
+    volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught traumati upset infuriat irate livid aggrieved embitter dishearten apprehensi
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
@@ -207,7 +211,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    fear tribute alarm edge terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
+    fear tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
 
@@ -308,7 +312,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
-    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen"),
+    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel"),
     ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters|demonstrators|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )

@@ -95,6 +95,15 @@ _POSSESSED_KIN = re.compile(
 _FIRST_PERSON_KIN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:husbands?|sons?|boys|loved ones|children|men)\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
+# a holder right after one of these verbs is its object
+_TRANSITIVE_CUE = re.compile(
+    r"(?:condemn|critici[sz]|prais|blam|accus|slam|hail|laud|thank|salut|denounc|attack|rebuk|lambast|deplor|applaud|commend|support|back|oppos|welcom|trust|distrust)\w*\b(?!\s+(?:from|among|by)\b)",
+    _I,
+)
+_DIRECT_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w’'.-]+\s+){0,3}$", _I)
+_EXPRESSED = re.compile(r"\b(?:express\w*|voic\w*|show\w*|display\w*|convey\w*|shar(?:e|ed|ing))\s+(?:[\w-]+\s+){0,2}$", _I)
+# a person's name with no group noun: "former cricketer Shahid Afridi, who led a rally"
+PERSON_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
 _OF_BEFORE = re.compile(r"\bof\s+(?:[\w-]+\s+)?\(?$", _I)
 _SUBJECT_STOP = re.compile(r"[,;:–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)  # "(men)" inside a subject
 _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer|celebrat|cheer|rejoic|hop|trust)", _I)
@@ -429,7 +438,13 @@ def _pick_holder(
             cost = pos - h.end
         elif cue is None:  # the speaker of a quotation: after it is as good as before
             cost = h.start - anchor_end
+        elif h.start < cue.end:
+            if h.start > cue.start and _TRANSITIVE_CUE.match(s, pos):
+                continue  # the object inside the cue phrase: "do not trust THE GOVERNMENT", "attacked the government's decision"
+            cost = 0  # the cue word opens the holder: "grieving families", "worried parents"
         elif h.start - pos <= 60:
+            if _TRANSITIVE_CUE.match(s, pos) and _DIRECT_OBJECT.match(s, cue.end, h.start):  # type: ignore[union-attr]
+                continue  # "condemned Prime Minister Netanyahu's speech": the object, not the holder
             cost = (h.start - pos) * 1.5 + 10
         else:
             continue
@@ -525,6 +540,8 @@ def _is_weak(masked: str, cue: _Cue) -> bool:
     """A one-word affect cue with no share attached (multi-word cues are specific constructions)."""
     if cue.pct_at >= 0 or any(ch.isspace() for ch in masked[cue.start:cue.end]):
         return False
+    if _EXPRESSED.search(masked, max(0, cue.start - 40), cue.start):
+        return False  # "expressing admiration for", "voiced concern over": said to be felt
     return bool(lex.WEAK_CUE.match(masked, cue.start))
 
 

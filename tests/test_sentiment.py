@@ -123,6 +123,14 @@ CONSTRUCTIONS = [
     ("cue-trust-the-army", "Six in ten Russians trust the army, the survey showed.", {("public", "positive")}),
     ("cue-confidence-dropped", "Public confidence in the military has dropped sharply, a poll showed.", {("public", "negative")}),
     ("cue-should-negotiate", "Two-thirds of respondents believe the government should negotiate with Russia.", {("public", "negative")}),
+    ("holder-object-after-transitive-cue", "Families of hostages on Sunday condemned Prime Minister Netanyahu's speech.", {("families", "negative")}),
+    ("holder-military-personnel", "Many military personnel are simply exhausted, the president said in a radio interview.", {("soldiers", "negative")}),
+    ("cue-will-to-fight", "In the survey, 93% of respondents expressed their will to fight for their homeland.", {("public", "positive")}),
+    ("cue-attacked-the-decision", "The families' forum attacked the decision to return to fighting.", {("families", "negative")}),
+    ("cue-tired-appositive", "Thousands of troops, tired and bereft, have walked away from their positions.", {("soldiers", "negative")}),
+    ("holder-named-person-expressing", "Former cricketer Shahid Afridi led a rally in Karachi, expressing admiration for the armed forces.", {("other", "positive")}),
+    ("negation-do-not-trust", "Those fleeing the region say they do not trust the new government.", {("public", "negative")}),
+    ("holder-object-inside-cue", "Critics attacked the government's decision to extend mobilization.", {("other", "negative")}),
     ("holder-her-son", "She says she does not want to see a return to war, because her son was wounded.", {("families", "negative")}),
 ]
 
@@ -148,6 +156,7 @@ NOTHING = [
     ("none-could-not-bring-back", "The spokesman said he could not bring back their relatives because the decision was the president's."),
     ("none-package-supports-defences", "The Pentagon said the new package would support Ukraine's air defences through the winter."),
     ("none-patriot-systems", "The foreign minister called on allies to speed up deliveries of Patriot systems."),
+    ("none-politically-motivated", "Police said the attack on the office was politically motivated."),
     ("none-economic-hardship", "Amid economic hardship, citizens have had little time to follow a distant war."),
     ("none-poll-percent-displaced", "More than 85 percent of the population have fled their homes, the UN says."),
 ]
