@@ -45,7 +45,10 @@ unit and `extractors.sentiment_lexicon` the word lists.
    after a cue ("I'm tired, says soldier Ares") and an experiencer ("the fatigue he and
    his unit are experiencing") hold it, though a holder before the cue ranks first;
    "many"/"some" after a contrast are the group named before ("Residents ... survived,
-   but many are fearful"); officials named inside a spoken quotation are its target.
+   but many are fearful"); officials named inside a spoken quotation are its target; a
+   noun right after a transitive cue is its object ("condemned Prime Minister X's
+   speech", "do not trust the government"); someone quoted speaking of "our husbands",
+   "my son" (or doing so in the previous quotation) speaks as ``families``.
    Poll context (a survey word or a percentage) lasts one more sentence; in it
    residents become ``public``, and so does any holder when respondents are named.
 4. **Clauses** split at contrast markers (but, however, while, despite...). One
