@@ -97,10 +97,9 @@ class MemorySampler(threading.Thread):
 
 
 def _config(path: Path, base_url: str, feeds: list[str], tmp: Path) -> Path:
-    from newsmon.config import default_config_text
+    from newsmon.config import default_topics_text
 
-    defaults = default_config_text()
-    topics = defaults[defaults.index("[[topics]]"):defaults.index("# Real public feeds")]
+    topics = default_topics_text()
     feed_text = "\n".join(f'[[feeds]]\nname = "{Path(f).stem}"\nurl = "{base_url}/feeds/{f}"\n' for f in feeds)
     path.write_text(f"""
 [database]

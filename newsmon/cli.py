@@ -212,14 +212,9 @@ def eval_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_casualties(file: str, as_json: bool) -> None:
     """Precision, recall and F1 (strict: category, min and max) and party accuracy."""
-    from newsmon.evaluation import casualties as ev
+    from newsmon.evaluation import casualties
 
-    try:
-        cases = ev.load_cases(file)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise click.UsageError(f"{file}: not a labelled set: {exc}") from None
-    result = ev.evaluate(cases)
-    click.echo(json.dumps(result, default=str, indent=2) if as_json else ev.format_report(result))
+    _run_eval(casualties, file, as_json)
 
 
 @eval_group.command(name="sentiment")
@@ -227,8 +222,12 @@ def eval_casualties(file: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_sentiment(file: str, as_json: bool) -> None:
     """Overall accuracy, detection P/R/F1 and holder+stance F1."""
-    from newsmon.evaluation import sentiment as ev
+    from newsmon.evaluation import sentiment
 
+    _run_eval(sentiment, file, as_json)
+
+
+def _run_eval(ev, file: str, as_json: bool) -> None:
     try:
         cases = ev.load_cases(file)
     except (ValueError, KeyError, TypeError) as exc:

@@ -108,6 +108,17 @@ def default_config_text() -> str:
     return resources.files("newsmon").joinpath(DEFAULT_CONFIG_NAME).read_text(encoding="utf-8")
 
 
+def default_topics_text() -> str:
+    """The ``[[topics]]`` tables of the packaged configuration, as TOML text (for generated
+    configurations: the demo, the tests and the benchmarks track the default topic)."""
+    text = default_config_text()
+    start = text.index("[[topics]]")
+    lines = text[start:text.index("[[feeds]]", start)].splitlines()
+    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+        lines.pop()  # the comment that introduces the feeds
+    return "\n".join(lines) + "\n"
+
+
 def load_settings(path: str | Path | None = None, *, overrides: dict[str, Any] | None = None) -> Settings:
     """Load and validate a configuration file (None: the packaged defaults)."""
     defaults = tomllib.loads(default_config_text())

@@ -28,10 +28,9 @@ def corpus_root() -> Path:
 
 def demo_config(workdir: Path, base_url: str) -> str:
     """The TOML configuration of a demo run (topics and parties from the packaged defaults)."""
-    from newsmon.config import default_config_text
+    from newsmon.config import default_topics_text
 
-    defaults = default_config_text()
-    topics = defaults[defaults.index("[[topics]]"):defaults.index("# Real public feeds")]
+    topics = default_topics_text()
     feeds = "\n".join(f'[[feeds]]\nname = "{name}"\nurl = "{base_url}/{path}"\n' for name, path in DEMO_FEEDS)
     db = (workdir / "newsmon-demo.duckdb").as_posix()
     outbox = (workdir / "outbox").as_posix()

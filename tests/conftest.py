@@ -26,6 +26,40 @@ def prefect_harness():
         yield
 
 
+DEMO_FEEDS = [("Korea Desk", "feeds/korea-desk.xml"), ("Front Line Wire", "feeds/front-line-wire.xml"),
+              ("Asia Digest", "feeds/asia-digest.xml")]
+TABLES = ("feeds", "articles", "topic_matches", "casualty_reports", "sentiment_reports", "alert_outbox")
+
+
+def db_rows(db, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows of a query on a database file, through a short-lived read-only connection."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def table_counts(db, tables=TABLES) -> dict[str, int]:
+    return {t: db_rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in tables}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """A copy of the demo corpus (without its updates/) served on 127.0.0.1: (root, server)."""
+    import shutil
+
+    from newsmon.corpus_server import serve_directory
+    from newsmon.demo import corpus_root
+
+    root = tmp_path / "corpus"
+    shutil.copytree(corpus_root(), root, ignore=shutil.ignore_patterns("updates"))
+    with serve_directory(root) as server:
+        yield root, server
+
+
 @pytest.fixture
 def demo_server():
     from newsmon.corpus_server import serve_directory
@@ -38,10 +72,9 @@ def demo_server():
 def write_config(path: Path, *, base_url: str, feeds: list[tuple[str, str]], database: Path,
                  outbox: Path, smtp_port: int | None = None, extra: str = "") -> Path:
     """A configuration for a test: the default topic, the given feeds on the test server."""
-    from newsmon.config import default_config_text
+    from newsmon.config import default_topics_text
 
-    defaults = default_config_text()
-    topics = defaults[defaults.index("[[topics]]"):defaults.index("# Real public feeds")]
+    topics = default_topics_text()
     smtp = f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "plain"\ntimeout = 5.0\n' if smtp_port else ""
     feed_text = "\n".join(f'[[feeds]]\nname = "{n}"\nurl = "{base_url}/{p}"\n' for n, p in feeds)
     path.write_text(f"""

@@ -7,38 +7,27 @@ import shutil
 
 import duckdb
 import pytest
-from conftest import write_config
+from conftest import DEMO_FEEDS, db_rows, write_config
 from smtpserver import SmtpServer
 
 from flows.monitor import run_once
-from newsmon.corpus_server import serve_directory
 from newsmon.demo import corpus_root
 
 pytestmark = pytest.mark.prefect
 
-GOOD = [("Korea Desk", "feeds/korea-desk.xml"), ("Front Line Wire", "feeds/front-line-wire.xml"),
-        ("Asia Digest", "feeds/asia-digest.xml")]
+GOOD = DEMO_FEEDS
 BAD = [("Slow", "feeds/slow.xml"), ("Broken", "feeds/broken.xml"), ("Not a feed", "feeds/html.xml")]
 
 
-def _rows(db, sql):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 @pytest.fixture
-def corpus(tmp_path):
-    root = tmp_path / "corpus"
-    shutil.copytree(corpus_root(), root, ignore=shutil.ignore_patterns("updates"))
-    with serve_directory(root) as server:
-        server.set_override("/feeds/slow.xml", status=200, body=b"<rss><channel></channel></rss>", delay=6.0)
-        server.set_override("/feeds/broken.xml", status=500, body=b"Internal Server Error")
-        server.set_override("/feeds/html.xml", status=200,
-                            body=b"<!doctype html><html><body><h1>Just a moment...</h1></body></html>")
-        yield root, server
+def corpus(corpus):
+    """The demo corpus with three misbehaving feeds added: a timeout, a 500, HTML instead of XML."""
+    root, server = corpus
+    server.set_override("/feeds/slow.xml", status=200, body=b"<rss><channel></channel></rss>", delay=6.0)
+    server.set_override("/feeds/broken.xml", status=500, body=b"Internal Server Error")
+    server.set_override("/feeds/html.xml", status=200,
+                        body=b"<!doctype html><html><body><h1>Just a moment...</h1></body></html>")
+    return root, server
 
 
 def test_flow_runs_stores_alerts_and_is_idempotent(prefect_harness, corpus, tmp_path):
@@ -52,30 +41,30 @@ def test_flow_runs_stores_alerts_and_is_idempotent(prefect_harness, corpus, tmp_
         r1 = run_once(str(cfg))
         assert r1["outcome"] == "partial"
         assert r1["counts"]["feeds_ok"] == 3 and r1["counts"]["feeds_failed"] == 3
-        kinds = dict(_rows(db, "SELECT f.name, e.kind FROM errors e JOIN feeds f ON f.url = e.feed_url "
+        kinds = dict(db_rows(db, "SELECT f.name, e.kind FROM errors e JOIN feeds f ON f.url = e.feed_url "
                                "WHERE e.stage IN ('fetch_feed', 'parse_feed') AND e.kind <> 'parse_warning'"))
         assert kinds.pop("Slow") in ("timeout", "deadline")  # no headers within the read timeout
         assert kinds == {"Broken": "http_status", "Not a feed": "not_a_feed"}
-        statuses = dict(_rows(db, "SELECT name, status FROM feeds"))
+        statuses = dict(db_rows(db, "SELECT name, status FROM feeds"))
         assert statuses["Broken"] == "failing" and statuses["Korea Desk"] == "ok"
-        counts1 = {t: _rows(db, f"SELECT count(*) FROM {t}")[0][0]
+        counts1 = {t: db_rows(db, f"SELECT count(*) FROM {t}")[0][0]
                    for t in ("articles", "topic_matches", "casualty_reports", "sentiment_reports", "alert_outbox")}
         assert counts1["articles"] == 14 and counts1["topic_matches"] >= 8 and counts1["casualty_reports"] >= 5
         # the seed article went through the page fetch and trafilatura, and kept its figure
-        (method,) = _rows(db, "SELECT method FROM articles WHERE url LIKE '%dailynk-hyesan-duty-to-die%'")[0]
+        (method,) = db_rows(db, "SELECT method FROM articles WHERE url LIKE '%dailynk-hyesan-duty-to-die%'")[0]
         assert method == "trafilatura"
-        assert _rows(db, "SELECT count(*) FROM casualty_reports WHERE min = 3000 AND party = 'north_korean'")[0][0] >= 1
+        assert db_rows(db, "SELECT count(*) FROM casualty_reports WHERE min = 3000 AND party = 'north_korean'")[0][0] >= 1
         # one digest to the rule's two recipients, every outbox row marked sent
         assert len(smtp.messages) == 1
         msg = smtp.messages[0]
         assert sorted(msg.rcpt_tos) == ["analyst@example.org", "desk@example.org"]
         assert "new matches" in msg.message["Subject"]
-        assert _rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
+        assert db_rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
 
         # run 2: unchanged feeds -> 304s, nothing added, no second email
         r2 = run_once(str(cfg), force=True)
         assert r2["counts"]["feeds_not_modified"] == 3
-        counts2 = {t: _rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in counts1}
+        counts2 = {t: db_rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in counts1}
         assert counts2 == counts1
         assert len(smtp.messages) == 1
 
@@ -83,12 +72,12 @@ def test_flow_runs_stores_alerts_and_is_idempotent(prefect_harness, corpus, tmp_
         shutil.copytree(corpus_root() / "updates", root, dirs_exist_ok=True)
         r3 = run_once(str(cfg), force=True)
         assert r3["counts"]["entries_new"] == 1
-        assert _rows(db, "SELECT count(*) FROM articles")[0][0] == counts1["articles"] + 1
+        assert db_rows(db, "SELECT count(*) FROM articles")[0][0] == counts1["articles"] + 1
         assert len(smtp.messages) == 2
         assert "1 new match" in smtp.messages[1].message["Subject"]
         r4 = run_once(str(cfg), force=True)
         assert r4["counts"]["entries_new"] == 0 and len(smtp.messages) == 2
-    runs = _rows(db, "SELECT outcome, feeds_due FROM runs ORDER BY started_at")
+    runs = db_rows(db, "SELECT outcome, feeds_due FROM runs ORDER BY started_at")
     assert len(runs) == 4 and all(o == "partial" and d == 6 for o, d in runs)
 
 
@@ -103,7 +92,7 @@ def test_flow_smtp_outage_keeps_alerts_pending_then_delivers(prefect_harness, co
                        outbox=tmp_path / "outbox", smtp_port=port)
     r1 = run_once(str(cfg))
     assert r1["outcome"] == "partial" and r1["summary"]["alerts"]["pending_rows"] > 0
-    pending = _rows(db, "SELECT count(*) FROM alert_outbox WHERE status = 'pending' AND attempts = 1")[0][0]
+    pending = db_rows(db, "SELECT count(*) FROM alert_outbox WHERE status = 'pending' AND attempts = 1")[0][0]
     assert pending > 0
     # the server is back; the pending alerts are due once their backoff has passed
     con = duckdb.connect(str(db))
@@ -114,7 +103,7 @@ def test_flow_smtp_outage_keeps_alerts_pending_then_delivers(prefect_harness, co
         r2 = run_once(str(cfg))
         assert len(smtp.messages) == 1
     assert r2["counts"]["entries_new"] == 0
-    assert _rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
+    assert db_rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
 
 
 def test_flow_failed_article_page_is_kept_then_fetched_again(prefect_harness, corpus, tmp_path, monkeypatch):
@@ -133,19 +122,19 @@ def test_flow_failed_article_page_is_kept_then_fetched_again(prefect_harness, co
     cfg = write_config(tmp_path / "c.toml", base_url=server.base_url, feeds=GOOD[:1], database=db,
                        outbox=tmp_path / "outbox")
     run_once(str(cfg))
-    ((status, method, attempts),) = _rows(db, "SELECT article_status, method, fetch_attempts FROM articles "
+    ((status, method, attempts),) = db_rows(db, "SELECT article_status, method, fetch_attempts FROM articles "
                                               f"WHERE url LIKE '%{page}'")
     assert (status, method, attempts) == ("failed", "feed_summary", 1)
-    assert _rows(db, f"SELECT kind, status FROM errors WHERE item_url LIKE '%{page}'") == [("http_status", 403)]
-    figures_before = _rows(db, "SELECT count(*) FROM casualty_reports")[0][0]
+    assert db_rows(db, f"SELECT kind, status FROM errors WHERE item_url LIKE '%{page}'") == [("http_status", 403)]
+    figures_before = db_rows(db, "SELECT count(*) FROM casualty_reports")[0][0]
 
     server.clear_overrides()
     r2 = run_once(str(cfg), force=True)
     assert r2["counts"]["entries_new"] == 0
-    ((status, method, attempts),) = _rows(db, "SELECT article_status, method, fetch_attempts FROM articles "
+    ((status, method, attempts),) = db_rows(db, "SELECT article_status, method, fetch_attempts FROM articles "
                                               f"WHERE url LIKE '%{page}'")
     assert (status, method, attempts) == ("ok", "trafilatura", 2)
-    assert _rows(db, "SELECT count(*) FROM casualty_reports")[0][0] > figures_before
-    assert _rows(db, "SELECT count(*) FROM articles")[0][0] == 5  # updated in place, not added
+    assert db_rows(db, "SELECT count(*) FROM casualty_reports")[0][0] > figures_before
+    assert db_rows(db, "SELECT count(*) FROM articles")[0][0] == 5  # updated in place, not added
     r3 = run_once(str(cfg), force=True)
     assert r3["counts"].get("articles_fetched", 0) == 0  # nothing left to try again

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROOT, write_config
+from conftest import DEMO_FEEDS, ROOT, db_rows, table_counts, write_config
 from smtpserver import SmtpServer
 
 from newsmon.corpus_server import CorpusServer, serve_directory
@@ -39,9 +39,7 @@ from newsmon.demo import corpus_root
 
 pytestmark = pytest.mark.prefect
 
-FEEDS = [("Korea Desk", "feeds/korea-desk.xml"), ("Front Line Wire", "feeds/front-line-wire.xml"),
-         ("Asia Digest", "feeds/asia-digest.xml")]
-TABLES = ("feeds", "articles", "topic_matches", "casualty_reports", "sentiment_reports", "alert_outbox")
+FEEDS = DEMO_FEEDS
 SLOW_FEED = "/feeds/front-line-wire.xml"
 
 
@@ -69,22 +67,6 @@ class Child:
         os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.wait(timeout=30)
         assert self.proc.returncode == -signal.SIGKILL
-
-
-def counts(db: Path) -> dict[str, int]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
-    finally:
-        con.close()
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def child_env(home: Path, pause_at: str | None, pause_file: Path) -> dict[str, str]:
@@ -135,7 +117,7 @@ def undisturbed(prefect_harness, tmp_path_factory):
         cfg = write_config(d / "c.toml", base_url=server.base_url, feeds=FEEDS, database=d / "n.duckdb",
                            outbox=d / "outbox")
         assert run_once(str(cfg))["outcome"] == "ok"
-    return counts(d / "n.duckdb")
+    return table_counts(d / "n.duckdb")
 
 
 def test_crash_sigkill_mid_feed_fetch_next_run_completes(children, undisturbed):
@@ -146,14 +128,14 @@ def test_crash_sigkill_mid_feed_fetch_next_run_completes(children, undisturbed):
     c = children["fetch"]
     c.wait_for(lambda: c.server.requests.get(SLOW_FEED, 0) >= 1)
     c.kill()
-    after = counts(c.db)
+    after = table_counts(c.db)
     assert after["articles"] == 0 and after["feeds"] == 0  # no feed state without its entries
-    assert rows(c.db, "SELECT outcome FROM runs") == [("running",)]
+    assert db_rows(c.db, "SELECT outcome FROM runs") == [("running",)]
     c.server.clear_overrides()
     r = run_once(str(c.cfg))
     assert r["outcome"] == "ok" and r["counts"]["entries_new"] == undisturbed["articles"]
-    assert counts(c.db) == undisturbed
-    assert sorted(o for (o,) in rows(c.db, "SELECT outcome FROM runs")) == ["interrupted", "ok"]
+    assert table_counts(c.db) == undisturbed
+    assert sorted(o for (o,) in db_rows(c.db, "SELECT outcome FROM runs")) == ["interrupted", "ok"]
 
 
 def test_crash_sigkill_mid_transaction_leaves_nothing_half_written(children, undisturbed):
@@ -172,11 +154,11 @@ def test_crash_sigkill_mid_transaction_leaves_nothing_half_written(children, und
     assert "another newsmon run holds" in second.stderr and f"PID {c.proc.pid}" in second.stderr
     assert time.monotonic() - t < 15  # no Prefect start-up, no waiting for the lock
     c.kill()
-    after = counts(c.db)
+    after = table_counts(c.db)
     assert after["articles"] == 0 and after["alert_outbox"] == 0 and after["feeds"] == 0
     r = run_once(str(c.cfg))
     assert r["outcome"] == "ok"
-    assert counts(c.db) == undisturbed
+    assert table_counts(c.db) == undisturbed
 
 
 def test_crash_sigkill_after_smtp_accepted_resends_once_with_the_same_message_id(prefect_harness, undisturbed,
@@ -210,14 +192,14 @@ def test_crash_sigkill_after_smtp_accepted_resends_once_with_the_same_message_id
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-        assert counts(db) == undisturbed
-        assert rows(db, "SELECT DISTINCT status, attempts FROM alert_outbox") == [("pending", 1)]
+        assert table_counts(db) == undisturbed
+        assert db_rows(db, "SELECT DISTINCT status, attempts FROM alert_outbox") == [("pending", 1)]
         r = run_once(str(cfg))
         assert r["counts"]["entries_new"] == 0
         assert len(smtp.messages) == 2
         first, second = (m.message for m in smtp.messages)
         assert first["Message-ID"] == second["Message-ID"] and first["Subject"] == second["Subject"]
-        assert rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
+        assert db_rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
         run_once(str(cfg))
         assert len(smtp.messages) == 2  # and no more
 

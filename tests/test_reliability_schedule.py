@@ -12,45 +12,18 @@ from datetime import timedelta
 
 import duckdb
 import pytest
-from conftest import write_config
+from conftest import DEMO_FEEDS, db_rows, table_counts, write_config
 
 import flows.monitor
 import newsmon.items
 import newsmon.pipeline
 import storage.db
-from newsmon.corpus_server import serve_directory
 from newsmon.demo import corpus_root
 from storage import Store, now_utc
 
 pytestmark = pytest.mark.prefect
 
-FEEDS = [("Korea Desk", "feeds/korea-desk.xml"), ("Front Line Wire", "feeds/front-line-wire.xml"),
-         ("Asia Digest", "feeds/asia-digest.xml")]
-TABLES = ("feeds", "articles", "topic_matches", "casualty_reports", "sentiment_reports", "alert_outbox")
-
-
-def counts(db) -> dict[str, int]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
-    finally:
-        con.close()
-
-
-def rows(db, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    root = tmp_path / "corpus"
-    shutil.copytree(corpus_root(), root, ignore=shutil.ignore_patterns("updates"))
-    with serve_directory(root) as server:
-        yield root, server
+FEEDS = DEMO_FEEDS
 
 
 def test_schedule_run_over_budget_commits_finished_feeds_and_leaves_the_rest_due(prefect_harness, corpus, tmp_path,
@@ -84,14 +57,14 @@ def test_schedule_run_over_budget_commits_finished_feeds_and_leaves_the_rest_due
     assert r1["outcome"] == "partial"
     (budget,) = [f for f in r1["summary"]["failures"] if f["kind"] == "budget"]
     assert "entries left due" in budget["message"]
-    assert rows(db, "SELECT name FROM feeds") == [("Korea Desk",)]  # the finished feed, with its entries
-    assert rows(db, "SELECT DISTINCT f.name FROM articles a JOIN feeds f ON f.url = a.feed_url") == [("Korea Desk",)]
-    assert counts(db)["articles"] == 5
+    assert db_rows(db, "SELECT name FROM feeds") == [("Korea Desk",)]  # the finished feed, with its entries
+    assert db_rows(db, "SELECT DISTINCT f.name FROM articles a JOIN feeds f ON f.url = a.feed_url") == [("Korea Desk",)]
+    assert table_counts(db)["articles"] == 5
     monkeypatch.undo()
 
     r2 = run_once(str(cfg))
     assert r2["counts"]["entries_new"] == 9
-    assert counts(db) == counts(tmp_path / "control.duckdb")
+    assert table_counts(db) == table_counts(tmp_path / "control.duckdb")
 
 
 def test_schedule_after_downtime_one_run_processes_the_backlog_once(prefect_harness, corpus, tmp_path):
@@ -104,7 +77,7 @@ def test_schedule_after_downtime_one_run_processes_the_backlog_once(prefect_harn
     cfg = write_config(tmp_path / "c.toml", base_url=server.base_url, feeds=FEEDS, database=db,
                        outbox=tmp_path / "outbox")
     run_once(str(cfg))
-    before = counts(db)
+    before = table_counts(db)
     con = duckdb.connect(str(db))
     long_ago = now_utc() - timedelta(hours=10)
     con.execute("UPDATE feeds SET next_check_at = ?, last_fetch_at = ?", [long_ago, long_ago])
@@ -112,12 +85,12 @@ def test_schedule_after_downtime_one_run_processes_the_backlog_once(prefect_harn
     shutil.copytree(corpus_root() / "updates", root, dirs_exist_ok=True)  # what appeared meanwhile
     r = run_once(str(cfg))
     assert r["counts"]["feeds_due"] == 3 and r["counts"]["entries_new"] == 1
-    assert counts(db)["articles"] == before["articles"] + 1
+    assert table_counts(db)["articles"] == before["articles"] + 1
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 2  # the first run's digest and this one
     again = run_once(str(cfg))
     assert again["counts"]["entries_new"] == 0
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 2
-    assert len(rows(db, "SELECT run_id FROM runs")) == 3
+    assert len(db_rows(db, "SELECT run_id FROM runs")) == 3
 
 
 def test_schedule_unexpected_exception_is_recorded_by_the_failure_hook(prefect_harness, corpus, tmp_path,
@@ -137,12 +110,12 @@ def test_schedule_unexpected_exception_is_recorded_by_the_failure_hook(prefect_h
     monkeypatch.setattr(newsmon.pipeline, "build_batch", broken)
     with caplog.at_level(logging.ERROR, logger="flows.monitor"), pytest.raises(RuntimeError, match="extractor bug"):
         run_once(str(cfg))
-    ((outcome, summary),) = rows(db, "SELECT outcome, summary FROM runs")
+    ((outcome, summary),) = db_rows(db, "SELECT outcome, summary FROM runs")
     assert outcome == "failed"
     assert "RuntimeError" in json.loads(summary)["error"] and "extractor bug" in json.loads(summary)["error"]
     assert "SECRET123" not in summary  # the stored error is redacted
     assert any("failed" in r.getMessage() and "extractor bug" in r.getMessage() for r in caplog.records)
-    assert counts(db)["articles"] == 0
+    assert table_counts(db)["articles"] == 0
 
 
 def test_schedule_failure_hook_with_the_database_locked_spools_the_notice(tmp_path):
@@ -158,7 +131,7 @@ def test_schedule_failure_hook_with_the_database_locked_spools_the_notice(tmp_pa
         holder.release()
     store = Store(db)
     store.merge_spools()
-    ((outcome, summary),) = rows(db, "SELECT outcome, summary FROM runs WHERE run_id = 'run-x'")
+    ((outcome, summary),) = db_rows(db, "SELECT outcome, summary FROM runs WHERE run_id = 'run-x'")
     assert outcome == "failed" and json.loads(summary) == {"error": "boom"}
 
 
@@ -183,11 +156,11 @@ def test_schedule_exception_in_one_item_is_isolated_and_the_run_completes(prefec
     r = run_once(str(cfg))
     assert r["outcome"] == "partial"
     assert [f["kind"] for f in r["summary"]["failures"]] == ["internal_error"]
-    assert counts(db)["articles"] == 14  # the failing entry is kept from its feed data...
-    failed = rows(db, "SELECT title FROM articles WHERE article_status = 'extraction_failed'")
+    assert table_counts(db)["articles"] == 14  # the failing entry is kept from its feed data...
+    failed = db_rows(db, "SELECT title FROM articles WHERE article_status = 'extraction_failed'")
     assert len(failed) == 1  # ...marked as such
-    assert rows(db, "SELECT stage, kind FROM errors WHERE message LIKE '%bug triggered%'") == [("extract", "internal_error")]
-    assert counts(db)["topic_matches"] >= 8  # the other entries of its batch were matched and stored
+    assert db_rows(db, "SELECT stage, kind FROM errors WHERE message LIKE '%bug triggered%'") == [("extract", "internal_error")]
+    assert table_counts(db)["topic_matches"] >= 8  # the other entries of its batch were matched and stored
 
 
 def test_schedule_exception_in_one_feed_is_isolated_and_the_run_completes(prefect_harness, corpus, tmp_path,
@@ -209,5 +182,5 @@ def test_schedule_exception_in_one_feed_is_isolated_and_the_run_completes(prefec
     monkeypatch.setattr(newsmon.pipeline, "parse_feed", parse)
     r = run_once(str(cfg))
     assert r["outcome"] == "partial"
-    assert counts(db)["articles"] == 9
-    assert rows(db, "SELECT status FROM feeds WHERE name = 'Asia Digest'") == [("failing",)]
+    assert table_counts(db)["articles"] == 9
+    assert db_rows(db, "SELECT status FROM feeds WHERE name = 'Asia Digest'") == [("failing",)]

@@ -13,21 +13,23 @@ import textwrap
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import conftest
 import duckdb
 import pytest
 from click.testing import CliRunner
-from conftest import write_config
+from conftest import DEMO_FEEDS, db_rows, write_config
 
 import storage.db
 from newsmon.cli import cli
-from newsmon.corpus_server import serve_directory
-from newsmon.demo import corpus_root
 from storage import Store, WriteBatch
 from storage import spool as spool_mod
 
-FEEDS = [("Korea Desk", "feeds/korea-desk.xml"), ("Front Line Wire", "feeds/front-line-wire.xml"),
-         ("Asia Digest", "feeds/asia-digest.xml")]
+FEEDS = DEMO_FEEDS
 TABLES = ("articles", "topic_matches", "casualty_reports", "sentiment_reports", "alert_outbox")
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    return conftest.table_counts(db, TABLES)
 T0 = datetime(2025, 1, 13, 9, 0)
 
 
@@ -48,22 +50,6 @@ class Holder:
         self.proc.wait()
 
 
-def table_counts(db: Path) -> dict[str, int]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
-    finally:
-        con.close()
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def article(n: int) -> dict:
     return {"id": f"a{n}", "entry_key": f"k{n}", "feed_url": "https://f.example/rss", "title": f"t{n}",
             "fetched_at": T0, "published": T0, "text": "x"}
@@ -72,14 +58,6 @@ def article(n: int) -> dict:
 def feed_row(etag: str, fetched: datetime) -> dict:
     return {"url": "https://f.example/rss", "name": "F", "status": "ok", "consecutive_failures": 0, "entries_seen": 1,
             "etag": etag, "last_fetch_at": fetched}
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    root = tmp_path / "corpus"
-    shutil.copytree(corpus_root(), root, ignore=shutil.ignore_patterns("updates"))
-    with serve_directory(root) as server:
-        yield root, server
 
 
 # -- the spool on its own ------------------------------------------------------------------------------------
@@ -213,15 +191,15 @@ def test_flow_locked_database_mid_run_spools_and_next_run_merges(prefect_harness
     assert Store(db).pending_spools() == []
     # the spooled feed states (ETags, TTLs) were committed together with their entries
     feed_sql = "SELECT name, etag, last_modified, status, next_check_at IS NULL FROM feeds ORDER BY name"
-    assert rows(db, feed_sql) == rows(control_db, feed_sql)
+    assert db_rows(db, feed_sql) == db_rows(control_db, feed_sql)
     assert r2["counts"]["feeds_not_modified"] == 1 and len(r2["summary"]["skipped_feeds"]) == 2  # 2 have a TTL
     assert r2["counts"]["entries_new"] == 0
     assert table_counts(db) == expected
-    assert rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
+    assert db_rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1  # the alerts held back went out once
-    runs = dict(rows(db, "SELECT run_id, outcome FROM runs"))
+    runs = dict(db_rows(db, "SELECT run_id, outcome FROM runs"))
     assert runs == {r1["run_id"]: "partial", r2["run_id"]: "ok"}
-    summary = json.loads(rows(db, f"SELECT summary FROM runs WHERE run_id = '{r1['run_id']}'")[0][0])
+    summary = json.loads(db_rows(db, f"SELECT summary FROM runs WHERE run_id = '{r1['run_id']}'")[0][0])
     assert summary["spooled_batches"] == r1["summary"]["spooled_batches"]
 
 
@@ -250,7 +228,7 @@ def test_flow_locked_database_at_start_fails_cleanly_and_the_notice_is_spooled(p
     (notice,) = Store(db).pending_spools()
     r = run_once(str(cfg))
     assert r["outcome"] == "ok" and r["summary"]["merged_spools"] == 1
-    failed = rows(db, f"SELECT outcome, summary FROM runs WHERE run_id <> '{r['run_id']}'")
+    failed = db_rows(db, f"SELECT outcome, summary FROM runs WHERE run_id <> '{r['run_id']}'")
     assert failed[0][0] == "failed" and "locked by another process" in json.loads(failed[0][1])["error"]
     assert notice.run_id != r["run_id"]
 
