@@ -11,7 +11,7 @@ Schedules live in ``deploy/``, not here.
 
 A busy database file (a notebook, a dashboard): the start of a run (migrations,
 merging spooled batches, the run record, feed states) needs the file and waits
-for it a bounded time (``NEWSMON_DB_LOCK_TIMEOUT`` seconds per open, default 30,
+for it a bounded time (``[database] lock_timeout`` seconds per open, default 30,
 plus the task retries), then the run fails cleanly having done nothing; the next
 run catches up. Once under way, a run never loses work to a lock: a batch the
 file will not take is spooled beside it (``Store.save_or_spool``), the stored-keys
@@ -37,7 +37,7 @@ from prefect.context import get_run_context
 from prefect.utilities.annotations import quote
 
 from newsmon import pipeline
-from newsmon.config import Settings, load_settings, smtp_credentials
+from newsmon.config import Settings, load_settings
 from newsmon.errors import DatabaseLocked, RunLocked
 from newsmon.fetch import Fetcher
 from storage import Store, now_utc
@@ -150,26 +150,7 @@ async def store_batch(store: Store, batch, run_id: str, seq: int) -> dict[str, i
 
 @task(name="send-alerts", **IO)
 async def send_alerts(store: Store, settings: Settings) -> pipeline.DeliveryReport:
-    return deliver_pending(store, settings)
-
-
-def deliver_pending(store: Store, settings: Settings) -> pipeline.DeliveryReport:
-    """Send the due outbox rows with the configured SMTP settings (the send-alerts step, without
-    Prefect); a locked database file leaves them for the next run."""
-    smtp = None
-    if settings.smtp.configured:
-        from newsmon.alerts import SmtpSettings
-
-        username, password = smtp_credentials(settings.smtp)
-        s = settings.smtp
-        smtp = SmtpSettings(host=s.host, port=s.port, security=s.security, sender=s.sender, timeout=s.timeout,
-                            username=username, password=password)
-    try:
-        return pipeline.deliver_alerts(store, settings, now=now_utc(), smtp=smtp)
-    except DatabaseLocked as exc:  # the outbox rows stay pending (a digest sent but not marked is re-sent)
-        report = pipeline.DeliveryReport()
-        report.problems.append(f"alerts wait for the next run: {exc}")
-        return report
+    return pipeline.deliver_pending(store, settings)
 
 
 def _progress(logger, what: str, total: int):

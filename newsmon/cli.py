@@ -348,8 +348,8 @@ def alerts_send_test(obj: Ctx, to: str) -> None:
     """Send a test message with the configured SMTP settings."""
     from email.message import EmailMessage
 
-    from newsmon.alerts import SmtpSettings, send_message, write_eml
-    from newsmon.config import smtp_credentials
+    from newsmon.alerts import send_message, write_eml
+    from newsmon.pipeline import smtp_settings
 
     settings = obj.settings()
     msg = EmailMessage()
@@ -357,17 +357,15 @@ def alerts_send_test(obj: Ctx, to: str) -> None:
     msg["From"] = settings.smtp.sender
     msg["To"] = to
     msg.set_content("This is a test message from newsmon. If you can read it, alerts will reach you.\n")
-    if not settings.smtp.configured:
+    smtp = smtp_settings(settings)
+    if smtp is None:
         path = write_eml(msg, settings.alerts.outbox)
         click.echo(f"no [smtp] host configured: wrote {path}")
         return
-    username, password = smtp_credentials(settings.smtp)
-    s = settings.smtp
-    outcome = send_message(msg, SmtpSettings(host=s.host, port=s.port, security=s.security, sender=s.sender,
-                                             timeout=s.timeout, username=username, password=password))
+    outcome = send_message(msg, smtp)
     if outcome.status != "sent":
         raise NewsmonError(f"test message not sent ({outcome.status}): {outcome.message}")
-    click.echo(f"sent to {to} via {s.host}:{s.port}")
+    click.echo(f"sent to {to} via {smtp.host}:{smtp.port}")
 
 
 @cli.command()

@@ -31,10 +31,11 @@ from typing import Any
 from extractors.feeds import FeedEntry, ParsedFeed, parse_feed
 from extractors.text import one_line
 from extractors.urls import redact_text
-from newsmon.config import FeedConfig, Settings
+from newsmon.config import FeedConfig, Settings, smtp_credentials
+from newsmon.errors import DatabaseLocked
 from newsmon.fetch import FetchOptions, FetchResult
 from newsmon.items import Item, _item_rows_job, error_row, item_rows, item_text  # noqa: F401  (re-exported)
-from newsmon.records import record_id, utc_naive
+from newsmon.records import now_utc, record_id, utc_naive
 from storage import FeedState, WriteBatch
 
 log = logging.getLogger(__name__)
@@ -365,3 +366,27 @@ def deliver_alerts(store, settings: Settings, *, now: datetime, smtp=None) -> De
                     if outcome.status == "auth_failed":
                         return report  # do not hammer a server that refuses our credentials
     return report
+
+
+def smtp_settings(settings: Settings):
+    """The SMTP settings to send with (credentials from the environment or a Prefect Secret
+    block), or None when no SMTP host is configured (digests then go to the outbox folder)."""
+    if not settings.smtp.configured:
+        return None
+    from newsmon.alerts import SmtpSettings
+
+    username, password = smtp_credentials(settings.smtp)
+    s = settings.smtp
+    return SmtpSettings(host=s.host, port=s.port, security=s.security, sender=s.sender, timeout=s.timeout,
+                        username=username, password=password)
+
+
+def deliver_pending(store, settings: Settings) -> DeliveryReport:
+    """Send the due outbox rows with the configured SMTP settings (the send-alerts step, without
+    Prefect); a locked database file leaves them for the next run."""
+    try:
+        return deliver_alerts(store, settings, now=now_utc(), smtp=smtp_settings(settings))
+    except DatabaseLocked as exc:  # the outbox rows stay pending (a digest sent but not marked is re-sent)
+        report = DeliveryReport()
+        report.problems.append(f"alerts wait for the next run: {exc}")
+        return report

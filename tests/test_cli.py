@@ -134,3 +134,26 @@ def test_cli_every_command_is_in_the_readme():
     assert len(commands) >= 10
     for c in commands:
         assert f"newsmon {c}" in readme, f"`newsmon {c}` is not documented in README.md"
+
+
+def test_cli_alerts_send_test_reaches_the_smtp_server(tmp_path):
+    from smtpserver import SmtpServer
+
+    with SmtpServer() as smtp:
+        cfg = tmp_path / "c.toml"
+        cfg.write_text(f'[smtp]\nhost = "127.0.0.1"\nport = {smtp.port}\nsecurity = "plain"\n')
+        r = run("--config", str(cfg), "alerts", "send-test", "--to", "me@example.org")
+        assert r.exit_code == 0, r.output
+        assert len(smtp.messages) == 1 and smtp.messages[0].rcpt_tos == ["me@example.org"]
+        smtp.fail("rcpt", "550 5.1.1 no such user")
+        bad = subprocess.run([sys.executable, "-m", "newsmon.cli", "--config", str(cfg), "alerts", "send-test",
+                              "--to", "nobody@example.org"], capture_output=True, text=True, timeout=60)
+        assert bad.returncode == 1 and "not sent" in bad.stderr
+
+
+def test_cli_alerts_send_test_without_smtp_writes_the_outbox(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'[alerts]\noutbox = "{(tmp_path / "out").as_posix()}"\n')
+    r = run("--config", str(cfg), "alerts", "send-test", "--to", "me@example.org")
+    assert r.exit_code == 0 and "wrote" in r.output
+    assert len(list((tmp_path / "out").glob("*.eml"))) == 1

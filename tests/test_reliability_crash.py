@@ -10,7 +10,7 @@ with its own Prefect home) are started together and killed with SIGKILL:
 
 The third kill point, after the SMTP server accepted the digest and before the outbox rows are
 marked sent (``NEWSMON_TEST_PAUSE_AT=mark_alerts:sent``), is hit in a child that runs only the
-flow's alert step (``flows.monitor.deliver_pending``, no Prefect server): the step is the same
+flow's alert step (``newsmon.pipeline.deliver_pending``, no Prefect server): the step is the same
 code, and it saves a Prefect start-up (10-20 s each; the two flow children start together).
 
 The next run (in this process, under the session's Prefect harness) ends with the same rows as
@@ -206,7 +206,7 @@ def test_crash_sigkill_after_smtp_accepted_resends_once_with_the_same_message_id
 
 SEND_ALERTS = """
 import sys
-from flows.monitor import deliver_pending
+from newsmon.pipeline import deliver_pending
 from newsmon.config import load_settings
 from storage import Store
 
