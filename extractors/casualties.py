@@ -200,8 +200,11 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                                    allow_list=allow_list, adjective_seen=True)
                 if later[0] is not None:
                     return later[0], m.end() + 1, later[2], False  # "one injured soldier has been captured"
-        if m and m.group(0).lower() == "lives" and not P.LIVES_VERB_RE.search(sent[max(0, q.start - 20):q.start]):
-            m = None  # "30 lives" counts the dead only after "claimed", "cost", "loss of"
+        if m and m.group(0).lower() in ("lives", "victims") and \
+                not P.LIVES_VERB_RE.search(sent[max(0, q.start - 20):q.start]):
+            m = None  # "30 lives", "6,000 victims" count the dead only after "claimed", "cost", "loss of"
+        if m and relative and m.group(0).lower() in P.NOUN_CUES:
+            break  # "two accused of defiling the bodies of ...": a noun inside the clause is not the figure's cue
         if m:
             cat = m.lastgroup
             if cat == "captured_dead":
@@ -268,6 +271,11 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             if word == "," and nxt is not None and nxt.group(0).lower() in ("including", "includes") and not aux:
                 pos = tok.end()  # "2832 civilians, including 861 children and 617 women perished"
                 continue
+            if word == "," and n_np > 0 and not aux and own and nxt is not None and \
+                    nxt.group(0).lower() in P.APPOSITION_OPENERS:
+                linked = _linked_predicate(sent, tok.end(), qty_starts)
+                if linked is not None:  # "Thirteen people, described as 'mobsters,' who tried ... were killed"
+                    return linked, np_start, np_end, False
             break
         if lw in ("including", "includes") and not aux:
             nxt_verb = P.BREAKDOWN_END_RE.search(sent, tok.end(), min(len(sent), tok.end() + 80))
@@ -340,6 +348,11 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             aux = True  # "24,470 Russian soldiers who had been killed"
             pos = tok.end()
             continue
+        if lw in P.RELATIVE_PRONOUNS and n_np > 0:
+            linked = _linked_predicate(sent, tok.end(), qty_starts)
+            if linked is not None:
+                return linked, np_start, np_end, False  # "Two members ... who were returning fire were wounded"
+            break
         if lw in P.STOP_WORDS:
             sub = P.SUBORDINATE_CUE_RE.match(sent, tok.start()) if n_np > 0 and not aux else None
             if sub is not None:  # "two wounded soldiers after they were captured"
@@ -361,6 +374,31 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
         prev_word = lw
         pos = tok.end()
     return None, np_start, np_end, False
+
+
+def _linked_predicate(sent: str, pos: int, qty_starts: dict[int, Qty]) -> str | None:
+    """Category of the casualty verb that a relative clause or apposition starting at pos leads to.
+
+    Bounded look-ahead (140 characters, no other number, no clause break): the verb counts only when the
+    word before it is not a person noun or pronoun of its own ("... where civilians were killed")."""
+    end = min(len(sent), pos + 140)
+    for m in P.LINKED_SEARCH_RE.finditer(sent, pos, end):
+        cue = P.LINKED_PREDICATE_RE.match(sent, m.end())
+        if cue is None:
+            continue
+        between = sent[pos:m.end()]
+        if P.CLAUSE_BREAK_RE.search(between) or any(pos <= s < m.end() for s in qty_starts):
+            return None
+        before = _LAST_WORD_RE.search(between)
+        if before is None or before.group(1).lower() in P.PERSON_NOUNS or \
+                before.group(1).lower() in P.COMBATANT_NOUNS or before.group(1).lower() in P.SUBJECT_PRONOUNS:
+            return None
+        post = P.POST_CUE_RE.search(sent, cue.start(), cue.end() + 1)
+        if post is None:
+            return None
+        cat = post.lastgroup
+        return "killed" if cat == "captured_dead" else cat
+    return None
 
 
 def _next_token(sent: str, pos: int) -> re.Match[str] | None:
@@ -398,8 +436,10 @@ def _pre_scan(sent: str, q: Qty, num_start: int) -> tuple[str | None, int, int]:
 
 
 def _is_breakdown(sent: str, q: Qty) -> bool:
-    if P.DASH_BREAKDOWN_RE.search(sent[max(0, q.start - 95):q.start]):
-        return True
+    lo = max(0, q.start - 95)
+    m = P.DASH_BREAKDOWN_RE.search(sent, lo, q.start)
+    if m and not P.DATE_DAY_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start() + 1):
+        return True  # (not "BOGOTA, Nov 22 — ...": a dateline)
     m = P.BREAKDOWN_CHAIN_RE.search(sent[max(0, q.start - 120):q.start])
     return bool(m and not P.CUE_PRESENCE_RE.search(m.group("chain")))
 
@@ -467,6 +507,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         cue_s, cue_e = last.cue
     if category is None:
         return None
+    if category == "captured" and P.RELEASE_RE.search(sent) and not P.CAPTURE_VERB_RE.search(sent):
+        return None  # "44 prisoners of war were flown to Yerevan": captives going home, not a capture
     if q.vague and post is None and pre is None:
         return None
     if breakdown and (post is None or (last is not None and category == last.category and np_s != np_e)):

@@ -22,6 +22,9 @@ CIVILIAN_WORDS = (
     "patients", "girls", "women", "elderly", "displaced residents", "workers", "staff", "teachers",
     "employees", "farmers", "shepherds", "fishermen", "pilgrims", "passengers", "shoppers", "volunteers",
     "tourists", "visitors", "spectators", "fans", "guests", "bystanders", "displaced people", "refugees",
+    "shopkeepers", "traders", "vendors", "merchants", "market-goers", "mourners", "churchgoers", "congregants",
+    "parishioners", "commuters", "pedestrians", "motorists", "peasants", "herders", "miners", "babies", "infants",
+    "toddlers", "innocent victims", "innocent people", "civilian population", "civilian populations",
 )
 
 # Spelling variants of alias words (transliterations, wire-service abbreviations): an alias
@@ -53,6 +56,20 @@ OTHER_SIDE_WORDS = (
     # sides and countries outside the topic (a town or region alone names no side)
     "China", "Haiti", "PKK", "Kashmiri", "Kashmiris", "Philippines", "Mozambique", "Cameroon", "Kenya", "Uganda",
     "Egypt", "Egyptian", "Egyptians", "Bangladesh", "Bangladeshi", "Thailand", "Indonesia", "Indonesian",
+    "Colombia", "Mexico", "Armenia", "Azerbaijan", "Azeri", "Azeris", "Artsakh", "Chechnya", "Ingush", "Dagestani",
+    "Bosnia", "Bosnian", "Bosnians", "Bosniak", "Bosniaks", "Serb", "Serbs", "Serbian", "Serbians", "Serbia",
+    "Croat", "Croats", "Croatian", "Croatia", "Kosovo", "Kosovar", "Kosovars", "Albanian", "Albanians",
+    "Tunisia", "Tunisian", "Algeria", "Algerian", "Algerians", "Morocco", "Moroccan", "Chad",
+    "Central African Republic", "Central African", "Benin", "Beninese", "Togo", "Togolese", "Ghana", "Ghanaian",
+    "Senegal", "Senegalese", "Ivory Coast", "Ivorian", "Guinean", "Sierra Leone", "Liberia", "Liberian",
+    "Tanzania", "Tanzanian", "Zimbabwe", "Zimbabwean", "South Africa", "South African", "Burundi", "Burundian",
+    "Jordanian", "Turks", "Tajik", "Tajikistan", "Kyrgyz", "Kyrgyzstan", "Uzbek",
+    "Kazakh", "Peru", "Peruvian", "Ecuador", "Ecuadorian", "Brazil", "Brazilian", "Venezuela", "Honduras",
+    "Honduran", "Guatemala", "Guatemalan", "El Salvador", "Salvadoran", "Nicaragua", "Nicaraguan", "Philippine",
+    "Thai", "Nepal", "Nepali", "Nepalese", "Sri Lanka", "Sri Lankan", "Tamil", "Tamils", "Cambodia", "Cambodian",
+    "Vietnam", "Vietnamese", "Kurdistan", "Bahrain", "Kuwait", "Qatar", "Oman", "Emirati", "U.S.", "United States",
+    "US", "Canadian", "Canadians", "Australian",
+    "Australians", "Italian", "Italians", "Spanish", "Dutch", "Turkish Cypriot", "Greek", "Cypriot",
 )
 
 # Nouns whose modifier is the attacker, not the victim ("Russian strike", "Israeli airstrikes").
@@ -114,7 +131,7 @@ SAID_AFTER_SUBJECT_RE = re.compile(
     r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z])"
     r"[^,;:\"“”—–()]{1,90}?)\s*,?\s+"
     r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b"
-    r"(?!\s+(?:the\s+lives|lives|responsibility|control|the\s+life))",
+    r"(?!\s+(?:the\s+lives|lives|responsibility|control|the\s+life|(?:[\w,.-]+\s+){1,3}?(?:lives|victims)\b))",
 )
 # ", said X." (inverted)
 SAID_BEFORE_SUBJECT_RE = re.compile(

@@ -205,13 +205,14 @@ POST_CUE_RE = re.compile(
     r"(?P<casualties>among\s+the\s+casualties|casualties|casualty|losses|lost\b(?!\s+(?:their|his|her|its|to|control|contact|territory|ground))"
     r"|combat\s+losses)"
     r"|(?P<captured_dead>captured\s+dead)"
-    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
-    r"|murdered|massacred|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
+    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|found\s+dead|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
+    r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
-    r"|(?<=\s)lives(?=\W|$)"
+    r"|(?<=\s)lives(?=\W|$)|(?<=\s)victims(?=\W|$)"
     r"|neutrali[sz]ed|eliminated|liquidated|succumbed(?:\s+to\s+(?:\w+\s+){0,2}?(?:injuries|wounds))?)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|hospitali[sz]ed"
+    r"|shot\s+and\s+(?:wounded|injured)|shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|knees?|thighs?)"
     r"|(?:sustained|suffered|suffering|sustaining)\s+(?:\w+\s+){0,2}?(?:injuries|wounds|burns)"
     r"|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
     r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
@@ -228,7 +229,8 @@ PRE_CUE_RE = re.compile(
     r"(?:"
     r"(?P<casualties_pair>\b(?:fatalities|deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)"
     r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
-    r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead)"
+    r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead"
+    r"|murdered|murdering|beheaded|beheading|slaughtered|slaughtering|butchered|butchering)"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
     r"|\b(?:death|deaths)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
     r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
@@ -237,7 +239,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed)(?:\s+[\w'’-]+){0,3}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
-    r"|\bkilled\s+an\s+estimated|\bkillings?\s+of"
+    r"|\bkilled\s+an\s+estimated|\bkillings?\s+of|\bmurders?\s+of"
     r"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is)"
     r"|\b(?:destroy|destroys|destroyed|destroying|eliminate|eliminates|eliminated|eliminating|neutrali[sz]es?"
     r"|neutrali[sz]ed|neutrali[sz]ing|liquidate|liquidates|liquidated|wiped\s+out))"
@@ -267,14 +269,14 @@ NON_CASUALTY_VERB_RE = re.compile(
     r"\b(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being|be)\s+"
     r"(?:deployed|sent|dispatched|stationed|moved|transferred|trained|training|mobilized|mobilised"
     r"|released|freed|returned|exchanged|swapped|repatriated|displaced|evacuated|recruited|heading"
-    r"|arriving|based|fighting|serving|rescued|treated|vaccinated|paid)"
+    r"|arriving|based|fighting|serving|rescued|treated|vaccinated|paid|flown|airlifted|handed\s+over)"
     r"|returning\s+home|walked\s+free|brought\s+home|were\s+returned|arrived|remain\s+trapped|fled|flee)\b",
     re.IGNORECASE,
 )
 # Words right before a number that mark it as a non-casualty count ("deploy 10,000").
 NON_CASUALTY_PRE_RE = re.compile(
     r"\b(?:deploy|deployed|deploying|deploys|send|sent|sending|sends|dispatch|dispatched|dispatching"
-    r"|numbering|numbered|damaged|released|freed|returned|return|exchanged|swapped"
+    r"|numbering|numbered|damaged|released|freed|returned|return|exchanged|swapped|arrest\s+of|arrested|arresting"
     r"|displaced|displacing|displacement\s+of|evacuation\s+of|evacuated|rescued|treated|recruited|trained|mobilized|mobilised|housing"
     r"|hosting|host|hosts|backed\s+by|brought\s+home|bringing\s+home|bring\s+home|receives|received"
     r"|half\s+of\s+the|third\s+of\s+the|quarter\s+of\s+the|out\s+of(?:\s+a\s+total\s+of)?|among\s+the|of\s+the|one\s+of"
@@ -335,7 +337,7 @@ NON_CONFLICT_RE = re.compile(
 
 # accidents that, in a sentence with no word of violence, make every death a non-casualty
 DISASTER_RE = re.compile(
-    r"\b(?:collapsed?|collapses|collapsing|avalanches?|mudslides?|eruptions?|drowned|drownings?"
+    r"\b(?:collapsed?|collapses|collapsing|avalanches?|mudslides?|eruptions?(?!\s+of\s+(?:hostilities|fighting|violence|war|clashes|conflict))|drowned|drownings?"
     r"|blaze|capsized|natural\s+disasters?)\b",
     re.IGNORECASE,
 )
@@ -362,6 +364,7 @@ CUE_STEMS = (
     "casualt", "loss", "lost", "lose", "losing", "captur", "prisoner", "captiv", "hostage", "kidnap", "abduct",
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
+    "murder", "behead", "slaughter", "butcher",
 )
 _STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
 # A quick test: does a sentence mention anything casualty-like at all?
@@ -425,7 +428,8 @@ POSSESSIVE_RE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 NP_PREPOSITIONS = frozenset("in across from at on over during within of".split())
 # a cue that is an active verb: the sides named before it are the attackers
 ACTIVE_VERB_RE = re.compile(
-    r"(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot|wounded|wounding|injured|injuring"
+    r"(?:killed|killing|kills|kill|executed|executes|executing|massacred|murdered|murdering|beheaded|slaughtered"
+    r"|shot|wounded|wounding|injured|injuring"
     r"|injures|wounds|captured|capturing|captures|kidnapped|kidnapping|abducted|abducting|seized|took|taken"
     r"|taking|detained|detaining)\b",
     re.IGNORECASE,
@@ -506,7 +510,39 @@ NON_CASUALTY_PRE_LOWER_RE = re.compile(NON_CASUALTY_PRE_RE.pattern)
 PRE_CUE_GATE_RE = re.compile(
     r"kill|death|dead|toll|fatalit|execut|massacr|shot|wound|injur|lost|lose|losing|loss|casualt|captur|kidnap"
     r"|abduct|seiz|took|taken|taking|detain|destroy|eliminat|neutrali|liquidat|wiped|claim|cost|bodies|remains"
-    r"|corpses|among|put|place|estimat|figure|tally|number|count|lives|injuries"
+    r"|corpses|among|put|place|estimat|figure|tally|number|count|lives|injuries|murder|behead|slaughter|butcher"
 )
 # "killed or wounded" right before a number
 COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")[\s\"“”‘’']*$", re.IGNORECASE)
+
+# a sentence about captives going home: its prisoner counts are not captures ("44 prisoners of war were flown to Yerevan")
+RELEASE_RE = re.compile(
+    r"\b(?:released|releases|release|freed|freeing|returned|return|returning|repatriated|repatriation|exchanged"
+    r"|exchange|swap|swapped|flown|handed\s+over|came\s+home|homecoming|back\s+home)\b",
+    re.IGNORECASE,
+)
+# ... unless the sentence also says someone was taken ("captured", "kidnapped")
+CAPTURE_VERB_RE = re.compile(
+    r"\b(?:captured|capturing|capture|taken\s+(?:prisoners?|captives?|hostages?)"
+    r"|took\s+(?:[\w-]+\s+){0,3}?(?:prisoners?|captives?|hostages?)|kidnapped|kidnapping|abducted|abducting|seized"
+    r"|surrendered)\b",
+    re.IGNORECASE,
+)
+# a relative clause or apposition between a figure's noun phrase and its casualty verb: the verb phrase
+# ("Two members of the security forces who were returning fire were wounded")
+LINKED_PREDICATE_RE = re.compile(
+    r"(?:(?:have|has|had)\s+)?(?:were|was|are|is|been)(?:\s+(?:all|also|later|reportedly|then|\w+ly))*\s+"
+    r"(?:killed|wounded|injured|captured|slain|executed|kidnapped|abducted|hurt|found\s+dead|shot\s+dead"
+    r"|taken\s+(?:prisoner|hostage|captive))\b"
+    r"|(?:died|perished)\b",
+)
+# a date before a number ("Nov 22 — ..."): its dash does not open a breakdown
+DATE_DAY_BEFORE_RE = re.compile(r"\b(?:" + MONTHS + r")\.?\s+\d{1,2}$", re.IGNORECASE)
+# where a linked verb phrase may start, and what ends the look-ahead
+LINKED_SEARCH_RE = re.compile(r"\s(?=(?:have|has|had|were|was|are|is|died|perished)\b)")
+CLAUSE_BREAK_RE = re.compile(r"[;:.!?]\s|\s(?:and|but|while|whereas|after|before|when)\s+(?:they|he|she|it|we)\b|\s(?:said|says)\b")
+SUBJECT_PRONOUNS = frozenset("they he she it we who which that".split())
+# words that open an apposition after a figure's noun phrase ("Thirteen people, described as ...")
+APPOSITION_OPENERS = frozenset("described identified believed thought said suspected reportedly who which mostly".split())
+# noun cues that name the figure only when they follow it directly, not inside a participle clause
+NOUN_CUES = frozenset("bodies corpses coffins caskets".split())
