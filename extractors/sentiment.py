@@ -84,6 +84,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
+from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
 from extractors.model import SentimentAnalysis, SentimentReport
 from extractors.sentences import sentence_spans
@@ -480,9 +481,20 @@ def _resolve_holder(
     the feeling and the holder is only the ``public`` default."""
     anchor = quotes[0][0] if quotes else len(masked)
     h = _pick_holder(holders_out, masked, cue, anchor, cues, quotes[-1][1] if quotes else None)
+    pronoun_person = False
+    if (
+        h is not None
+        and cue is not None
+        and h.end <= cue.start
+        and hol.is_collective(masked[h.start:h.end])
+        and hol.person_pronoun_between(masked, h.end, cue.start)
+    ):  # "the junta had announced ..., and SHE was terrified": a person, not the junta
+        persons = [x for x in holders_out if x.end <= h.start and not hol.is_collective(masked[x.start:x.end])]
+        h = persons[-1] if persons else None
+        pronoun_person = h is None
     cls = h.cls if h else None
-    named = cls is not None
-    if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None):
+    named = cls is not None or pronoun_person
+    if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None and not hol.is_apposition(masked, h.start)):  # type: ignore[union-attr]
         inner: list[_Holder] = []
         for s, e in quotes:
             inner.extend(
@@ -505,7 +517,7 @@ def _resolve_holder(
             person = bool(_PERSON_SPEAKER.search(masked))
             if not person and cue is not None and not quotes:
                 person = PERSON_NAME.search(masked, 0, cue.start) is not None and not _PLACE_OR_GROUP.search(masked)
-            cls = "other" if not poll and ((quotes and spoken) or person) else "public"
+            cls = "other" if not poll and ((quotes and spoken) or person or pronoun_person) else "public"
     if h is not None and cls == "public" and masked[h.start:h.end].lower() in _BARE_QUANTIFIERS:
         # "Residents of Goma survived ..., but many are fearful": "many" of the group named before
         group = [

@@ -32,11 +32,14 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"condemn\w*|denounc\w*|decr(?:y|ied|ies)", 0.7),
     (r"complain\w*|grumbl\w*|grievances?", 0.6),
     (r"lament\w*|mourn\w*|griev\w*|grief|sorrow\w*|weep\w*|wept|tearful|in tears|crying out|cried out", 0.6),
-    (r"ang(?:er|ry|rier|rily)|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
-    (r"horrif(?:ied|ying)|appall\w*|alarmed|sounded the alarm|rais\w* (?:the )?alarm|disgust\w*|distraught|traumati[sz]ed|upset|infuriat\w*|irate|livid|aggrieved|embittered|dishearten\w*|apprehensi\w*|jittery|on edge", 0.6),
+    (r"critics (?:\w+ ){0,2}(?:say|said|argue\w*|believe\w*|contend\w*|claim\w*|charg\w*|accuse\w*|warn\w*|fear\w*|see|saw)", 0.6),
+    (r"ang(?:er|ry|rier|rily|ered|ering)|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
+    (r"horrif(?:ied|ying)|appall\w*|alarmed|sounded the alarm|rais\w* (?:the )?alarm|disgust\w*|distraught|trauma(?:ti[sz]ed|tic)?|upset|infuriat\w*|irate|livid|aggrieved|embittered|dishearten\w*|apprehensi\w*|jittery|on edge", 0.6),
     (r"slam(?:s|med|ming)|deplor\w*|rebuk\w*|lambast\w*|excoriat\w*|(?:rail\w*|lash\w* out|hit out|spoke out|speak\w* out) (?:against|at)|anti-?war|dissent\w*|backlash", 0.6),
     (r"despis\w*|hat(?:e|ed|es|ing|red)|loath(?:e|ed|es|ing)|detest\w*|(?:sent|spread\w*|sow\w*|caus\w*|trigger\w*) (?:a )?(?:wave of )?(?:terror|panic|fear)|waves? of (?:fear|terror|panic|anger|outrage|grief)|in (?:terror|horror|disbelief|despair|fear|panic|anguish)", 0.6),
     (r"disbelief|stunned|hardships?", 0.4),
+    # intolerance: "the absence of authorities is galling", "we can no longer stand this insecurity"
+    (r"galling|maddening|intolerable|unacceptable|(?:can(?:not|'t|’t)|could(?:n't|n’t| not)|can no longer|could no longer) (?:stand|bear|tolerate|take it)", 0.5),
     (r"resent\w*|bitter(?:ness|ly)?|disgruntl\w*|discontent\w*|dissatisf\w*|displeas\w*|unhappy|unhappiness", 0.7),
     # specific constructions precede the single words they start with (the first alternative wins)
     (r"fears? (?:has |have |had )?(?:spread|grown|mounted|risen|grips?|gripped)|growing fears?|fears? (?:of|that) (?:a |an |the )?(?:wider|broader|full-scale|all-out|new|major)? ?(?:war|escalation|conflict|offensive|mobili[sz]ation)", 0.6),
@@ -70,7 +73,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust) (?:[\w’']+ ){0,8}(?:is|are|was|were|has been|have been) (?:waning|declining|falling|fading|eroding|dwindling|flagging|weakening)", 0.6),
     (r"(?:had|have|has) (?:had )?enough of|fed up with|sick (?:and tired )?of", 0.6),
     (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
-    (r"resign|step down", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
+    (r"resign|step down", 0.5),
+    (r"(?:demand\w*|call\w* for|urg\w*) (?:the |his |her |their |an immediate |the immediate )?(?:\w+ ){0,2}resignation", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
     (r"held (?:to )?account", 0.5),
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
@@ -85,10 +89,12 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|(?:war|invasion|deployment|operation|offensive|mobili[sz]ation) (?:was|is|has been|had been) (?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe)"
      r"|(?:should|must|need to|needs to|ought to) (?:\w+ ){0,2}(?:negotiate|make peace|seek peace|agree to a ceasefire|sign a (?:peace )?(?:deal|agreement))|long\w* for (?:peace|an end|a ceasefire|the war to end)|weary of|wearied", 0.6),
     (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval)(?: [\w’']+){0,6} (?:has |have |had )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank)", 0.6),
-    (r"(?:want|wish|hope|long|yearn|desire|pray)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over)\b"
+    (r"(?:want|wish|hope|long|yearn|desire|pray)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over|be [“\"]?(?:sorted out|resolved|settled)|come to an end)\b"
      r"|(?:want|wish|wanted|wants|wishing|hope|hoped|hoping|long|longing|yearn\w*|desire\w*) (?:just )?to (?:end|stop|halt) (?:the |this |more than |their |a )|desire for (?:peace|an end|talks|negotiations)|strong desire for peace", 0.6),
     (r"(?:no one|no-one|nobody|none of us|none of them) (?:\w+ )?wants? to (?:fight|die|serve|go|return|continue)"
      r"|(?:do|does|did)(?: not|n't|n’t) want (?:to see )?(?:a return to|another|more|to (?:fight|die|serve|go (?:to|back to) (?:the )?(?:war|front)))", 0.6),
+    # "calls for reservists to finally be allowed to return home"
+    (r"(?:call\w*|demand\w*|push\w*|campaign\w*|plead\w*|appeal\w*) (?:\w+ ){0,2}for (?:\w+ ){0,4}to (?:\w+ ){0,4}(?:return|come|go) (?:back )?home", 0.6),
     (r"bring (?:\w+ ){0,3}(?:back|home)", 0.5),  # asked for, not reported as done or impossible: see CUE_NEEDS_BEFORE
     (r"want\w* (?:our |my |their |them |him |her )?(?:\w+ ){0,2}back(?: home| alive)?\b", 0.5),
     (r"(?:war|fighting|hostilities) (?:\w+ ){0,3}to (?:end|stop)|(?:end|stop) (?:to )?the (?:war|fighting|hostilities)", 0.5),
@@ -109,6 +115,8 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"enthusias\w*|satisf(?:ied|action)|happy|glad|delighted|thrilled|overjoyed|joy(?:ful|ous)?", 0.5),
     (r"positively|(?:positive|favou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|ratings?|assessments?)", 0.6),
     (r"in favou?r", 0.5),
+    # resolve: "ready to endure the war as long as it takes"
+    (r"(?:ready|willing|prepared|determined|able) to (?:endure|withstand|bear|hold out)|endur\w* (?:the war )?(?:for )?as long as (?:it takes|necessary|needed|required)", 0.5),
     (r"(?:will|readiness|eagerness|resolve) to (?:fight|resist|defend)|(?:ready|willing|prepared) to (?:give|sacrifice) (?:\w+ ){0,4}(?:life|lives|blood)|(?:would|will) give (?:my|our|his|her|their) (?:\w+ )?(?:life|lives)"
      r"|super-motivated|(?:highly|very|super|so) motivated|(?:was|were|am|is|are|feel|felt|remain\w*) (?:so |very |highly |super |still |really )?motivated", 0.5),
     (r"vow\w* to (?:fight on|fight|keep fighting|defend|win|press on|liberate|continue (?:the )?(?:fight|fighting|war|resistance))|(?:fight|fighting) (?:on )?(?:until|to) (?:final |total |complete )?(?:victory|the end|the last)"
@@ -194,7 +202,8 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
-    determination horrif appall alarm disgust distraught traumati upset infuriat irate livid aggrieved embitter dishearten apprehensi
+    determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
+    galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
     """.split()
@@ -211,6 +220,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
+    stand bear tolerat home
     fear tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
@@ -250,6 +260,7 @@ NEGATORS = re.compile(r"\b(?:not|no|never|nobody|none|neither|nor|hardly|barely|
 NEGATION_EXCEPTIONS = re.compile(
     r"\bnot\s+only\b|\bno\s+(?:doubt|matter)\b|\bnothing\s+is\s+impossible\b"
     # unable to voice a feeling is still having it: "suffering without being able to express their grievances"
+    r"|\bno\s+one\s+to$|\bnobody\s+to$|\bno-one\s+to$"
     r"|\b(?:without|unable\s+to|cannot|can't|not\s+able\s+to|afraid\s+to|too\s+afraid\s+to)\s+(?:being\s+)?(?:able\s+)?(?:to\s+)?(?:express|voice|show|air|hide|speak\s+of|talk\s+about|cry)\b",
     _I,
 )
@@ -301,6 +312,10 @@ POLL_CONTEXT = re.compile(
 # Order matters inside one class only for readability; overlaps between classes are
 # resolved by match length (a "soldiers' families" match beats "soldiers").
 HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
+    # people described by where they live, before the kin words they start with ("families who once lived far from the front")
+    ("residents", r"(?:families|people|those) who (?:\w+ )?(?:live|lived|living|reside\w*|remain\w*|stay\w*)"
+     r"|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|father|teacher|merchant|shopkeeper|vendor|pensioner) (?:who (?:fled|lives|lived)|residing)"
+     r"|idps?|internally displaced(?: people| persons)?"),
     ("families", r"(?:soldiers?'|soldiers’|troops'|troops’|servicemen's|servicemen’s)\s(?:own\s)?(?:families|family|parents|mothers|wives|relatives|loved ones)"),
     ("families", r"(?:families|family members?|parents|mothers?|fathers?|wives|wife|widows?|relatives|next of kin|loved ones)\s(?:of|whose)\s(?:\w+[\s-]){0,4}?(?:soldiers?|troops|servicemen|conscripts|reservists|men|sons?|dead|fallen|hostages?|captives|deceased|the\s\w+)"),
     ("families", r"(?:bereaved|grieving|worried)\s(?:families|parents|mothers|relatives)|hostage families|families of (?:the )?hostages"),
@@ -312,8 +327,8 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
-    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel"),
-    ("public", r"people|the public|public|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters|demonstrators|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
+    ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|haitians|sudanese|armenians|azerbaijanis|colombians|venezuelans|congolese|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # Holder nouns that depend on capital letters ("Sergeant Ivanov", "Moscow praised", "Kim
@@ -321,7 +336,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
 # patterns above are lower case and matched on lower-cased text (much faster).
 HOLDER_PATTERNS_CASED: tuple[tuple[str, str], ...] = (
     ("soldiers", r"(?:[Ss]ergeant|Sgt\.?|[Pp]rivate|[Cc]orporal|[Ll]ieutenant|Lt\.|[Cc]aptain|Capt\.|[Mm]ajor|[Ss]niper|[Mm]edic|[Pp]aratrooper|[Mm]arine|[Ii]nfantryman|[Gg]unner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+"),
-    ("officials", r"(?:Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis Ababa|Kim)(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)"),
+    ("officials", r"(?:Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis Ababa|Kim)(?=\s+(?:\w+ly\s+)?(?!(?:has|is|does|lies|sits|remains|seems|looks)\b)[a-z]+(?:ed|s)\b)"),
     ("residents", r"[Dd]isplaced [A-Z]\w+"),
 )
 # literal pieces one of which every HOLDER_PATTERNS_CASED match contains: a cheap pre-check
@@ -357,6 +372,8 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"(?:haven't|have not|hasn't|never) (?:even )?(?:gotten|got|been) married", 0.5),
     (r"genocide|massacres?|atrocit\w*|war crimes?|ethnic cleansing|slaughter\w*|wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
+    (r"unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
+     r"|no one to (?:complain|turn) to|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),
 )
 VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit

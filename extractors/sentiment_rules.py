@@ -20,6 +20,7 @@ from functools import lru_cache
 import vaderSentiment.vaderSentiment as _vader
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
 
 _I = re.IGNORECASE
@@ -106,7 +107,7 @@ _EXPRESSED = re.compile(r"\b(?:express\w*|voic\w*|show\w*|display\w*|convey\w*|s
 PERSON_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
 _OF_BEFORE = re.compile(r"\bof\s+(?:[\w-]+\s+)?\(?$", _I)
 _SUBJECT_STOP = re.compile(r"[,;:–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)  # "(men)" inside a subject
-_SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer|celebrat|cheer|rejoic|hop|trust)", _I)
+_SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer|celebrat|cheer|rejoic|hop|trust|happ|glad|pleas|satisf|delight)", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
@@ -119,7 +120,7 @@ _SPEAKER_BEFORE = re.compile(r"[,”\"]\s*(?:says?|said|told|tells|added|explain
 _EXPERIENCER_AFTER = re.compile(r"\s+(?:(?:are|is|were|was|have been|had been)\s+)?(?:experienc|feel|felt|suffer|endur|describ|express|voic)", _I)
 # a person speaking, with no group noun: "the 27-year-old says", "said Moumen Abou Wassam"
 _PERSON_SPEAKER = re.compile(
-    r"\b(?:the|a|an)\s+\d{1,3}-year-old\b|\b(?:said|says|told|tells|added)\s+(?:Mr\.?\s|Ms\.?\s|Mrs\.?\s|Dr\.?\s)?[A-Z][a-z]+\s+[A-Z][a-z]+"
+    r"\b\d{1,3}-year-old\b|\b(?:said|says|told|tells|added)\s+(?:Mr\.?\s|Ms\.?\s|Mrs\.?\s|Dr\.?\s)?[A-Z][a-z]+\s+[A-Z][a-z]+"
     r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+,?\s+(?:\d{1,3},\s+)?(?:said|says|told|tells)\b|[,”\"]\s+(?:\d{1,3}-year-old\s+)?[A-Z][a-z]+\s+(?:said|says|told|tells)\b"
     r"|\b(?:said|says)\s+[A-Z][a-z]+(?=\s*[,.]|\s*$)"
 )
@@ -411,7 +412,12 @@ def _pick_holder(
     if anchor_end is None:
         anchor_end = pos
     best, best_cost = None, float("inf")
+    asides = hol.relative_spans(s) if cue is not None and len(holders) > 1 else []
     for h in holders:
+        if asides and h is not holders[0] and h.end <= pos and hol.inside_aside(asides, h.start, holders[0].end, pos):
+            continue  # "The protesters, who included REFUGEES from Karabakh, blamed ...": not the subject
+        if cue is None and h.start >= anchor_end and hol.is_companion(s, h.start):
+            continue  # "said Mahasin Ahmed as she left ... with two RELATIVES"
         if h.cls in _ATTRIBUTIVE_HOLDERS and any(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):

@@ -1,0 +1,75 @@
+"""Clause-level helpers for choosing the holder of a sentiment cue.
+
+`extractors.sentiment_rules` picks the holder noun nearest a cue; these helpers tell it
+which nouns cannot be the subject of the cue's clause, from the shape of the sentence
+rather than from particular words:
+
+- a noun inside a relative clause or an "including" aside that follows another holder is
+  not the subject ("The protesters, who included refugees from Karabakh, blamed ..." ->
+  the protesters);
+- a noun after "with", "alongside", "near" is a companion, not the speaker ("said
+  Mahasin Ahmed as she left ... with two relatives");
+- "he"/"she" right before a cue is a person: a collective noun before it (the junta, the
+  government, forces) cannot be who feels it ("the junta had just announced ..., and she
+  was terrified");
+- "Name, an ex-soldier ..." names the subject's group by apposition, so a weak holder
+  (soldiers) there is the subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# ", who included refugees from Karabakh,"  ", including relatives of the dead,"
+_RELATIVE = re.compile(
+    r",\s+(?:who|whose|which|including|among\s+them|(?:many|some|most|all)\s+of\s+(?:whom|them))\b[^,;:.!?()]{0,120},",
+    _I,
+)
+# "... with two relatives", "alongside her children": company, not the speaker
+_COMPANION_BEFORE = re.compile(r"\b(?:with|alongside|near|into|towards?)\s+(?:[\w’'-]+\s+){0,2}$", _I)
+# "she was terrified", "he felt", "she had long feared"
+_PERSON_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,2}$", _I)
+# "Tseganesh Kassa, an ex-soldier from Shire": an apposition after a name
+_APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w’'-]+,\s+(?:an?|the|one|another)\s+(?:[\w-]+\s*){0,3}$")
+# holder nouns that name an institution or a crowd, never one person
+_COLLECTIVE = re.compile(
+    r"(?:junta|government|regime|ministry|party|kremlin|authorities|parliament|congress|council|state|white house|pentagon"
+    r"|propaganda|forces|army|military|people|public|population|society|majority|many|some|others|most|brigade|battalion|platoon)\b",
+    _I,
+)
+
+
+def relative_spans(s: str) -> list[tuple[int, int]]:
+    """Spans of relative clauses and "including" asides set off by commas in `s`."""
+    if "," not in s:
+        return []
+    return [(m.start(), m.end()) for m in _RELATIVE.finditer(s)]
+
+
+def inside_aside(spans: list[tuple[int, int]], start: int, first_holder_end: int, cue_start: int) -> bool:
+    """Is a holder at `start` inside an aside that closes before the cue and follows
+    another holder (ending at `first_holder_end`)?"""
+    return any(a < start < b <= cue_start and first_holder_end <= a for a, b in spans)
+
+
+def is_companion(s: str, start: int) -> bool:
+    """Is the noun at `start` the object of "with", "alongside", ... ?"""
+    return _COMPANION_BEFORE.search(s, max(0, start - 40), start) is not None
+
+
+def person_pronoun_between(s: str, lo: int, cue_start: int) -> bool:
+    """Does "he"/"she" stand right before the cue, after position `lo`?"""
+    return _PERSON_PRONOUN_BEFORE.search(s, max(lo, cue_start - 40), cue_start) is not None
+
+
+def is_collective(surface: str) -> bool:
+    """Does a holder noun's surface name a group or an institution, not one person?"""
+    low = surface.lower().rstrip("’'")
+    return low.endswith("s") or _COLLECTIVE.search(low) is not None
+
+
+def is_apposition(s: str, start: int) -> bool:
+    """Is the noun at `start` an apposition to a name ("Kassa, an ex-soldier")?"""
+    return _APPOSITION_BEFORE.search(s, max(0, start - 60), start) is not None
