@@ -45,6 +45,7 @@ from extractors import casualty_patterns as P
 from extractors.casualty_context import (
     MentionFlags,
     PartyMatcher,
+    Sources,
     Subject,
     attributions,
     nearest_attribution,
@@ -343,6 +344,11 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             if lw.endswith("ly") or lw == "as":  # "were moderately wounded", "listed as missing"
                 pos = tok.end()
                 continue
+            if _PARTICIPLE_RE.fullmatch(lw) or lw in P.IRREGULAR_PARTICIPLES:
+                m = P.COORDINATED_CUE_RE.match(sent, tok.end())
+                if m:
+                    pos = m.end()  # "four men being dragged from buses and shot dead"
+                    continue
             break
         if lw in P.RELATIVE_PRONOUNS and n_np > 0 and _RELATIVE_CUE_RE.match(sent, tok.end()):
             aux = True  # "24,470 Russian soldiers who had been killed"
@@ -548,7 +554,7 @@ def _bare_figures(sent: str, qtys: list[Qty], found: list[Found]) -> list[Found]
 
 
 def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Callable[[], str | None],
-                      prev: list[str]) -> list[CasualtyReport]:
+                      prev: list[str], sources: Sources) -> list[CasualtyReport]:
     qtys = quantities(sent)
     if not qtys:
         return []
@@ -583,7 +589,7 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
             max=f.q.hi,
             qualifier=f.q.qualifier,
             party=f.party,
-            attributed_to=nearest_attribution(attribs, f.q),
+            attributed_to=sources.resolve(nearest_attribution(attribs, f.q), offset),
             sentence=sent,
             start=offset + f.q.start,
             end=offset + f.q.end,
@@ -624,8 +630,9 @@ def extract_casualties(text: str, parties: Sequence[Party], *, subject: str | No
     """Every casualty figure in text, in order, with category, bounds, party and source."""
     matcher = party_matcher(tuple(parties))
     subject_of = Subject(text, matcher, subject)
+    sources = Sources(text)
     prev: list[str] = []
     out: list[CasualtyReport] = []
     for offset, sent in _cue_sentences(text):
-        out.extend(_sentence_records(sent, offset, matcher, subject_of, prev))
+        out.extend(_sentence_records(sent, offset, matcher, subject_of, prev, sources))
     return out

@@ -128,8 +128,12 @@ def clean_source(src: str) -> str | None:
     src = src.strip(" \t'\"“”’‘-—–")
     src = S.SOURCE_TRIM_LEAD_RE.sub("", src)
     src = S.SOURCE_TRIM_TAIL_RE.sub("", src).strip()
+    if src.lower() in S.SPEAKER_PRONOUNS:
+        return src.lower()  # "he said": a source, resolved to its antecedent by `Sources`
     if not src or src.lower() in S.PRONOUN_SOURCES or len(src) < 2:
         return None
+    if src.split()[-1].lower() in S.NOT_SOURCE_END:
+        return None  # "The army did not say", "an armed attack ... was reported"
     if src.split()[-1].lower() in ("a", "an", "the"):
         return None  # "suffered an estimated 1,500": not a source
     first = src.split()[0].lower()
@@ -343,6 +347,21 @@ def nearest_attribution(attribs: list[tuple[int, int, str]], q: Qty) -> str | No
     if not attribs:
         return None
     return min(attribs, key=lambda a: min(abs(a[0] - q.end), abs(q.start - a[1])))[2]
+
+
+class Sources:
+    """Resolves a pronoun source ("he said") to the last named source before it in the article."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def resolve(self, src: str | None, offset: int) -> str | None:
+        if src is None or src not in S.SPEAKER_PRONOUNS:
+            return src
+        window = self.text[max(0, offset - S.ANTECEDENT_WINDOW):offset]
+        named = [a[2] for s, e in sentence_spans(window) for a in attributions(window[s:e])
+                 if a[2] not in S.SPEAKER_PRONOUNS]
+        return named[-1] if named else src
 
 
 class Subject:

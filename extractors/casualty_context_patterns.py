@@ -129,13 +129,13 @@ ACCORDING_TO_RE = re.compile(
 SAID_AFTER_SUBJECT_RE = re.compile(
     r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*"
     r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z])"
-    r"[^,;:\"“”—–()]{1,90}?)\s*,?\s+"
+    r"(?:[^,;:\"“”—–()]|\([^()]{1,40}\)){1,90}?)\s*,?\s+"
     r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b"
     r"(?!\s+(?:the\s+lives|lives|responsibility|control|the\s+life|(?:[\w,.-]+\s+){1,3}?(?:lives|victims)\b))",
 )
 # ", said X." (inverted)
 SAID_BEFORE_SUBJECT_RE = re.compile(
-    r"[,\"”]\s*(?:" + ATTRIBUTION_VERBS + r")\s+(?P<src>(?:the\s+)?[A-Z][^,.;:\"“”()]{1,90}?)\s*(?:[,.;:()]|$)",
+    r"[,\"”]\s*(?:" + ATTRIBUTION_VERBS + r")\s+(?P<src>(?:the\s+[\w'’-]|[A-Z])[^,.;:\"“”()]{1,90}?)\s*(?:[,.;:()]|$)",
 )
 # "with South Korean, Ukrainian, and Western sources reporting over 6,000 killed"
 SOURCE_PARTICIPLE_RE = re.compile(
@@ -144,7 +144,7 @@ SOURCE_PARTICIPLE_RE = re.compile(
     r"|suggesting|indicating)\b",
 )
 SOURCE_TRIM_LEAD_RE = re.compile(
-    r"^(?:meanwhile|however|earlier|later|also|and|but|separately|in\s+a\s+statement|on\s+\w+day|today|yesterday)[,\s]+",
+    r"^(?:meanwhile|however|earlier|later|previously|also|and|but|separately|in\s+a\s+statement|on\s+\w+day|today|yesterday)[,\s]+",
     re.IGNORECASE,
 )
 SOURCE_TRIM_TAIL_RE = re.compile(
@@ -164,6 +164,9 @@ MILITARY_SOURCE_RE = re.compile(
     r"|pentagon|troops|soldiers|fighters|militants|brigade|regiment|unit)\b",
     re.IGNORECASE,
 )
+# pronouns that stand for a source named earlier ("he said"), and how far back its name is looked for
+SPEAKER_PRONOUNS = frozenset("he she they it".split())
+ANTECEDENT_WINDOW = 1200
 PRONOUN_SOURCES = frozenset(
     "he she they it we i you this that there which who one some others".split()
 )
@@ -180,3 +183,5 @@ UNIFORMED_BEFORE_RE = re.compile(
     r"\b(?:police|security|military|army|defen[cs]e|prison|militia)\s+(?:and\s+[\w-]+\s+)?$", re.IGNORECASE)
 # a rank after a civilian-looking word ("Staff Sergeant"): a soldier
 RANK_AFTER_RE = re.compile(r"\s+(?:sergeant|sgt\.?|officer|colonel|general|major|captain|lieutenant)\b", re.IGNORECASE)
+# a "source" that ends in one of these is a passive or negated clause, not a speaker ("The army did not say")
+NOT_SOURCE_END = frozenset("was were is are be been being not did does do would could should may might".split())

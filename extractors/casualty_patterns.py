@@ -546,3 +546,9 @@ SUBJECT_PRONOUNS = frozenset("they he she it we who which that".split())
 APPOSITION_OPENERS = frozenset("described identified believed thought said suspected reportedly who which mostly".split())
 # noun cues that name the figure only when they follow it directly, not inside a participle clause
 NOUN_CUES = frozenset("bodies corpses coffins caskets".split())
+# a participle coordinated with a casualty participle a few words on ("dragged from buses and shot dead")
+COORDINATED_CUE_RE = re.compile(
+    r"(?:\s+(?!and\b)[\w'’-]+){0,5}?\s+and\s+(?:then\s+|later\s+)?"
+    r"(?=(?:killed|shot\s+dead|executed|murdered|beheaded|wounded|injured|captured|kidnapped|abducted)\b)",
+    re.IGNORECASE,
+)
