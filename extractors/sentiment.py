@@ -398,10 +398,11 @@ def _analyse_unit(
     items: list[tuple[str, int, float, bool, float, int]] = []  # holder, polarity, strength, majority, share, share pos
     if cues:
         clauses = _clauses(masked)
-        for c0, c1 in clauses:
+        last_cued = max(i for i, (c0, c1) in enumerate(clauses) if any(c0 <= c.start < c1 for c in cues))
+        for i, (c0, c1) in enumerate(clauses):
             ccues = [c for c in cues if c0 <= c.start < c1]
-            if not ccues:
-                continue
+            if not ccues or (i < last_cued and lex.PAST_MARKER.search(masked, c0, c1)):
+                continue  # "Initially she was hopeful ..., but things became bleak": the past feeling
             # the first cue that names a holder decides ("pride ..., anxiety pervades society")
             for c in ccues:
                 holder, named = _resolve_holder(masked, holders_out, c, unit, quotes, prev_holder, poll, cues)
@@ -492,6 +493,8 @@ def _resolve_holder(
         persons = [x for x in holders_out if x.end <= h.start and not hol.is_collective(masked[x.start:x.end])]
         h = persons[-1] if persons else None
         pronoun_person = h is None
+    elif h is None and cue is not None and hol.person_pronoun_between(masked, 0, cue.start) and PERSON_NAME.search(masked, 0, cue.start):
+        pronoun_person = True  # "she was terrified" with no group noun: a person
     cls = h.cls if h else None
     named = cls is not None or pronoun_person
     if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None and not hol.is_apposition(masked, h.start)):  # type: ignore[union-attr]

@@ -33,7 +33,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"complain\w*|grumbl\w*|grievances?", 0.6),
     (r"lament\w*|mourn\w*|griev\w*|grief|sorrow\w*|weep\w*|wept|tearful|in tears|crying out|cried out", 0.6),
     (r"critics (?:\w+ ){0,2}(?:say|said|argue\w*|believe\w*|contend\w*|claim\w*|charg\w*|accuse\w*|warn\w*|fear\w*|see|saw)", 0.6),
-    (r"ang(?:er|ry|rier|rily|ered|ering)|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
+    (r"ang(?:er|ry|rier|rily|ered|ering)|rage|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
     (r"horrif(?:ied|ying)|appall\w*|alarmed|sounded the alarm|rais\w* (?:the )?alarm|disgust\w*|distraught|trauma(?:ti[sz]ed|tic)?|upset|infuriat\w*|irate|livid|aggrieved|embittered|dishearten\w*|apprehensi\w*|jittery|on edge", 0.6),
     (r"slam(?:s|med|ming)|deplor\w*|rebuk\w*|lambast\w*|excoriat\w*|(?:rail\w*|lash\w* out|hit out|spoke out|speak\w* out) (?:against|at)|anti-?war|dissent\w*|backlash", 0.6),
     (r"despis\w*|hat(?:e|ed|es|ing|red)|loath(?:e|ed|es|ing)|detest\w*|(?:sent|spread\w*|sow\w*|caus\w*|trigger\w*) (?:a )?(?:wave of )?(?:terror|panic|fear)|waves? of (?:fear|terror|panic|anger|outrage|grief)|in (?:terror|horror|disbelief|despair|fear|panic|anguish)", 0.6),
@@ -51,6 +51,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|anguish\w*|agony|shocked|shock(?!\s+(?!(?:and|at|over|or|to|of|in|as|that|was|is|were|among|after|when|for|but|on|amid|following|from|by|with|about|because|since|as)\b)[a-z])", 0.6),
     (r"disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
     (r"tired|exhausted|sad|demorali[sz]ed", 0.5),  # predicative only: see CUE_NEEDS_BEFORE
+    (r"bleak|grim", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
     (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,3}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*"
      r"|(?:morale|mood|spirits?)[\w,’' ]{0,30}? (?:is|are|was|were|remains?|has been) (?:\w+ )?(?:complicated|difficult|not (?:so |very |that )?(?:rosy|good|great|high)|far from (?:rosy|good|great)|bad|terrible|grim|dire|low|poor)", 0.6),
     (r"rais\w* (?:\w+ ){0,2}(?:questions|doubts)|doubts?|question(?:s|ed|ing)? (?:the )?(?:war|deployment|decision|need|wisdom|point)", 0.4),
@@ -144,7 +145,7 @@ MIXED_CUES: tuple[tuple[str, float], ...] = (
 # holder, a quotation's speaker, a poll). Opinion words (oppose, criticize, protest,
 # praise, approve, "support for the war") count on their own.
 WEAK_CUE = re.compile(
-    r"(?:disbelief|stunned|hardship|regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
+    r"(?:rage|bleak|grim|disbelief|stunned|hardship|regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
     r"|concern|shock|frustrat|disappoint|devastat|heartbr|despair|anguish|agony|fatigue|tired|weary|weariness|apathy|hell|absurd"
     r"|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable|miser|depress|gloom|hopeless|pessimis|hope|optimis"
     r"|confiden|faith|proud|pride|honou?r|hero|martyr|noble|valou?r|brave|loyal|patriot|gratitude|grateful|duty|their duty|our duty|the duty"
@@ -164,6 +165,9 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
         r"(?:\b(?:are|is|was|were|am|be|been|feel\w*|felt|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|get\w*|got)|\bi['’]m|\w['’]re|\b(?:he|she|it|that|who|everyone|everybody|nobody)['’]s)\s+(?:\w+\s+){0,2}$"
         r"|\b(?:troops|soldiers|men|women|residents|servicemen|people),\s+$",
         re.IGNORECASE,
+    ),
+    r"bleak|grim": re.compile(
+        r"\b(?:are|is|was|were|be|been|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|got|get\w*|turn\w*)\s+(?:so\s+|very\s+|increasingly\s+)?$", re.IGNORECASE
     ),
     r"(?:as )?(?:poor|bad|unsatisfactory|a failure)": re.compile(r"\brat(?:e|es|ed|ing)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE),
     r"resign|step down": re.compile(r"\b(?:should|must|to|demand\w*|call\w*\s+for)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
@@ -204,6 +208,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
+    rage bleak grim$ die$
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
     """.split()
@@ -220,7 +225,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    stand bear tolerat home
+    stand bear tolerat home hop die
     fear tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
@@ -302,6 +307,13 @@ COMPARATIVE = re.compile(
     _I,
 )
 FEWER_COMPARATIVE = re.compile(r"\b(?:fewer|less)\b[^.;]{0,80}?\b(support|approv)\w*", _I)
+
+# a clause about how things were before ("Initially she was hopeful ..., but ..."): when a
+# later clause of the unit has a cue, the earlier feeling is the past and is dropped
+PAST_MARKER = re.compile(
+    r"\b(?:initially|at first|in the beginning|at the (?:start|outset|beginning) of the war|early on|used to|previously|until recently|in the early days|in the first (?:days|weeks|months))\b",
+    _I,
+)
 
 POLL_CONTEXT = re.compile(
     r"\b(?:polls?|polled|survey(?:s|ed)?|respondents?|those (?:polled|surveyed|asked)|sociolog\w*|levada|kiis|gallup|pew|ipsos|yougov|interviewees)\b",
