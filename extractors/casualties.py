@@ -74,6 +74,7 @@ _TO_BE_HAVE_RE = re.compile(r"\s+(?:be|have)\b")
 _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ed|ing)")
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
 _LIVES_AFTER_RE = re.compile(r"\s+lives\b")
+_VICTIMS_AFTER_RE = re.compile(r"\s+victims\b")
 
 
 def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
@@ -507,6 +508,9 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
             and P.REVISION_BETWEEN_RE.match(sent[last.q.end:q.start]) and not people_head(np_words) \
             and not P.REVISION_THING_RE.match(sent, q.end):
         category, kind = last.category, "post"  # "the toll rose to 50, up from 34", "7,155 killed (7,110)"
+    if category is None and last is not None and last.category == "killed" and pre is None and not q.vague \
+            and _VICTIMS_AFTER_RE.match(sent, q.end):
+        category, kind = "killed", "post"  # "5,440 killed, ..., with 4,985 victims in September"
     if category is None and last is not None and last.cue_kind == "verb" and not q.vague \
             and P.COORDINATED_OBJECT_RE.match(sent[last.np[1]:q.start]) and people_head(np_words):
         category, kind = last.category, "verb"  # "killed 20 students and two teachers"

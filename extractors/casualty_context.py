@@ -199,6 +199,8 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             return False
         if s in flags.paired:
             return False  # "Russia and Ukraine exchanged the remains of 802 soldiers": whose is not said
+        if s in flags.counted and not (f.q.start <= s <= np_e + 1):
+            return False  # "22 people in total -- 20 children and two teachers --": a count of its own
         if s < loss_subject_end:
             return True
         if any(a <= s < b for a, b, _ in attribs):
@@ -257,6 +259,11 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
             if len(sides) == 1:
                 return sides.pop()
+        elif combatant and f.cue_kind != "verb" and S.MILITARY_SOURCE_RE.search(src):
+            # "The two soldiers were killed ..., the Malian army said": an army reports its own dead
+            sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
+            if len(sides) == 1:
+                return sides.pop()
     subject = subject_of()
     if subject == "civilian" and combatant:
         return "unknown"
@@ -266,13 +273,14 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
 class MentionFlags:
     """What each side name in a sentence is doing there, worked out once per sentence."""
 
-    __slots__ = ("paired", "attacker_noun", "ally", "place", "attacker", "opponent", "breakdowns")
+    __slots__ = ("paired", "attacker_noun", "ally", "place", "attacker", "opponent", "breakdowns", "counted")
 
     def __init__(self, sent: str, mentions) -> None:
         self.paired = coordinated_sides(sent, mentions)
         self.attacker_noun = {s for s, e, _ in mentions if S.ATTACKER_NOUNS_RE.match(sent[e:e + 70])}
         self.ally = {s for s, e, _ in mentions if S.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])}
         self.place = {s for s, e, _ in mentions if is_place(sent, s, e)}
+        self.counted = {s for s, e, lab in mentions if lab == "civilian" and S.COUNTED_BEFORE_RE.search(sent, max(0, s - 30), s)}
         self.attacker = {s for s, e, _ in mentions if is_attacker(sent, s, e)}
         self.opponent = {s for s, e, _ in mentions if S.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
         self.breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]

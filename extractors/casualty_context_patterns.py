@@ -185,3 +185,9 @@ UNIFORMED_BEFORE_RE = re.compile(
 RANK_AFTER_RE = re.compile(r"\s+(?:sergeant|sgt\.?|officer|colonel|general|major|captain|lieutenant)\b", re.IGNORECASE)
 # a "source" that ends in one of these is a passive or negated clause, not a speaker ("The army did not say")
 NOT_SOURCE_END = frozenset("was were is are be been being not did does do would could should may might".split())
+# a number right before a civilian word: the word belongs to that count ("20 children"), not to a total nearby
+COUNTED_BEFORE_RE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty))"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)

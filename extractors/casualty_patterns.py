@@ -445,7 +445,8 @@ HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\
 # an earlier value of the figure just given ("rose to 50, up from 34", "7,155 killed (7,110)")
 REVISION_BETWEEN_RE = re.compile(
     r"^(?:\s+[\w'’-]+){0,2}?\s*(?:,\s*(?:up|down)\s+from|\(\s*(?:(?:up|down)\s+)?(?:from\s+)?(?:some\s+)?"
-    r"|,\s*(?:revised|raised|lowered)\s+from|,\s*compared\s+(?:with|to)|,\s*against)\s*$",
+    r"|,\s*(?:revised|raised|lowered)\s+from|,\s*compared\s+(?:with|to)|,\s*against"
+    r"|\(\s*(?:(?:a|one|two|three|the)\s+(?:days?|weeks?|months?)\s+(?:earlier|before)|previously|earlier)\s*,?\s*(?:some\s+)?)\s*$",
     re.IGNORECASE,
 )
 # the earlier value is a date or time, not a figure ("up from 34 on Monday" is still a figure)
