@@ -259,7 +259,8 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
             if len(sides) == 1:
                 return sides.pop()
-        elif combatant and f.cue_kind != "verb" and S.MILITARY_SOURCE_RE.search(src):
+        elif combatant and f.cue_kind != "verb" and S.MILITARY_SOURCE_RE.search(src) and \
+                not S.ENEMY_COUNT_SOURCE_RE.search(src):
             # "The two soldiers were killed ..., the Malian army said": an army reports its own dead
             sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
             if len(sides) == 1:

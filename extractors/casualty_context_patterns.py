@@ -191,3 +191,5 @@ COUNTED_BEFORE_RE = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# military sources that mostly count the enemy's losses (intelligence, general staffs)
+ENEMY_COUNT_SOURCE_RE = re.compile(r"\b(?:intelligence|spy|general\s+staff|NIS|HUR|GUR)\b", re.IGNORECASE)
