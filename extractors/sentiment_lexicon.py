@@ -76,7 +76,9 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
     (r"resign|step down", 0.5),
     (r"(?:demand\w*|call\w* for|urg\w*) (?:the |his |her |their |an immediate |the immediate )?(?:\w+ ){0,2}resignation", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
-    (r"held (?:to )?account", 0.5),
+    (r"held (?:to )?account|demand\w* (?:answers|justice|the truth|to know)", 0.5),
+    # "prioritize a hostage deal over continuing the war"
+    (r"prioriti[sz]\w* (?:a |the |an )?(?:\w+ ){0,2}(?:deal|peace|ceasefire|truce|talks|negotiations|release|diplomacy)", 0.6),
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
     (r"death sentence|death trap|suicide mission", 0.6),  # "is a death sentence": see CUE_NEEDS_BEFORE
@@ -122,7 +124,7 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|super-motivated|(?:highly|very|super|so) motivated|(?:was|were|am|is|are|feel|felt|remain\w*) (?:so |very |highly |super |still |really )?motivated", 0.5),
     (r"vow\w* to (?:fight on|fight|keep fighting|defend|win|press on|liberate|continue (?:the )?(?:fight|fighting|war|resistance))|(?:fight|fighting) (?:on )?(?:until|to) (?:final |total |complete )?(?:victory|the end|the last)"
      r"|(?:war|fighting|operation|offensive|military operations?) (?:should|must|to|will) (?:continue|go on|be continued)"
-     r"|trust(?:s|ed)? (?:in )?(?:the )?(?:[\w-]+ )?(?:army|military|armed forces|government|president|commanders?|leadership|troops)", 0.5),
+     r"|trust(?:s|ed)? (?:in )?(?:the )?(?:[\w-]+ )?(?:army|military|armed forces|government|president|commanders?|leadership|troops)", 0.6),
     (r"against (?:any |all )?(?:territorial )?concessions|(?:refus\w*|reject\w*|not ready for|oppos\w* to) (?:any |all )?(?:territorial )?concessions"
      r"|(?:willing|ready|determined|resolved?|continue) to (?:resist|fight on|keep fighting|continue the fight)|willingness to (?:resist|continue the fight|keep fighting)", 0.6),
     (r"want\w* (?:a |the |total |complete |full )?victory|belligerent|hawkish|pro-war|(?:keep|continue) fighting until", 0.5),
@@ -207,7 +209,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
-    galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
+    prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
@@ -225,7 +227,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    stand bear tolerat home hop die
+    stand bear tolerat home hop die answers justice truth know
     fear tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
@@ -252,6 +254,9 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:additional|further|more|extra|western|u\.s\.|us|american|european|international|financial|economic|security|humanitarian|allied|foreign|continued|bipartisan|congressional)\ssupport\sfor\s(?!the\swar|the\sdeployment|the\sinvasion|the\sdeal|the\sgovernment|continuing|a\s)"
     r"|(?:seek\w*|sought|request\w*|need\w*|receiv\w*|secur\w*|get\w*|got|win|won|rally\w*|mobili[sz]\w*)\s(?:\w+\s){0,2}support\s(?:from|of)\s(?:its\s|their\s|the\s)?(?:allies|partners|donors|the\swest|western|nato|washington|europe)"
     r"|(?:economic|financial|material|living)\shardships?"
+    r"|over\scontinu\w*\s(?:the\s)?(?:war|fighting)"
+    # aid agencies' concern is about aid, not an attitude to the war
+    r"|(?:aid|humanitarian|relief)\s(?:agencies|groups|organi[sz]ations|workers)\s(?:have\s|had\s)?(?:voiced|expressed|raised|warned|sounded)\s(?:\w+\s)?(?:concerns?|alarm|fears?)"
     r"|patriots?\s(?:air\sdefen[cs]e\s)?(?:systems?|missiles?|batter(?:y|ies)|launchers?|interceptors?|units?)"
     r"|(?:package|aid|assistance|funding|weapons|systems|money|loans?|grants?|tranche)\s(?:\w+\s){0,3}support"
     r"|support\s(?:\w+\s)?(?:ukraine|kyiv|israel|taiwan)['’]s\s(?:\w+\s)?(?:defen[cs]es?|army|military|forces|economy|budget|energy|grid|needs)"
@@ -338,7 +343,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|biden|trump|macron|scholz|starmer|lukashenk[oa]|khamenei|erdogan|xi jinping|lavrov|shoigu|gerasimov|zaluzhn\w+|syrsk\w+|blinken|rubio|lawmakers?|the military's"
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
-    ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:woman|man|worker|trader|farmer|mother) (?:in|from|living)"),
+    ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|father|pensioner|shopkeeper|merchant|teacher) (?:in|from|living)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
     ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|haitians|sudanese|armenians|azerbaijanis|colombians|venezuelans|congolese|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
@@ -384,7 +389,7 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"(?:haven't|have not|hasn't|never) (?:even )?(?:gotten|got|been) married", 0.5),
     (r"genocide|massacres?|atrocit\w*|war crimes?|ethnic cleansing|slaughter\w*|wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
-    (r"unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
+    (r"(?:taken|took|lost) everything|(?:destroyed|ruined) (?:our|my) (?:lives|life|future)|unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
      r"|no one to (?:complain|turn) to|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),
 )

@@ -112,6 +112,7 @@ _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
+_ASKED_BEFORE = re.compile(r"\b(?:want\w*|urg\w*|ask\w*|call\w*\s+on|press\w*|pressur\w*|push\w*|expect\w*|implor\w*|beg\w*)\s+(?:the\s+|their\s+|its\s+)?$", _I)
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 _BARE_QUANTIFIERS = frozenset({"many", "some", "others", "most"})
 # "..., says foreign soldier Ares": the holder named as the speaker right after a cue
@@ -422,6 +423,8 @@ def _pick_holder(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
+        if h.cls == "officials" and h.end <= pos and _ASKED_BEFORE.search(s, max(0, h.start - 30), h.start):
+            continue  # "want THE GOVERNMENT to prioritize a deal": the one asked, not the holder
         if h.cls == "officials" and _IN_PHRASE.search(s, max(0, h.start - 30), h.start) and (
             len(holders) > 1 or (cue is not None and h.start >= cue.end)
         ):
