@@ -193,3 +193,5 @@ COUNTED_BEFORE_RE = re.compile(
 )
 # military sources that mostly count the enemy's losses (intelligence, general staffs)
 ENEMY_COUNT_SOURCE_RE = re.compile(r"\b(?:intelligence|spy|general\s+staff|NIS|HUR|GUR)\b", re.IGNORECASE)
+# a single list-mate after the counted noun ("four other soldiers and a civilian"): not the figure's own
+SINGLE_LISTMATE_BEFORE_RE = re.compile(r"\b(?:and|or)\s+(?:a|an|one)\s+$", re.IGNORECASE)
