@@ -91,6 +91,7 @@ from extractors.sentences import sentence_spans
 from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, has_cue_trigger: re-exported for tests)
     _BARE_QUANTIFIERS,
     _CUE_RE,
+    _FIRST_PERSON_FEELING,
     _FIRST_PERSON_KIN,
     _IN_PHRASE,
     _OBJECT_BEFORE,
@@ -416,7 +417,8 @@ def _analyse_unit(
         quote_score = qs
         attributed = bool(lex.REPORTING_CUES.search(masked)) or not masked.strip(" .,")
         if attributed or holders_out:
-            holder = _quote_subject(quote_text, quote_cues) or _resolve_holder(
+            subject = None if _FIRST_PERSON_FEELING.search(quote_text) else _quote_subject(quote_text, quote_cues)
+            holder = subject or _resolve_holder(
                 masked, holders_out, None, unit, quotes, prev_holder, poll
             )[0]
             if poll and holder == "residents":
@@ -513,7 +515,8 @@ def _resolve_holder(
         if carried is not None:
             cls = carried
             named = named or bool(quotes) or bool(lex.PRONOUN_SUBJECT.search(masked))
-        elif hi is not None:
+        elif hi is not None and not (hi.cls == "public" and any(_FIRST_PERSON_FEELING.search(unit, s, e) for s, e in quotes)):
+            # '"Everybody is desperate to leave. I was worried ...," she said': the speaker's own feeling
             cls, named = hi.cls, True
         elif cls is None:
             # a quotation with a named speaker and no group noun: a person, not the public

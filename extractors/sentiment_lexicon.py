@@ -78,6 +78,9 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:demand\w*|call\w* for|urg\w*) (?:the |his |her |their |an immediate |the immediate )?(?:\w+ ){0,2}resignation", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
     (r"held (?:to )?account|demand\w* (?:answers|justice|the truth|to know)", 0.5),
     # "prioritize a hostage deal over continuing the war"
+    # backing a leader who would make peace: "would back Putin if he signed a peace agreement"
+    (r"(?:back|support)\w* (?:\w+ ){0,3}(?:if|should) (?:\w+ ){0,2}(?:sign\w*|agree\w*|end\w*|stop\w*|declar\w*) (?:a |an |the )?(?:peace|ceasefire|truce|deal|agreement|war|fighting)", 0.6),
+    (r"(?:should|must|need to|ought to) (?:begin|start|enter|open|hold|pursue|move to|transition to|switch to) (?:\w+ ){0,2}(?:peace )?(?:talks|negotiations)", 0.5),
     (r"prioriti[sz]\w* (?:a |the |an )?(?:\w+ ){0,2}(?:deal|peace|ceasefire|truce|talks|negotiations|release|diplomacy)", 0.6),
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
@@ -106,7 +109,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
 )
 
 POSITIVE_CUES: tuple[tuple[str, float], ...] = (
-    (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that|its|their) )(?:[\w-]+ ){0,4}?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea)"
+    (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that|its|their) )(?:[\w’'-]+ ){0,4}?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea|(?:air )?strikes|campaign|offensive|attacks?|war effort|military action)"
      r"|prefer\w* (?:\w+ ){0,3}(?:war|fighting|military (?:action|pressure|operations?)|deal|agreement|ceasefire|negotiations|talks|truce)", 0.6),
     (r"approv(?:e|es|ed|al|ing)|endors\w*|applaud\w*|welcom(?:e|es|ed|ing)", 0.6),
     (r"prais\w*|hail(?:s|ed|ing)?|laud\w*|glorif\w*|extoll?\w*|commend\w*|celebrat\w*", 0.7),
@@ -255,6 +258,10 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:seek\w*|sought|request\w*|need\w*|receiv\w*|secur\w*|get\w*|got|win|won|rally\w*|mobili[sz]\w*)\s(?:\w+\s){0,2}support\s(?:from|of)\s(?:its\s|their\s|the\s)?(?:allies|partners|donors|the\swest|western|nato|washington|europe)"
     r"|(?:economic|financial|material|living)\shardships?"
     r"|over\scontinu\w*\s(?:the\s)?(?:war|fighting)"
+    # who is likelier to hold a view is a profile, not a report: "the respondents most likely to support the war"
+    r"|(?:most|more|less|least)\slikely\sto\s(?:support|oppose|back|favou?r|approve)\w*"
+    # criticism of the aid effort, not of the war: "deplore an insufficient humanitarian response"
+    r"|(?:deplor\w*|criticis\w*|criticiz\w*|complain\w*|lament\w*)\s(?:\w+\s){0,3}(?:humanitarian|aid|relief|donor)\s(?:response|effort|funding|shortfalls?|cuts)"
     # aid agencies' concern is about aid, not an attitude to the war
     r"|(?:aid|humanitarian|relief)\s(?:agencies|groups|organi[sz]ations|workers)\s(?:have\s|had\s)?(?:voiced|expressed|raised|warned|sounded)\s(?:\w+\s)?(?:concerns?|alarm|fears?)"
     r"|patriots?\s(?:air\sdefen[cs]e\s)?(?:systems?|missiles?|batter(?:y|ies)|launchers?|interceptors?|units?)"
@@ -279,7 +286,7 @@ NEGATION_WINDOW_TOKENS = 18
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end|stop|halt)(?:ing)?\s(?:the\s|this\s)?(?:war|fighting|hostilities|conflict)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s)?(?:war|fighting|hostilities|conflict)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 60  # characters after the cue
@@ -291,7 +298,7 @@ CONTRAST_MARKERS = re.compile(
 
 # --- majority and comparative constructions --------------------------------------------
 MAJORITY = re.compile(
-    r"\b(?:most|majority|more than half|over half|just over half|three\s?[- ]\s?quarters|two[- ]thirds|vast|overwhelming|nearly all|almost all)\b",
+    r"\b(?:most(?!\s+likely)|majority|more than half|over half|just over half|three\s?[- ]\s?quarters|two[- ]thirds|vast|overwhelming|nearly all|almost all)\b",
     _I,
 )
 # shares in the formats news uses: "46%", "46 percent", "Sixty-one percent", "six in 10",

@@ -113,6 +113,10 @@ _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
 _ASKED_BEFORE = re.compile(r"\b(?:want\w*|urg\w*|ask\w*|call\w*\s+on|press\w*|pressur\w*|push\w*|expect\w*|implor\w*|beg\w*)\s+(?:the\s+|their\s+|its\s+)?$", _I)
+# a negator reaches no further back than its clause or sentence ("dared not stay. We now live in fear")
+_NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?][\"”’']?\s", _I)
+# a quotation in which the speaker feels something in the first person ("We now live in fear")
+_FIRST_PERSON_FEELING = re.compile(r"\b(?:i|we)\s+(?:[\w’']+\s+){0,3}?(?:was|were|am|are|feel|felt|live|lived|now|fear|worry|worried|can't|cannot|don't)\b", _I)
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 _BARE_QUANTIFIERS = frozenset({"many", "some", "others", "most"})
 # "..., says foreign soldier Ares": the holder named as the speaker right after a cue
@@ -300,7 +304,7 @@ def _find_cues(s: str, hits: list[tuple[int, bool]] | None = None) -> list[_Cue]
 def _negated(s: str, pos: int) -> bool:
     window_start = max(0, pos - 120)
     before = s[window_start:pos]
-    stops = list(_CLAUSE_STOP.finditer(before))
+    stops = list(_NEGATION_STOP.finditer(before))
     if stops:
         before = before[stops[-1].end():]
     tokens = _TOKEN.findall(before)[-lex.NEGATION_WINDOW_TOKENS:]
