@@ -132,6 +132,18 @@ CONSTRUCTIONS = [
     ("negation-do-not-trust", "Those fleeing the region say they do not trust the new government.", {("public", "negative")}),
     ("holder-object-inside-cue", "Critics attacked the government's decision to extend mobilization.", {("other", "negative")}),
     ("holder-her-son", "She says she does not want to see a return to war, because her son was wounded.", {("families", "negative")}),
+    ("holder-aside-not-subject", "The protesters, who included refugees from Karabakh, blamed the prime minister for the defeat.", {("public", "negative")}),
+    ("holder-companion-not-speaker", "\u201cWe fear the war will get worse,\u201d said 55-year-old Mahasin Ahmed as she left the city with two relatives.", {("other", "negative")}),
+    ("holder-she-after-collective", "The junta had just announced conscription, and she was terrified she would be forced to fight.", {("other", "negative")}),
+    ("holder-apposition-ex-soldier", "Tseganesh Kassa, an ex-soldier from Shire who suffers from war-related disabilities, articulated her trauma.", {("soldiers", "negative")}),
+    ("holder-first-person-quote-speaker", "Another resident said: \u201cSome people were frightened and dared not stay. We now live in fear.\u201d", {("residents", "negative")}),
+    ("holder-asked-official-not-holder", "Sixty-two percent of Israelis said they want the government to prioritize a hostage deal.", {("public", "negative")}),
+    ("holder-families-who-lived-are-residents", "The sound of drones has become a source of anxiety for families who once lived far from the front lines.", {("residents", "negative")}),
+    ("cue-ready-to-endure", "Almost two-thirds of Ukrainians said they are ready to endure the war as long as it takes.", {("public", "positive")}),
+    ("cue-past-feeling-dropped", "Initially residents were hopeful the fighting would subside, but now they are terrified.", {("residents", "negative")}),
+    ("cue-can-no-longer-stand", "\u201cWe can no longer stand this insecurity in the country,\u201d a protester told AFP.", {("public", "negative")}),
+    ("cue-happy-with-peace-deal", "The residents said they are very happy with the peace agreement that ended the conflict.", {("residents", "negative")}),
+    ("cue-calls-to-return-home", "Wives of mobilised soldiers make ever-louder calls for reservists to finally be allowed to return home.", {("families", "negative")}),
 ]
 
 NOTHING = [
@@ -159,6 +171,9 @@ NOTHING = [
     ("none-politically-motivated", "Police said the attack on the office was politically motivated."),
     ("none-economic-hardship", "Amid economic hardship, citizens have had little time to follow a distant war."),
     ("none-poll-percent-displaced", "More than 85 percent of the population have fled their homes, the UN says."),
+    ("none-aid-agencies-concern", "Aid agencies voiced concern about access to the region."),
+    ("none-profile-most-likely-to-support", "The respondents most likely to support the war's continuation were financially secure men over 45."),
+    ("none-aid-response-deplored", "Faced with this continuous influx, the Chadian authorities deplore an insufficient humanitarian response."),
 ]
 
 
@@ -307,3 +322,13 @@ def test_holder_cased_hint_covers_every_cased_holder() -> None:
     for text in texts:
         for m in _HOLDER_CASED_RE.finditer(text):
             assert lex.HOLDER_CASED_HINT.search(m.group(0)), m.group(0)
+
+
+def test_extract_sentiment_past_feeling_is_not_mixed() -> None:
+    found = pairs("Initially residents were hopeful the fighting would subside, but now they are terrified.")
+    assert found == {("residents", "negative")}
+
+
+def test_extract_sentiment_aside_holder_is_not_chosen() -> None:
+    found = pairs("The protesters, who included refugees from Karabakh, blamed the prime minister for the defeat.")
+    assert ("residents", "negative") not in found
