@@ -48,7 +48,15 @@ unit and `extractors.sentiment_lexicon` the word lists.
    but many are fearful"); officials named inside a spoken quotation are its target; a
    noun right after a transitive cue is its object ("condemned Prime Minister X's
    speech", "do not trust the government"); someone quoted speaking of "our husbands",
-   "my son" (or doing so in the previous quotation) speaks as ``families``.
+   "my son" (or doing so in the previous quotation) speaks as ``families``. Clause shape
+   (`extractors.sentiment_holders`): a noun in an aside after another holder is not the
+   subject ("The protesters, who included refugees ..., blamed"), nor one after "with"
+   for a speaker; "he"/"she" before a cue is a person, not a collective noun before it
+   ("the junta announced ..., and she was terrified" -> ``other``); a weak holder named by
+   apposition ("Kassa, an ex-soldier") holds it; officials asked to act ("want the
+   government to ...") do not; a speaker saying "we/I ..." in a quotation holds it
+   rather than "everybody" or "people" in it. A clause about the past ("Initially ...,
+   but ...") gives way to a later clause with a cue.
    Poll context (a survey word or a percentage) lasts one more sentence; in it
    residents become ``public``, and so does any holder when respondents are named.
 4. **Clauses** split at contrast markers (but, however, while, despite...). One
