@@ -70,11 +70,13 @@ _DASH_OR_COMMA_RE = re.compile(r"\s(?:--|—|–|-)\s|,")
 _HYPHENS_RE = re.compile(r"-+")
 _BREAKDOWN_WORD_AFTER_RE = re.compile(r"\s*(?:including|among|most|many|mostly)\b")
 _INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]$")
+_ABBREV_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")  # "U.S. service members"
 _TO_BE_HAVE_RE = re.compile(r"\s+(?:be|have)\b")
 _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ed|ing)")
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
 _LIVES_AFTER_RE = re.compile(r"\s+lives\b")
 _VICTIMS_AFTER_RE = re.compile(r"\s+victims\b")
+_LIST_NEXT_RE = re.compile(r"\s*,\s*(?:\d|(?:at\s+least|some|about|around|nearly|over|more\s+than)\s)")  # "reached 159, 61 deaths"
 
 
 def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
@@ -197,13 +199,15 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
         if m and n_np == 0 and not aux and m.group(0).lower() in P.ADJECTIVE_CUES and not adjective_seen:
             nxt = P.TOKEN_RE.search(sent, m.end())
             if nxt is not None and nxt.group(0)[0].isalpha() and nxt.group(0).lower() not in P.AUX_WORDS \
-                    and nxt.group(0).lower() not in P.STOP_WORDS and not P.POST_CUE_RE.match(sent, nxt.start()):
+                    and nxt.group(0).lower() not in P.STOP_WORDS and nxt.group(0).lower() not in P.NP_PREPOSITIONS \
+                    and not P.POST_CUE_RE.match(sent, nxt.start()):
                 later = _post_scan(sent, Qty(q.start, m.end(), q.lo, q.hi, q.qualifier), qtys,
                                    allow_list=allow_list, adjective_seen=True)
                 if later[0] is not None:
                     return later[0], m.end() + 1, later[2], False  # "one injured soldier has been captured"
         if m and m.group(0).lower() in ("lives", "victims") and \
-                not P.LIVES_VERB_RE.search(sent[max(0, q.start - 20):q.start]):
+                not P.LIVES_VERB_RE.search(sent[max(0, q.start - 20):q.start]) and \
+                not (m.group(0).lower() == "victims" and P.VICTIMS_BURIED_RE.match(sent, m.end())):
             m = None  # "30 lives", "6,000 victims" count the dead only after "claimed", "cost", "loss of"
         if m and relative and m.group(0).lower() in P.NOUN_CUES:
             break  # "two accused of defiling the bodies of ...": a noun inside the clause is not the figure's cue
@@ -304,7 +308,8 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 continue
             break
         if not (word[0].isalnum()):
-            if word == "." and _INITIAL_BEFORE_RE.search(sent[max(0, tok.start() - 2):tok.start()]):
+            if word == "." and (_INITIAL_BEFORE_RE.search(sent[max(0, tok.start() - 2):tok.start()])
+                                or _ABBREV_BEFORE_RE.search(sent[max(0, tok.start() - 8):tok.start()])):
                 pos = tok.end()  # "N. Korean soldiers": an initial, not the end of the phrase
                 continue
             if word == "-":
@@ -491,7 +496,7 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         elif pre == "killed" and P.DESTROY_RE.match(sent, cue_s) and not people_head(np_words):
             category = post  # "destroyed 12 tanks" is not a casualty, "eliminated 77 North Koreans" is
         elif post and kind == "noun" and post != pre and (
-                pre == "casualties" and post != "casualties" or np_s == np_e):
+                pre == "casualties" and post != "casualties" or np_s == np_e) and not _LIST_NEXT_RE.match(sent, q.end):
             category = post  # "casualties ... increased to 215 martyrs", "toll ended at 19 dead and wounded"
         if (np_words[:1] == ["lives"] or _LIVES_AFTER_RE.match(sent[q.end:q.end + 7])) and category in (
                 "casualties", "captured"):

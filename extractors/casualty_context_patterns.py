@@ -104,7 +104,7 @@ ALLY_BEFORE_RE = re.compile(
 # a side that is the subject of an attack verb ("the RSF attacked the village")
 ATTACKER_VERB_AFTER_RE = re.compile(
     r"^(?:\s*(?:'s|’s)?\s*)(?:(?!were\b|was\b|are\b|is\b|been\b|being\b|of\b|on\b|in\b|at\b"
-    r"|near\b|from\b|to\b|into\b|across\b|inside\b)[\w'’()-]+\s+){0,5}?"
+    r"|near\b|from\b|to\b|into\b|across\b|inside\b|lost\b|loses\b|losing\b|lose\b)[\w'’()-]+\s+){0,7}?"
     r"(?:attacked|attacking|attacks|shelled|shelling|bombed|bombing|stormed|raided|struck|strikes|targeted"
     r"|targeting|fired|launched|killed|killing|kills|shot|ambushed|hit|executed|massacred|captured|seized"
     r"|kidnapped|abducted|besieged|invaded|overran|overrun|perpetrated|carried\s+out)\b",

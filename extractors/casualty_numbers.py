@@ -31,7 +31,10 @@ def words_value(text: str) -> int | None:
     current = 0
     seen = False
     for w in _WORD_SEP_RE.split(text.lower()):
-        if not w or w == "and":
+        if not w or w == "and" or (w == "a" and seen):
+            continue
+        if w == "half" and seen:
+            current += 0.5  # "two and a half thousand"
             continue
         if w in ("a", "one") and not seen:
             current += 1
@@ -58,7 +61,8 @@ def words_value(text: str) -> int | None:
             seen = True
         else:
             return None
-    return total + current if seen else None
+    value = total + current
+    return (int(value) if value == int(value) else None) if seen else None
 
 
 def number_value(raw: str) -> tuple[float | None, bool]:

@@ -45,7 +45,8 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?)"  # 300, 1.2
 )
 _ONE_NUM = (
-    r"(?:(?:a|one)[\s-]+(?:dozen|hundred|thousand|million)"
+    r"(?:(?:" + _NUMWORD + r"|\d{1,3})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:thousand|million|billion)"  # two and a half thousand
+    r"|(?:a|one)[\s-]+(?:dozen|hundred|thousand|million)"
     r"|" + _DIGITS + r"(?:[\s-]+" + _SCALE + r"(?:[\s-]+(?:and[\s-]+)?\d+)?)?"
     r"|" + _NUMWORD + r"(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*(?:-\d+)?"
     r"|dozen)"
@@ -439,7 +440,7 @@ LOSS_RE = re.compile(r"(?:lost|loses|losing|lose|loss\s+of)\b", re.IGNORECASE)
 # a dash-set breakdown right after a total ("22 people in total -- 20 children and two teachers --")
 DASH_BREAKDOWN_RE = re.compile(r"\d[^.;:\d]{0,30}\s(?:--|—|–)\s(?:(?!--|—|–)[^.;:]){0,50}$")
 # a second object of the same verb ("killed 20 students and two teachers")
-COORDINATED_OBJECT_RE = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:another\s+)?$", re.IGNORECASE)
+COORDINATED_OBJECT_RE = re.compile(r"^\s*(?:,?\s*(?:and|as\s+well\s+as|plus)\s+(?:another\s+)?|,\s*)$", re.IGNORECASE)
 # a figure in a hypothetical ("If 3,000 were lost in the first month, ...")
 HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # an earlier value of the figure just given ("rose to 50, up from 34", "7,155 killed (7,110)")
@@ -553,3 +554,6 @@ COORDINATED_CUE_RE = re.compile(
     r"(?=(?:killed|shot\s+dead|executed|murdered|beheaded|wounded|injured|captured|kidnapped|abducted)\b)",
     re.IGNORECASE,
 )
+# victims identified, exhumed or buried are the dead ("7,000 victims have been identified and properly buried")
+VICTIMS_BURIED_RE = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:buried|reburied|exhumed|identified|laid\s+to\s+rest|interred)\b", re.IGNORECASE)
