@@ -89,3 +89,15 @@ def test_config_smtp_secrets_come_from_the_environment(monkeypatch):
     assert smtp_credentials(s.smtp) == ("alerts", "s3cret")
     monkeypatch.delenv("NEWSMON_SMTP_PASSWORD")
     assert smtp_credentials(s.smtp) == ("alerts", None)
+
+
+def test_config_readme_example_is_a_valid_configuration(tmp_path):
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    (example,) = re.findall(r"```toml\n(.*?)```", readme, re.S)[:1]
+    p = tmp_path / "readme.toml"
+    p.write_text(example)
+    s = load_settings(p)
+    assert s.topic().name == "nk-troops-russia" and s.feeds[0].name == "Daily NK"
+    assert s.alerts.rules[0].require == "figures" and not s.smtp.configured
