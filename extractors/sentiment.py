@@ -541,6 +541,8 @@ def _resolve_holder(
         ]
         if group:
             cls = group[0].cls
+        elif prev_holder is not None and not poll and prev_holder.get() in ("residents", "families", "soldiers", "defectors"):
+            cls = prev_holder.get() or cls  # "Another resident ... said ... Many have called for a halt"
     if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
     elif cls in ("public", "other") and (

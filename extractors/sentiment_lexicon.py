@@ -53,7 +53,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"tired|exhausted|sad|demorali[sz]ed", 0.5),  # predicative only: see CUE_NEEDS_BEFORE
     (r"bleak|grim", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
     (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,3}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*"
-     r"|(?:morale|mood|spirits?)[\w,’' ]{0,30}? (?:is|are|was|were|remains?|has been) (?:\w+ )?(?:complicated|difficult|not (?:so |very |that )?(?:rosy|good|great|high)|far from (?:rosy|good|great)|bad|terrible|grim|dire|low|poor)", 0.6),
+     r"|(?:morale|mood|spirits?)[\w,’' ]{0,50}? (?:is|are|was|were|remains?|has been) (?:\w+ ){0,3}?(?:complicated|difficult|not (?:so |very |that )?(?:rosy|good|great|high)|far from (?:rosy|good|great)|bad|terrible|grim|dire|low|poor)", 0.6),
     (r"rais\w* (?:\w+ ){0,2}(?:questions|doubts)|doubts?|question(?:s|ed|ing)? (?:the )?(?:war|deployment|decision|need|wisdom|point)", 0.4),
     (r"(?:negative|critical|unfavou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment|comments?|remarks|assessments?|ratings?)", 0.7),
     (r"(?:as )?(?:poor|bad|unsatisfactory|a failure)", 0.6),  # after "rated ...": see CUE_NEEDS_BEFORE
@@ -69,13 +69,14 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"shame(?:ful)?|disgrace\w*|(?:illegal|criminal|unjust|senseless|pointless|needless) war|demand\w* accountability", 0.6),
     (r"against(?! (?:any |all )?(?:territorial )?concessions)", 0.6),  # after "protest", "rally", "vote"...: see CUE_NEEDS_BEFORE
     (r"(?:took|take|taking|taken) to the streets", 0.6),
-    (r"feel\w* (?:\w+ ){0,2}(?:abandoned|betrayed|neglected|forgotten|let down|deceived|cheated|used|helpless)", 0.6),
+    (r"(?:feel\w*|felt) (?:\w+ ){0,2}(?:abandoned|betrayed|neglected|forgotten|let down|deceived|cheated|used|helpless)", 0.6),
     (r"accus\w*|blam\w*|desperat\w*", 0.4),
     (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust) (?:[\w’']+ ){0,8}(?:is|are|was|were|has been|have been) (?:waning|declining|falling|fading|eroding|dwindling|flagging|weakening)", 0.6),
     (r"(?:had|have|has) (?:had )?enough of|fed up with|sick (?:and tired )?of", 0.6),
     (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
     (r"resign|step down", 0.5),
     (r"(?:demand\w*|call\w* for|urg\w*) (?:the |his |her |their |an immediate |the immediate )?(?:\w+ ){0,2}resignation", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
+    (r"brac\w* (?:themselves |ourselves )?for (?:a |an |the )?(?:\w+ ){0,2}(?:war|escalation|offensive|attacks?|invasion|fighting|worst)|(?:left|kept) in the dark", 0.5),
     (r"held (?:to )?account|demand\w* (?:answers|justice|the truth|to know)", 0.5),
     # "prioritize a hostage deal over continuing the war"
     # backing a leader who would make peace: "would back Putin if he signed a peace agreement"
@@ -94,7 +95,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:call\w*|consider\w*|view\w*|see|saw|seen|describ\w*|term\w*|brand\w*) (?:the |this )?(?:war|invasion|deployment|operation|offensive|mobili[sz]ation|it) (?:as )?(?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe|crime)"
      r"|(?:war|invasion|deployment|operation|offensive|mobili[sz]ation) (?:was|is|has been|had been) (?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe)"
      r"|(?:should|must|need to|needs to|ought to) (?:\w+ ){0,2}(?:negotiate|make peace|seek peace|agree to a ceasefire|sign a (?:peace )?(?:deal|agreement))|long\w* for (?:peace|an end|a ceasefire|the war to end)|weary of|wearied", 0.6),
-    (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval)(?: [\w’']+){0,6} (?:has |have |had )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank)", 0.6),
+    (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval)(?: [\w’']+){0,10} (?:has |have |had )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank)", 0.6),
     (r"(?:want|wish|hope|long|yearn|desire|pray)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over|be [“\"]?(?:sorted out|resolved|settled)|come to an end)\b"
      r"|(?:want|wish|wanted|wants|wishing|hope|hoped|hoping|long|longing|yearn\w*|desire\w*) (?:just )?to (?:end|stop|halt) (?:the |this |more than |their |a )|desire for (?:peace|an end|talks|negotiations)|strong desire for peace", 0.6),
     (r"(?:no one|no-one|nobody|none of us|none of them) (?:\w+ )?wants? to (?:fight|die|serve|go|return|continue)"
@@ -212,7 +213,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
-    prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
+    brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
@@ -230,7 +231,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    stand bear tolerat home hop die answers justice truth know
+    stand bear tolerat home hop die dark answers justice truth know
     fear tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
@@ -352,7 +353,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
-    ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|haitians|sudanese|armenians|azerbaijanis|colombians|venezuelans|congolese|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|haitians|sudanese|armenians|azerbaijanis|colombians|venezuelans|congolese|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # Holder nouns that depend on capital letters ("Sergeant Ivanov", "Moscow praised", "Kim
@@ -360,7 +361,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
 # patterns above are lower case and matched on lower-cased text (much faster).
 HOLDER_PATTERNS_CASED: tuple[tuple[str, str], ...] = (
     ("soldiers", r"(?:[Ss]ergeant|Sgt\.?|[Pp]rivate|[Cc]orporal|[Ll]ieutenant|Lt\.|[Cc]aptain|Capt\.|[Mm]ajor|[Ss]niper|[Mm]edic|[Pp]aratrooper|[Mm]arine|[Ii]nfantryman|[Gg]unner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+"),
-    ("officials", r"(?:Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis Ababa|Kim)(?=\s+(?:\w+ly\s+)?(?!(?:has|is|does|lies|sits|remains|seems|looks)\b)[a-z]+(?:ed|s)\b)"),
+    ("officials", r"(?<!\bin )(?<!\bof )(?<!from )(?<!\bat )(?<!\bto )(?<!near )(?:Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis Ababa|Kim)(?=\s+(?:\w+ly\s+)?(?!(?:has|is|does|lies|sits|remains|seems|looks)\b)[a-z]+(?:ed|s)\b)"),
     ("residents", r"[Dd]isplaced [A-Z]\w+"),
 )
 # literal pieces one of which every HOLDER_PATTERNS_CASED match contains: a cheap pre-check

@@ -117,6 +117,7 @@ _ASKED_BEFORE = re.compile(r"\b(?:want\w*|urg\w*|ask\w*|call\w*\s+on|press\w*|pr
 _NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?][\"”’']?\s", _I)
 # a quotation in which the speaker feels something in the first person ("We now live in fear")
 _FIRST_PERSON_FEELING = re.compile(r"\b(?:i|we)\s+(?:[\w’']+\s+){0,3}?(?:was|were|am|are|feel|felt|live|lived|now|fear|worry|worried|can't|cannot|don't)\b", _I)
+_AMONG_BEFORE = re.compile(r"\b(?:among|amongst|of|in)\s+(?:[\w’'-]+\s+){0,2}$", _I)
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 _BARE_QUANTIFIERS = frozenset({"many", "some", "others", "most"})
 # "..., says foreign soldier Ares": the holder named as the speaker right after a cue
@@ -461,7 +462,10 @@ def _pick_holder(
             cost = (h.start - pos) * 1.5 + 10
         else:
             continue
-        if h.cls in lex.WEAK_HOLDERS and not source and not speaker:
+        if h.cls in lex.WEAK_HOLDERS and not source and not speaker and not (
+            cue is not None and cue.start < h.start and h.end <= cue.end and _AMONG_BEFORE.search(s, cue.start, h.start)
+        ):
+            # (a weak holder inside the cue phrase holds it: "morale among Russian troops ... is low")
             if cue is None:
                 cost += 30  # "..., says Artem Ruban, a soldier in the battalion"
             elif h.end > pos or not _opens_clause(s, h.start):

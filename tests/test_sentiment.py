@@ -143,6 +143,12 @@ CONSTRUCTIONS = [
     ("cue-past-feeling-dropped", "Initially residents were hopeful the fighting would subside, but now they are terrified.", {("residents", "negative")}),
     ("cue-can-no-longer-stand", "\u201cWe can no longer stand this insecurity in the country,\u201d a protester told AFP.", {("public", "negative")}),
     ("cue-happy-with-peace-deal", "The residents said they are very happy with the peace agreement that ended the conflict.", {("residents", "negative")}),
+    ("holder-many-after-group-sentence", "A Sittwe resident said the shelling had not stopped for a week. Many have called for an end to the fighting.", {("residents", "negative")}),
+    ("holder-troops-inside-morale-phrase", "Morale among Russian troops near Pokrovsk is said to be low, according to intercepted calls.", {("soldiers", "negative")}),
+    ("holder-capital-after-preposition", "Crowds in Pyongyang cheered as the soldiers returned.", {("public", "positive")}),
+    ("cue-felt-betrayed", "Mothers of conscripts gathered outside the ministry. Many said they felt betrayed.", {("families", "negative")}),
+    ("cue-left-in-the-dark", "The soldiers' mothers say they have been left in the dark by the defence ministry.", {("families", "negative")}),
+    ("cue-bracing-for-war", "Lebanese are bracing for a wider war, with many stocking up on fuel and food.", {("public", "negative")}),
     ("cue-calls-to-return-home", "Wives of mobilised soldiers make ever-louder calls for reservists to finally be allowed to return home.", {("families", "negative")}),
 ]
 
