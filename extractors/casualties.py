@@ -12,7 +12,10 @@ How a figure is read (the conventions, also in data/devsets/README.md):
   ("killed at least 200", "death toll rose to 900", "the remains of 55 soldiers");
   "killed or wounded", "casualties", personnel "losses" and "lost N soldiers" are
   `casualties`; "captured dead", "neutralised", "eliminated", "N bodies" are `killed`;
-  "put the figure at N" repeats the previous figure's category. A breakdown of a total
+  "put the figure at N" repeats the previous figure's category. A relative clause or apposition
+  between the noun phrase and its verb is looked across, bounded ("Two members of the security
+  forces who were returning fire were wounded"), and so are coordinated participles ("dragged
+  from buses and shot dead"). A breakdown of a total
   ("including six children", "three children among the dead") is not a figure of its own
   unless it is of another category ("4,700 casualties, including 600 deaths").
 * not figures: troops sent or deployed, unit sizes ("12,000-strong"), dates, years, ages,
@@ -28,7 +31,8 @@ How a figure is read (the conventions, also in data/devsets/README.md):
   an ally, the source nor a list-mate's (a side named only as a place yields to the
   article's subject), then the side of a civil source reporting its own victims ("Lebanon's
   health ministry said 51 people were killed"), then the article's subject, else `unknown`.
-* attributed_to: "according to X", "X said / estimated / claimed ...", ", said X".
+* attributed_to: "according to X", "X said / estimated / claimed ...", ", said X"; a pronoun
+  source ("he said") is the last named source before it in the text, else the pronoun itself.
 
 The module is split by concern: `casualty_numbers` reads the numbers, `casualty_context`
 resolves parties and sources, and this module scans each sentence for category cues.
@@ -48,6 +52,7 @@ from extractors.casualty_context import (
     Sources,
     Subject,
     attributions,
+    linked_predicate,
     nearest_attribution,
     noun_phrase_words,
     party_matcher,
@@ -279,7 +284,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 continue
             if word == "," and n_np > 0 and not aux and own and nxt is not None and \
                     nxt.group(0).lower() in P.APPOSITION_OPENERS:
-                linked = _linked_predicate(sent, tok.end(), qty_starts)
+                linked = linked_predicate(sent, tok.end(), qty_starts)
                 if linked is not None:  # "Thirteen people, described as 'mobsters,' who tried ... were killed"
                     return linked, np_start, np_end, False
             break
@@ -361,7 +366,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             pos = tok.end()
             continue
         if lw in P.RELATIVE_PRONOUNS and n_np > 0:
-            linked = _linked_predicate(sent, tok.end(), qty_starts)
+            linked = linked_predicate(sent, tok.end(), qty_starts)
             if linked is not None:
                 return linked, np_start, np_end, False  # "Two members ... who were returning fire were wounded"
             break
@@ -388,36 +393,8 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
     return None, np_start, np_end, False
 
 
-def _linked_predicate(sent: str, pos: int, qty_starts: dict[int, Qty]) -> str | None:
-    """Category of the casualty verb that a relative clause or apposition starting at pos leads to.
-
-    Bounded look-ahead (140 characters, no other number, no clause break): the verb counts only when the
-    word before it is not a person noun or pronoun of its own ("... where civilians were killed")."""
-    end = min(len(sent), pos + 140)
-    for m in P.LINKED_SEARCH_RE.finditer(sent, pos, end):
-        cue = P.LINKED_PREDICATE_RE.match(sent, m.end())
-        if cue is None:
-            continue
-        between = sent[pos:m.end()]
-        if P.CLAUSE_BREAK_RE.search(between) or any(pos <= s < m.end() for s in qty_starts):
-            return None
-        before = _LAST_WORD_RE.search(between)
-        if before is None or before.group(1).lower() in P.PERSON_NOUNS or \
-                before.group(1).lower() in P.COMBATANT_NOUNS or before.group(1).lower() in P.SUBJECT_PRONOUNS:
-            return None
-        post = P.POST_CUE_RE.search(sent, cue.start(), cue.end() + 1)
-        if post is None:
-            return None
-        cat = post.lastgroup
-        return "killed" if cat == "captured_dead" else cat
-    return None
-
-
 def _next_token(sent: str, pos: int) -> re.Match[str] | None:
     return P.TOKEN_RE.search(sent, pos)
-
-
-
 
 
 def _pre_scan(sent: str, q: Qty, num_start: int) -> tuple[str | None, int, int]:
@@ -632,7 +609,6 @@ def _cue_sentences(text: str) -> list[tuple[int, str]]:
             if i < len(para_hits) and para_hits[i] < start + e:
                 out.append((start + s, chunk[s:e]))
     return out
-
 
 
 def extract_casualties(text: str, parties: Sequence[Party], *, subject: str | None = None) -> list[CasualtyReport]:

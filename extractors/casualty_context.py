@@ -3,7 +3,8 @@
 `PartyMatcher` finds the topic's parties, other sides and civilian words in a sentence;
 `attributions` finds "according to X" / "X said" sources; `resolve_party` gives a figure its
 party by the rules in `extractors.casualties`; `Subject` works out the article's subject
-party lazily. Side and source patterns are in `extractors.casualty_context_patterns`, the rest
+party lazily; `Sources` resolves pronoun sources; `linked_predicate` reads the casualty verb a
+figure's noun phrase leads to across a relative clause or apposition. Side and source patterns are in `extractors.casualty_context_patterns`, the rest
 in `extractors.casualty_patterns`.
 """
 
@@ -23,6 +24,7 @@ from extractors.sentences import sentence_spans
 _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"[\w'’-]+")
 _AND_WORDS_RE = re.compile(r"\s*(?:and|or)\s+\w+(?:\s+\w+)?\s*")
+_LAST_WORD_RE = re.compile(r"(\w+)\s*$")
 _SHORT_NAME_RE = re.compile(r"(?:the\s+)?[\w'’ -]+")
 _AND_RE = re.compile(r"\s*(?:and|or|&)\s*")
 
@@ -388,3 +390,27 @@ class Subject:
             self.done = True
         return self.value
 
+
+def linked_predicate(sent: str, pos: int, qty_starts: dict[int, Qty]) -> str | None:
+    """Category of the casualty verb that a relative clause or apposition starting at pos leads to.
+
+    Bounded look-ahead (140 characters, no other number, no clause break): the verb counts only when the
+    word before it is not a person noun or pronoun of its own ("... where civilians were killed")."""
+    end = min(len(sent), pos + 140)
+    for m in P.LINKED_SEARCH_RE.finditer(sent, pos, end):
+        cue = P.LINKED_PREDICATE_RE.match(sent, m.end())
+        if cue is None:
+            continue
+        between = sent[pos:m.end()]
+        if P.CLAUSE_BREAK_RE.search(between) or any(pos <= s < m.end() for s in qty_starts):
+            return None
+        before = _LAST_WORD_RE.search(between)
+        if before is None or before.group(1).lower() in P.PERSON_NOUNS or \
+                before.group(1).lower() in P.COMBATANT_NOUNS or before.group(1).lower() in P.SUBJECT_PRONOUNS:
+            return None
+        post = P.POST_CUE_RE.search(sent, cue.start(), cue.end() + 1)
+        if post is None:
+            return None
+        cat = post.lastgroup
+        return "killed" if cat == "captured_dead" else cat
+    return None

@@ -162,6 +162,35 @@ FIGURE_CASES = [
     ("span-of-days-is-no-figure", "Fighting from May 3 to 9 killed 40 people.", [("killed", 40, 40)]),
     ("injury-of-others", "The army announced the death of four soldiers and the injury of six others.",
      [("killed", 4, 4), ("wounded", 6, 6)]),
+    ("relative-clause-subject", "Two members of the security forces who were returning fire were wounded.",
+     [("wounded", 2, 2)]),
+    ("apposition-subject", "Thirteen people, described as \"mobsters,\" who tried to drive a truck into a police station "
+     "were killed.", [("killed", 13, 13)]),
+    ("coordinated-participles", "Witnesses saw at least four men being dragged from buses and shot dead.",
+     [("killed", 4, 4)]),
+    ("murdered-and-beheaded", "Terrorists murdered and beheaded five people on Tuesday.", [("killed", 5, 5)]),
+    ("murder-of", "The group was accused of the murder of two other soldiers.", [("killed", 2, 2)]),
+    ("found-dead", "Eight people were killed in the vehicle and another seven people were found dead nearby.",
+     [("killed", 8, 8), ("killed", 7, 7)]),
+    ("claimed-victims", "The struggle has claimed more than 6,000 victims.", [("killed", 6000, 6000)]),
+    ("victims-after-killed", "August saw 5,440 killed, with 4,985 victims in September.",
+     [("killed", 5440, 5440), ("killed", 4985, 4985)]),
+    ("victims-buried", "About 7,000 victims have been identified and buried, but about 1,000 remain missing.",
+     [("killed", 7000, 7000), ("missing", 1000, 1000)]),
+    ("shot-in-the-legs", "Four fishermen were shot in the legs by gunmen.", [("wounded", 4, 4)]),
+    ("dateline-day-no-breakdown", "BOGOTA, Nov 22 (AFP) — The group has killed four soldiers in an attack.",
+     [("killed", 4, 4)]),
+    ("eruption-of-hostilities", "The army has lost more than 3,000 servicemen since the eruption of hostilities.",
+     [("casualties", 3000, 3000)]),
+    ("revision-a-week-earlier", "Civilian casualties amounted to 18,817 (a week earlier some 18,657).",
+     [("casualties", 18817, 18817), ("casualties", 18657, 18657)]),
+    ("abbreviation-in-phrase", "Officials said 12 U.S. service members were killed.", [("killed", 12, 12)]),
+    ("wounded-in-place-then-killed", "At least 10 civilians were killed, 85 wounded in Lashkargah and 5 killed in Kandahar.",
+     [("killed", 10, 10), ("wounded", 85, 85), ("killed", 5, 5)]),
+    ("and-a-half-thousand", "The bodies of around two and a half thousand people have been found.",
+     [("killed", 2500, 2500)]),
+    ("list-after-number-of-injured", "The number of injured reached 159, 61 deaths and 12 people missing.",
+     [("wounded", 159, 159), ("killed", 61, 61), ("missing", 12, 12)]),
 ]
 
 
@@ -206,6 +235,9 @@ NEGATIVE_CASES = [
     ("disaster-sentence", "Rescuers recovered hundreds of bodies from villages that were hit by a massive earthquake."),
     ("vote-count", "Parliament voted 141-40, with three abstentions, to approve the aid."),
     ("displacement-of", "The war has caused the deaths and the displacement of more than 11 million people."),
+    ("prisoners-flown-home", "The 30 prisoners of war and 14 civilian captives were flown to Yerevan on Monday."),
+    ("prisoners-released", "So, Armenia released one prisoner, and Azerbaijan – five prisoners of war."),
+    ("arrest-of", "Baku announced the arrest of four soldiers, two accused of defiling the bodies of troops who died."),
 ]
 
 
@@ -285,6 +317,12 @@ PARTY_CASES = [
      "north_korean", None),
     ("staff-sergeant-not-civilian", "Two Israeli soldiers, Staff Sergeant A and Staff Sergeant B, were killed.",
      "other", None),
+    ("country-outside-topic", "Two servicemen were killed in skirmishes on Armenia's border with Azerbaijan.", "other", None),
+    ("army-reports-own-dead", "The two soldiers were killed by a roadside bomb, the Malian army said.", "other", None),
+    ("single-list-mate-not-own", "The attack injured four other soldiers and a civilian.", "unknown", None),
+    ("shopkeepers-civilian", "The association said three shopkeepers were killed.", "civilian", None),
+    ("attacker-subject-far-from-verb", "Serb troops led by General Ratko Mladic overran the enclave and executed about "
+     "8,000 men and boys.", "unknown", None),
 ]
 
 
@@ -314,6 +352,11 @@ ATTRIBUTION_CASES = [
      "Ukraine's Defence Intelligence"),
     ("data-showed", "Russia lost 330 soldiers in one day, data from the Ukrainian military showed.",
      "data from the Ukrainian military"),
+    ("pronoun-resolved", "Mayor Ekwalle Martin said separatists attacked. \"The toll is 24 dead,\" he said.", "Mayor Ekwalle Martin"),
+    ("pronoun-alone", "\"The toll is 24 dead,\" he said.", "he"),
+    ("said-the-lowercase-source", "Eighteen servicemen were killed in a week, said the ministry.", "the ministry"),
+    ("negated-not-a-source", "The army did not say when the attack, which injured four soldiers, took place.", None),
+    ("claimed-victims-not-a-source", "The struggle has claimed more than 6,000 victims.", None),
 ]
 
 
