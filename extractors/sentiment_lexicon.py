@@ -48,7 +48,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"worr(?:y|ied|ies|ying)|anxi(?:ety|eties|ous|ously)|uneas\w*|unrest|nervous\w*|distress\w*|disturbed|troubled", 0.5),
     (r"concern(?:s|ed)?", 0.4),
     (r"concerning", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
-    (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|anguish\w*|agony|shocked|shock(?!\s+(?!(?:and|at|over|or|to|of|in|as|that|was|is|were|among|after|when|for|but|on|amid|following|from|by|with|about|because|since|as)\b)[a-z])", 0.6),
+    (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|heartache|anguish\w*|agony|shocked|shock(?!\s+(?!(?:and|at|over|or|to|of|in|as|that|was|is|were|among|after|when|for|but|on|amid|following|from|by|with|about|because|since|as)\b)[a-z])", 0.6),
     (r"disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
     (r"tired|exhausted|sad|demorali[sz]ed", 0.5),  # predicative only: see CUE_NEEDS_BEFORE
     (r"bleak|grim", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
@@ -96,7 +96,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|(?:war|invasion|deployment|operation|offensive|mobili[sz]ation) (?:was|is|has been|had been) (?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe)"
      r"|(?:should|must|need to|needs to|ought to) (?:\w+ ){0,2}(?:negotiate|make peace|seek peace|agree to a ceasefire|sign a (?:peace )?(?:deal|agreement))|long\w* for (?:peace|an end|a ceasefire|the war to end)|weary of|wearied", 0.6),
     (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval)(?: [\w’']+){0,10} (?:has |have |had )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank)", 0.6),
-    (r"(?:want|wish|hope|long|yearn|desire|pray)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over|be [“\"]?(?:sorted out|resolved|settled)|come to an end)\b"
+    (r"(?:want|wish|hope|long|yearn|desire|pray|wait)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this|this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over|be [“\"]?(?:sorted out|resolved|settled)|come to an end)\b"
      r"|(?:want|wish|wanted|wants|wishing|hope|hoped|hoping|long|longing|yearn\w*|desire\w*) (?:just )?to (?:end|stop|halt) (?:the |this |more than |their |a )|desire for (?:peace|an end|talks|negotiations)|strong desire for peace", 0.6),
     (r"(?:no one|no-one|nobody|none of us|none of them) (?:\w+ )?wants? to (?:fight|die|serve|go|return|continue)"
      r"|(?:do|does|did)(?: not|n't|n’t) want (?:to see )?(?:a return to|another|more|to (?:fight|die|serve|go (?:to|back to) (?:the )?(?:war|front)))", 0.6),
@@ -106,7 +106,9 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"want\w* (?:our |my |their |them |him |her )?(?:\w+ ){0,2}back(?: home| alive)?\b", 0.5),
     (r"(?:war|fighting|hostilities) (?:\w+ ){0,3}to (?:end|stop)|(?:end|stop) (?:to )?the (?:war|fighting|hostilities)", 0.5),
     (r"leaning towards peace|favou?r\w* (?:of )?(?:a shift to )?(?:peace|negotiations|talks|a ceasefire)", 0.5),
-    (r"(?:peace )?(?:negotiations|talks) should (?:be )?(?:start|begin|open|resume)\w*", 0.5),
+    (r"(?:peace )?(?:negotiations|talks) (?:should |to )?(?:be )?(?:start|begin|open|resume)\w*", 0.5),
+    # indifference and apathy: "the dominant mood is one of indifference", "not interested in politics"
+    (r"indifferen\w*|(?:not|no longer) interested in (?:politics|the war|the news|news)", 0.4),
 )
 
 POSITIVE_CUES: tuple[tuple[str, float], ...] = (
@@ -136,7 +138,9 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
     (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,4}(?:high|strong|unbroken|great|excellent|good)\b", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
-    (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve|win)", 0.5),
+    (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve|win|take up arms|bear arms)", 0.5),
+    # staying put as defiance: "this is our land and we will stay here no matter what"
+    (r"(?:will|shall) (?:stay|remain) (?:here )?no matter what|(?:will|shall) (?:never leave|not leave|rebuild)", 0.4),
     (r"resilien\w*|determination|defian\w*|steadfast\w*|undeterred|unbowed", 0.4),
 )
 
@@ -151,7 +155,7 @@ MIXED_CUES: tuple[tuple[str, float], ...] = (
 # holder, a quotation's speaker, a poll). Opinion words (oppose, criticize, protest,
 # praise, approve, "support for the war") count on their own.
 WEAK_CUE = re.compile(
-    r"(?:rage|bleak|grim|disbelief|stunned|hardship|regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
+    r"(?:indifferen|interested|rebuild|leave|stay|remain|rage|bleak|grim|disbelief|stunned|hardship|regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
     r"|concern|shock|frustrat|disappoint|devastat|heartbr|despair|anguish|agony|fatigue|tired|weary|weariness|apathy|hell|absurd"
     r"|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable|miser|depress|gloom|hopeless|pessimis|hope|optimis"
     r"|confiden|faith|proud|pride|honou?r|hero|martyr|noble|valou?r|brave|loyal|patriot|gratitude|grateful|duty|their duty|our duty|the duty"
@@ -213,7 +217,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
-    brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
+    indifferen interested heartache arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
@@ -231,7 +235,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    stand bear tolerat home hop die dark answers justice truth know
+    stand bear tolerat home hop die dark interested arms what rebuild leave stay remain answers justice truth know
     fear tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
@@ -278,6 +282,7 @@ NEGATORS = re.compile(r"\b(?:not|no|never|nobody|none|neither|nor|hardly|barely|
 NEGATION_EXCEPTIONS = re.compile(
     r"\bnot\s+only\b|\bno\s+(?:doubt|matter)\b|\bnothing\s+is\s+impossible\b"
     # unable to voice a feeling is still having it: "suffering without being able to express their grievances"
+    r"|\bnot\s+(?:our|my|their|your)$"  # "it's not our concern": indifference, not its opposite
     r"|\bno\s+one\s+to$|\bnobody\s+to$|\bno-one\s+to$"
     r"|\b(?:without|unable\s+to|cannot|can't|not\s+able\s+to|afraid\s+to|too\s+afraid\s+to)\s+(?:being\s+)?(?:able\s+)?(?:to\s+)?(?:express|voice|show|air|hide|speak\s+of|talk\s+about|cry)\b",
     _I,
@@ -351,9 +356,9 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|biden|trump|macron|scholz|starmer|lukashenk[oa]|khamenei|erdogan|xi jinping|lavrov|shoigu|gerasimov|zaluzhn\w+|syrsk\w+|blinken|rubio|lawmakers?|the military's"
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
-    ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)"),
-    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
-    ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|haitians|sudanese|armenians|azerbaijanis|colombians|venezuelans|congolese|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
+    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
+    ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the (?:average|ordinary) (?:russian|ukrainian|israeli|american|citizen|person|voter|[a-z]+ian)|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|haitians|sudanese|armenians|azerbaijanis|colombians|venezuelans|congolese|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # Holder nouns that depend on capital letters ("Sergeant Ivanov", "Moscow praised", "Kim
@@ -398,7 +403,7 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"genocide|massacres?|atrocit\w*|war crimes?|ethnic cleansing|slaughter\w*|wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
     (r"(?:taken|took|lost) everything|(?:destroyed|ruined) (?:our|my) (?:lives|life|future)|unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
-     r"|no one to (?:complain|turn) to|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
+     r"|no one to (?:complain|turn) to|no (?:place|where) to hide|nowhere to hide|nasty|ugly|horrible|awful|dreadful|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),
 )
 VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit

@@ -149,6 +149,11 @@ CONSTRUCTIONS = [
     ("cue-felt-betrayed", "Mothers of conscripts gathered outside the ministry. Many said they felt betrayed.", {("families", "negative")}),
     ("cue-left-in-the-dark", "The soldiers' mothers say they have been left in the dark by the defence ministry.", {("families", "negative")}),
     ("cue-bracing-for-war", "Lebanese are bracing for a wider war, with many stocking up on fuel and food.", {("public", "negative")}),
+    ("cue-indifference", "Most Muscovites say that the dominant mood is one of indifference to the ongoing fighting.", {("public", "negative")}),
+    ("cue-not-our-concern", "\u201cGenerally speaking, it\u2019s not our concern,\u201d Svetlana, a pensioner in her 60s, said when asked about the war.", {("other", "negative")}),
+    ("cue-waiting-for-it-to-end", "\u201cThe average Russian is just waiting for this to end,\u201d one Moscow resident said.", {("public", "negative")}),
+    ("cue-willing-to-take-up-arms", "61.4 percent of respondents said they would be willing to take up arms to defend Taiwan if China attacked.", {("public", "positive")}),
+    ("holder-units-low-morale", "Many units are understrength and dealing with low morale, field commanders have said.", {("soldiers", "negative")}),
     ("cue-calls-to-return-home", "Wives of mobilised soldiers make ever-louder calls for reservists to finally be allowed to return home.", {("families", "negative")}),
 ]
 
