@@ -81,6 +81,7 @@ _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ed|ing)")
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
 _LIVES_AFTER_RE = re.compile(r"\s+lives\b")
 _VICTIMS_AFTER_RE = re.compile(r"\s+victims\b")
+_OTHER_PART_RE = re.compile(r",\s+(?:and|while|but)\s+the\s+other\s*$")
 _LIST_NEXT_RE = re.compile(r"\s*,\s*(?:\d|(?:at\s+least|some|about|around|nearly|over|more\s+than)\s)")  # "reached 159, 61 deaths"
 
 
@@ -430,6 +431,8 @@ def _is_breakdown(sent: str, q: Qty) -> bool:
     if m and not P.DATE_DAY_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start() + 1):
         return True  # (not "BOGOTA, Nov 22 — ...": a dateline)
     m = P.BREAKDOWN_CHAIN_RE.search(sent[max(0, q.start - 120):q.start])
+    if m and _OTHER_PART_RE.search(m.group("chain")):
+        return False  # "14 killed including three generals, and the other five soldiers got killed"
     return bool(m and not P.CUE_PRESENCE_RE.search(m.group("chain")))
 
 

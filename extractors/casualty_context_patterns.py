@@ -70,6 +70,10 @@ OTHER_SIDE_WORDS = (
     "Vietnam", "Vietnamese", "Kurdistan", "Bahrain", "Kuwait", "Qatar", "Oman", "Emirati", "U.S.", "United States",
     "US", "Canadian", "Canadians", "Australian",
     "Australians", "Italian", "Italians", "Spanish", "Dutch", "Turkish Cypriot", "Greek", "Cypriot",
+    # armed forces outside the topic that are often the victims named (groups named mostly as attackers,
+    # such as ELN, FARC, JNIM or cartels, are left out: naming them would lend their side to the victims)
+    "SDF", "YPG", "KLA", "SPLA", "SPLA-IO", "SPLM", "SPLM-IO", "SPLM/A-IO", "SSPDF", "Ambazonian", "Ambazonians",
+    "Arakan Army", "Kachin", "Karen", "Hutu", "Tutsi",
 )
 
 # Nouns whose modifier is the attacker, not the victim ("Russian strike", "Israeli airstrikes").

@@ -309,7 +309,7 @@ AUX_WORDS = frozenset(
     have has had were was are is be been being reportedly likely also now so far confirmed believed
     said thought feared estimated reported already probably allegedly since then all both either
     would will may might could just still further currently officially considered listed presumed
-    declared registered initially subsequently later apparently possibly
+    declared registered initially subsequently later apparently possibly got gotten
     """.split()
 )
 # True auxiliaries: the only words that end a reduced relative clause ("deployed to ... have been").

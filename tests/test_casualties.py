@@ -189,6 +189,10 @@ FIGURE_CASES = [
      [("killed", 10, 10), ("wounded", 85, 85), ("killed", 5, 5)]),
     ("and-a-half-thousand", "The bodies of around two and a half thousand people have been found.",
      [("killed", 2500, 2500)]),
+    ("got-killed", "Fourteen people were killed, and the other five soldiers got killed in Ghazal area.",
+     [("killed", 14, 14), ("killed", 5, 5)]),
+    ("the-other-after-breakdown", "14 people were killed including three generals, and the other five soldiers got "
+     "killed in Ghazal.", [("killed", 14, 14), ("killed", 5, 5)]),
     ("list-after-number-of-injured", "The number of injured reached 159, 61 deaths and 12 people missing.",
      [("wounded", 159, 159), ("killed", 61, 61), ("missing", 12, 12)]),
 ]
@@ -320,6 +324,7 @@ PARTY_CASES = [
     ("country-outside-topic", "Two servicemen were killed in skirmishes on Armenia's border with Azerbaijan.", "other", None),
     ("army-reports-own-dead", "The two soldiers were killed by a roadside bomb, the Malian army said.", "other", None),
     ("single-list-mate-not-own", "The attack injured four other soldiers and a civilian.", "unknown", None),
+    ("armed-force-outside-topic", "At least 15 SSPDF soldiers have been killed in clashes.", "other", None),
     ("shopkeepers-civilian", "The association said three shopkeepers were killed.", "civilian", None),
     ("attacker-subject-far-from-verb", "Serb troops led by General Ratko Mladic overran the enclave and executed about "
      "8,000 men and boys.", "unknown", None),
