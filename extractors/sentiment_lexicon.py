@@ -108,6 +108,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"leaning towards peace|favou?r\w* (?:of )?(?:a shift to )?(?:peace|negotiations|talks|a ceasefire)", 0.5),
     (r"(?:peace )?(?:negotiations|talks) (?:should |to )?(?:be )?(?:start|begin|open|resume)\w*", 0.5),
     # indifference and apathy: "the dominant mood is one of indifference", "not interested in politics"
+    # more affect words (weak: they count only when the unit says who feels them)
+    (r"despondent|dejected|forlorn|downcast|bewilder\w*|humiliat\w*|terrori[sz]ed|numb|seething|exasperat\w*|mistrust\w*|wary|heartsick|resigned to", 0.4),
     (r"indifferen\w*|(?:not|no longer) interested in (?:politics|the war|the news|news)", 0.4),
 )
 
@@ -141,6 +143,7 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve|win|take up arms|bear arms)", 0.5),
     # staying put as defiance: "this is our land and we will stay here no matter what"
     (r"(?:will|shall) (?:stay|remain) (?:here )?no matter what|(?:will|shall) (?:never leave|not leave|rebuild)", 0.4),
+    (r"resolute|undaunted|unfazed|reassured|heartened|united behind", 0.4),
     (r"resilien\w*|determination|defian\w*|steadfast\w*|undeterred|unbowed", 0.4),
 )
 
@@ -155,7 +158,9 @@ MIXED_CUES: tuple[tuple[str, float], ...] = (
 # holder, a quotation's speaker, a poll). Opinion words (oppose, criticize, protest,
 # praise, approve, "support for the war") count on their own.
 WEAK_CUE = re.compile(
-    r"(?:indifferen|interested|rebuild|leave|stay|remain|rage|bleak|grim|disbelief|stunned|hardship|regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
+    r"(?:despondent|dejected|forlorn|downcast|bewilder|humiliat|terrori|numb|seething|exasperat|mistrust|wary|heartsick|resigned"
+    r"|resolute|undaunted|unfazed|reassured|heartened|united"
+    r"|indifferen|interested|rebuild|leave|stay|remain|rage|bleak|grim|disbelief|stunned|hardship|regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
     r"|concern|shock|frustrat|disappoint|devastat|heartbr|despair|anguish|agony|fatigue|tired|weary|weariness|apathy|hell|absurd"
     r"|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable|miser|depress|gloom|hopeless|pessimis|hope|optimis"
     r"|confiden|faith|proud|pride|honou?r|hero|martyr|noble|valou?r|brave|loyal|patriot|gratitude|grateful|duty|their duty|our duty|the duty"
@@ -217,6 +222,8 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
+    despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
+    resolute undaunted unfazed reassured heartened united$
     indifferen interested heartache arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
@@ -403,7 +410,7 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"genocide|massacres?|atrocit\w*|war crimes?|ethnic cleansing|slaughter\w*|wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
     (r"(?:taken|took|lost) everything|(?:destroyed|ruined) (?:our|my) (?:lives|life|future)|unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
-     r"|no one to (?:complain|turn) to|no (?:place|where) to hide|nowhere to hide|nasty|ugly|horrible|awful|dreadful|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
+     r"|no one to (?:complain|turn) to|no (?:place|where) to hide|nowhere to hide|(?:will|would) be crushed|nasty|ugly|horrible|awful|dreadful|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),
 )
 VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit

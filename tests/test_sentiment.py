@@ -154,6 +154,8 @@ CONSTRUCTIONS = [
     ("cue-waiting-for-it-to-end", "\u201cThe average Russian is just waiting for this to end,\u201d one Moscow resident said.", {("public", "negative")}),
     ("cue-willing-to-take-up-arms", "61.4 percent of respondents said they would be willing to take up arms to defend Taiwan if China attacked.", {("public", "positive")}),
     ("holder-units-low-morale", "Many units are understrength and dealing with low morale, field commanders have said.", {("soldiers", "negative")}),
+    ("cue-affect-despondent", "Residents were despondent after the third week of shelling.", {("residents", "negative")}),
+    ("cue-affect-resolute", "The troops appeared resolute despite the losses.", {("soldiers", "positive")}),
     ("cue-calls-to-return-home", "Wives of mobilised soldiers make ever-louder calls for reservists to finally be allowed to return home.", {("families", "negative")}),
 ]
 
