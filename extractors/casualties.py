@@ -280,6 +280,10 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                              or P.POST_CUE_RE.match(sent, after_close.start()))):
                     pos = resume  # a parenthetical: ", including a monk,", "two of them -- A and B -- died"
                     continue
+            if word == "," and nxt is not None and not aux and n_np > 0 and nxt.group(0).lower() in P.CORE_AUX \
+                    and P.POST_CUE_RE.match(sent, _next_token(sent, nxt.end()).start() if _next_token(sent, nxt.end()) else 0):
+                pos = tok.end()  # "four young fishermen from Ilala village in Macomia, were shot in the legs"
+                continue
             if word == "," and nxt is not None and nxt.group(0).lower() in ("including", "includes") and not aux:
                 pos = tok.end()  # "2832 civilians, including 861 children and 617 women perished"
                 continue

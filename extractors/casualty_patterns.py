@@ -287,7 +287,7 @@ NON_CASUALTY_PRE_RE = re.compile(
 # A number inside a breakdown of a total ("including 140 children"): no record of its own
 # the whole run of a breakdown before a number ("including six children and three women, and ")
 BREAKDOWN_CHAIN_RE = re.compile(
-    r"\b(?:including|included|includes|include|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+those"
+    r"\b(?:including|included|includes|include|among(?:st)?\s+them|among(?:st)?\s+whom|of\s+whom|of\s+them|among\s+those"
     r"|most\s+of\s+them|such\s+as)\s+(?:both\s+)?(?P<chain>[^;:.()]{0,100})$",
     re.IGNORECASE,
 )

@@ -189,6 +189,10 @@ FIGURE_CASES = [
      [("killed", 10, 10), ("wounded", 85, 85), ("killed", 5, 5)]),
     ("and-a-half-thousand", "The bodies of around two and a half thousand people have been found.",
      [("killed", 2500, 2500)]),
+    ("comma-before-verb", "Four young fishermen from Ilala village in Macomia, were shot in the legs by gunmen.",
+     [("wounded", 4, 4)]),
+    ("amongst-them-breakdown", "Over 100 civilians, amongst them at least 20 children, were killed in the attacks.",
+     [("killed", 100, 100)]),
     ("got-killed", "Fourteen people were killed, and the other five soldiers got killed in Ghazal area.",
      [("killed", 14, 14), ("killed", 5, 5)]),
     ("the-other-after-breakdown", "14 people were killed including three generals, and the other five soldiers got "
