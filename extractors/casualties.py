@@ -98,7 +98,7 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True  # "the simulation's scenario predicted 91.5 million casualties"
     if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start):
         return True  # "Of the 11,000 troops sent, about 4,000 ..."
-    if re.fullmatch(r"one", sent[num_start:q.end], re.I) and _ONE_ADJECTIVE_RE.match(sent, q.end):
+    if re.fullmatch(r"one", sent[num_start:q.end], re.I) and P.ONE_ADJECTIVE_RE.match(sent, q.end):
         return True  # "one captured soldier carried a military ID": a reference, not a count
     before = sent[max(0, num_start - 30):num_start]
     after = sent[q.end:q.end + 40]
@@ -106,7 +106,7 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
         return True
     if P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower()) and \
-            not _BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end) and \
+            not P.BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end) and \
             not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end):
         return True
     if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
@@ -128,17 +128,6 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     return False
 
 
-_AMONG_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:(?:are|were|was|is)\s+)?among\s+(?:the|those)\b", re.I)
-_RELATIVE_CUE_RE = re.compile(
-    r"(?:(?:\s+(?:reportedly|later|also|since|all))*\s+(?:have|has|had)?\s*(?:were|was|are|is|been|being)"
-    r"(?:\s+(?:reportedly|later|also|since|all))*\s+(?:killed|wounded|injured|captured|slain|executed|reported\s+missing)"
-    r"|(?:\s+(?:have|has|had|reportedly|later|also))*\s+(?:died|perished|gone\s+missing|lost\s+their\s+lives)"
-    r"|\s+(?:are|were|is|was)\s+(?:still\s+)?missing)\b",
-    re.I,
-)
-_BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses|coffins|caskets)\b", re.I)
-
-
 _DASH_END_RE = re.compile(r"\s*(?:--|—|–|-)\s")
 
 
@@ -146,11 +135,6 @@ def _dash_close(sent: str, pos: int) -> int:
     """Where a dash parenthetical opened before pos closes (the next dash, else the next comma)."""
     m = _DASH_OR_COMMA_RE.search(sent, pos)
     return m.start() if m else -1
-
-
-_ONE_ADJECTIVE_RE = re.compile(
-    r"\s+(?:captured|wounded|injured|dead|missing)\s+(?:[\w'’-]+\s+){1,3}?(?!(?:was|were|is|are|has|had|have)\b)"
-    r"(?!killed|died|captured|wounded|injured)[a-z]+(?:ed|s)\b", re.I)
 
 
 def _non_conflict(sent: str, q: Qty) -> bool:
@@ -280,8 +264,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                              or P.POST_CUE_RE.match(sent, after_close.start()))):
                     pos = resume  # a parenthetical: ", including a monk,", "two of them -- A and B -- died"
                     continue
-            if word == "," and nxt is not None and not aux and n_np > 0 and nxt.group(0).lower() in P.CORE_AUX \
-                    and P.POST_CUE_RE.match(sent, _next_token(sent, nxt.end()).start() if _next_token(sent, nxt.end()) else 0):
+            if word == "," and nxt is not None and not aux and n_np > 0 and P.COMMA_PASSIVE_RE.match(sent, nxt.start()):
                 pos = tok.end()  # "four young fishermen from Ilala village in Macomia, were shot in the legs"
                 continue
             if word == "," and nxt is not None and nxt.group(0).lower() in ("including", "includes") and not aux:
@@ -366,7 +349,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                     pos = m.end()  # "four men being dragged from buses and shot dead"
                     continue
             break
-        if lw in P.RELATIVE_PRONOUNS and n_np > 0 and _RELATIVE_CUE_RE.match(sent, tok.end()):
+        if lw in P.RELATIVE_PRONOUNS and n_np > 0 and P.RELATIVE_CUE_RE.match(sent, tok.end()):
             aux = True  # "24,470 Russian soldiers who had been killed"
             pos = tok.end()
             continue
@@ -512,7 +495,7 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         return None
     if breakdown and (post is None or (last is not None and category == last.category and np_s != np_e)):
         return None
-    partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or _AMONG_RE.match(sent, q.end))
+    partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or P.AMONG_RE.match(sent, q.end))
     if category in prev and pre == category and P.AMONG_BEFORE_RE.search(sent, max(0, num_start - 50), num_start):
         return None  # "Among the dead are 382 children" after "5,996 people have died"
     if partitive and category in prev and not (last is not None and last.partitive and category == last.category):

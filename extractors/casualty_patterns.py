@@ -557,3 +557,20 @@ COORDINATED_CUE_RE = re.compile(
 # victims identified, exhumed or buried are the dead ("7,000 victims have been identified and properly buried")
 VICTIMS_BURIED_RE = re.compile(
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:buried|reburied|exhumed|identified|laid\s+to\s+rest|interred)\b", re.IGNORECASE)
+# a passive casualty verb right after a comma that closes a long noun phrase
+COMMA_PASSIVE_RE = re.compile(
+    r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:killed|wounded|injured|shot|captured|kidnapped|abducted"
+    r"|slain|executed|found\s+dead)\b", re.IGNORECASE)
+# the words after a figure: 'among the dead', 'who had been killed', 'N bodies', 'one captured soldier carried'
+AMONG_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:(?:are|were|was|is)\s+)?among\s+(?:the|those)\b", re.I)
+RELATIVE_CUE_RE = re.compile(
+    r"(?:(?:\s+(?:reportedly|later|also|since|all))*\s+(?:have|has|had)?\s*(?:were|was|are|is|been|being)"
+    r"(?:\s+(?:reportedly|later|also|since|all))*\s+(?:killed|wounded|injured|captured|slain|executed|reported\s+missing)"
+    r"|(?:\s+(?:have|has|had|reportedly|later|also))*\s+(?:died|perished|gone\s+missing|lost\s+their\s+lives)"
+    r"|\s+(?:are|were|is|was)\s+(?:still\s+)?missing)\b",
+    re.I,
+)
+BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses|coffins|caskets)\b", re.I)
+ONE_ADJECTIVE_RE = re.compile(
+    r"\s+(?:captured|wounded|injured|dead|missing)\s+(?:[\w'’-]+\s+){1,3}?(?!(?:was|were|is|are|has|had|have)\b)"
+    r"(?!killed|died|captured|wounded|injured)[a-z]+(?:ed|s)\b", re.I)
