@@ -22,9 +22,9 @@ import re
 
 _I = re.IGNORECASE
 
-# ", who included refugees from Karabakh,"  ", including relatives of the dead,"
+# ", who included refugees from Karabakh,"  ", including relatives of the dead,"  ", particularly the Sikh population,"
 _RELATIVE = re.compile(
-    r",\s+(?:who|whose|which|including|among\s+them|(?:many|some|most|all)\s+of\s+(?:whom|them))\b[^,;:.!?()]{0,120},",
+    r",\s+(?:who|whose|which|including|among\s+them|(?:many|some|most|all)\s+of\s+(?:whom|them)|particularly|especially|notably|mainly|mostly|chiefly)\b[^,;:.!?()]{0,120},",
     _I,
 )
 # "... with two relatives", "alongside her children": company, not the speaker

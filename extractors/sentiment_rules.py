@@ -118,6 +118,7 @@ _NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?][\"”’']?\s", _I)
 # a quotation in which the speaker feels something in the first person ("We now live in fear")
 _FIRST_PERSON_FEELING = re.compile(r"\b(?:i|we)\s+(?:[\w’']+\s+){0,3}?(?:was|were|am|are|feel|felt|live|lived|now|fear|worry|worried|can't|cannot|don't)\b", _I)
 _AMONG_BEFORE = re.compile(r"\b(?:among|amongst|of|in)\s+(?:[\w’'-]+\s+){0,2}$", _I)
+_NAME_BEFORE = re.compile(r"(?:[\w,-]|[\w,]\s)$")  # not after a sentence end, a quotation mark or a bracket
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 _BARE_QUANTIFIERS = frozenset({"many", "some", "others", "most"})
 # "..., says foreign soldier Ares": the holder named as the speaker right after a cue
@@ -274,6 +275,8 @@ def _find_cues(s: str, hits: list[tuple[int, bool]] | None = None) -> list[_Cue]
             continue
         if any(a <= m.start() < b for a, b in exceptions):
             continue
+        if m.start() and s[m.start()].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 3), m.start()):
+            continue  # a capitalised word inside a sentence is a name: "IS-Resilient", "Operation Hope"
         idx = int(m.lastgroup[1:])  # type: ignore[index]
         needs = _CUE_NEEDS.get(idx)
         if needs is not None and not needs.search(s, max(0, m.start() - 60), m.start()):

@@ -156,6 +156,9 @@ CONSTRUCTIONS = [
     ("holder-units-low-morale", "Many units are understrength and dealing with low morale, field commanders have said.", {("soldiers", "negative")}),
     ("cue-affect-despondent", "Residents were despondent after the third week of shelling.", {("residents", "negative")}),
     ("cue-affect-resolute", "The troops appeared resolute despite the losses.", {("soldiers", "positive")}),
+    ("holder-particularly-aside", "Local communities, particularly the Sikh population, have voiced deep anguish over the lack of protective infrastructure.", {("residents", "negative")}),
+    ("cue-not-want-a-repeat", "Residents of border villages do not want a repeat of the death and destruction that the shelling caused.", {("residents", "negative")}),
+    ("holder-spouses-families", "Nearly one third of spouses say they have suffered professionally since the war began.", {("families", "negative")}),
     ("cue-calls-to-return-home", "Wives of mobilised soldiers make ever-louder calls for reservists to finally be allowed to return home.", {("families", "negative")}),
 ]
 
@@ -184,6 +187,7 @@ NOTHING = [
     ("none-politically-motivated", "Police said the attack on the office was politically motivated."),
     ("none-economic-hardship", "Amid economic hardship, citizens have had little time to follow a distant war."),
     ("none-poll-percent-displaced", "More than 85 percent of the population have fled their homes, the UN says."),
+    ("none-capitalised-name-not-a-cue", "The poll, conducted by Hosen Israel (IS-Resilient), surveyed 20% of reservist commanders."),
     ("none-aid-agencies-concern", "Aid agencies voiced concern about access to the region."),
     ("none-profile-most-likely-to-support", "The respondents most likely to support the war's continuation were financially secure men over 45."),
     ("none-aid-response-deplored", "Faced with this continuous influx, the Chadian authorities deplore an insufficient humanitarian response."),
