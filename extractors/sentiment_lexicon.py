@@ -242,7 +242,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
-    repeat toll strain cooker breaking breath stand bear tolerat home hop die dark interested arms what rebuild leave stay remain answers justice truth know
+    repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
     fear tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
