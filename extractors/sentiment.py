@@ -63,7 +63,7 @@ unit and `extractors.sentiment_lexicon` the word lists.
    holder with both polarities gets one ``mixed`` report, unless shares decide: a
    cue's percentage (before it, or in brackets after; "46%", "Sixty-one percent",
    "six in 10", "one in three", "two-thirds of") counts once per figure; a side
-   holding more than half wins, else a side needs 1.5x the other's share. A poll
+   holding more than half wins, else a side needs 1.2x the other's share (a closer split is mixed). A poll
    breakdown running over two sentences ("46% support a deal ... In contrast, 18%
    opposed it") is one report: of two adjacent reports by one holder with opposite
    stances and shares, the smaller share's is dropped.

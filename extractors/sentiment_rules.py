@@ -579,7 +579,7 @@ def _combine(lst: list[tuple[int, float, bool, float, int]], quote_score: float)
 
     Cues carrying a percentage are counted once per share ("67% mention negative
     emotions (shame, horror, anxiety)" is one negative share of 0.67). A side holding
-    more than half wins when the other does not; otherwise a side needs 1.5x the
+    more than half wins when the other does not; otherwise a side needs 1.2x the
     other's share, else the report is mixed."""
     majority = any(m for _, _, m, _, _ in lst)
     shares: dict[int, list[float]] = {}
@@ -594,7 +594,7 @@ def _combine(lst: list[tuple[int, float, bool, float, int]], quote_score: float)
         pos = sum(w for w, v in shares.values() if v > 0)
         neg = sum(w for w, v in shares.values() if v < 0)
         if pos or neg:
-            if pos and neg and (pos > 0.5) == (neg > 0.5) and max(pos, neg) < 1.5 * min(pos, neg):
+            if pos and neg and (pos > 0.5) == (neg > 0.5) and max(pos, neg) < 1.2 * min(pos, neg):
                 return "mixed", 0.5 * (pos - neg) / (pos + neg), majority
             stance = "positive" if (pos > 0.5 >= neg) or (pos > neg and not neg > 0.5) else "negative"
             top, other = (pos, neg) if stance == "positive" else (neg, pos)
