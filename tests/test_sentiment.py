@@ -349,3 +349,8 @@ def test_extract_sentiment_past_feeling_is_not_mixed() -> None:
 def test_extract_sentiment_aside_holder_is_not_chosen() -> None:
     found = pairs("The protesters, who included refugees from Karabakh, blamed the prime minister for the defeat.")
     assert ("residents", "negative") not in found
+
+
+def test_extract_sentiment_poll_split_larger_side_wins() -> None:
+    found = pairs("About 48 percent of respondents said Russia should begin peace talks, while 39 percent want the war to continue.")
+    assert found == {("public", "negative")}
