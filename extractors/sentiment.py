@@ -100,12 +100,12 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
     _BARE_QUANTIFIERS,
     _CUE_RE,
     _FIRST_PERSON_FEELING,
-    _FIRST_PERSON_KIN,
     _IN_PHRASE,
     _OBJECT_BEFORE,
     _PERSON_SPEAKER,
     _POSSESSED_KIN,
     _RESPONDENTS,
+    _THIRD_KIN_BEFORE,
     _TOKEN,
     PERSON_NAME,
     _clauses,
@@ -125,11 +125,15 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
     document_tone,
     has_cue_trigger,
     has_share,
+    soldier_kin,
 )
 
 _I = re.IGNORECASE
 # capitalised pairs that are not people: places, institutions, nationalities
 _PLACE_OR_GROUP = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:Province|Oblast|Region|City|Strip|Bank|Forces|Army|Ministry|Council|Party|Forum|Union|Nations|States|Institute|Center|Centre|Agency))\b")
+_PERSON_AGE = re.compile(r"\b[A-Z][a-z]+,\s+(?:aged\s+)?\d{1,2},")  # "Manal, 44, a schoolteacher ...": one person
+_SAY_BEFORE = re.compile(r"\b(?:say|says|said|think|thinks|thought|believe[sd]?|agree[sd]?|want|wants)\s+(?:that\s+)?(?:the\s+|their\s+|its\s+)?$", _I)
+_CONTRAST_WORD = re.compile(r"\b(?:but|however|yet|though|although|whereas)\b", _I)
 _CLOSE_QUOTES = frozenset(c for _, c in lex.QUOTE_PAIRS)
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
 # a sentence that only attributes the quotation before it: '"...Where do we go?" 51-year-old Hoda Adly said.'
@@ -366,7 +370,7 @@ class _Carry:
     def kin(self) -> bool:
         """Did this unit quote someone speaking of "our husbands", "my son"?"""
         self._split()
-        return bool(self._unit) and _FIRST_PERSON_KIN.search(self._unit) is not None
+        return bool(self._unit) and soldier_kin(self._unit)
 
     @property
     def poll(self) -> bool:
@@ -388,7 +392,9 @@ def _analyse_unit(
     masked = _mask(unit, quotes)
     cues = _find_cues(masked, hits)
     if not cues and not quotes:
-        return [], _Carry(masked, unit=unit)
+        # '“My feelings are indescribable,” said Omar Daher': a short quote still names a speaker
+        spoke = _QUOTE_OPEN.search(unit) is not None and lex.REPORTING_CUES.search(masked) is not None
+        return [], _Carry(masked, unit=unit, speaker=spoke)
     quote_text = " ".join(unit[s:e].strip("“”„«»\"'‘’ ") for s, e in quotes) if quotes else None
     quote_cues = _find_cues(quote_text) if quote_text else []
     if not cues:
@@ -421,6 +427,15 @@ def _analyse_unit(
                 ccues = [c for c in ccues if not _is_weak(masked, c)]
             for c in ccues:
                 items.append((holder, c.polarity, c.strength, c.majority, c.weight, c.pct_at))
+        if items and quotes and quote_text:
+            # 'Syrians are fearful ..., but "today, all Syrian people will just celebrate"': the
+            # quotation after a contrast answers the cue before it with the other side
+            last = max(c.end for c in cues)
+            if last <= quotes[0][0] and _CONTRAST_WORD.search(masked, last, quotes[0][0]):
+                qs, has_hit = _quote_score(quote_text, quote_cues)
+                side = sum(it[1] * it[2] for it in items)
+                if has_hit and abs(qs) >= lex.QUOTE_SCORE_THRESHOLD and qs * side < 0:
+                    items.append((items[-1][0], 1 if qs > 0 else -1, min(1.0, abs(qs)), False, 1.0, -1))
     elif quote_text:  # no cue outside quotes; the quote carries a stance (checked above)
         quote_score = qs
         attributed = bool(lex.REPORTING_CUES.search(masked)) or not masked.strip(" .,")
@@ -503,9 +518,16 @@ def _resolve_holder(
         persons = [x for x in holders_out if x.end <= h.start and not hol.is_collective(masked[x.start:x.end])]
         h = persons[-1] if persons else None
         pronoun_person = h is None
-    elif h is None and cue is not None and hol.person_pronoun_between(masked, 0, cue.start) and PERSON_NAME.search(masked, 0, cue.start):
+    elif (
+        h is None
+        and cue is not None
+        and hol.person_pronoun_between(masked, 0, cue.start)
+        and (PERSON_NAME.search(masked, 0, cue.start) or _PERSON_AGE.search(masked, 0, cue.start))
+    ):
         pronoun_person = True  # "she was terrified" with no group noun: a person
     cls = h.cls if h else None
+    if poll and cls == "officials" and _SAY_BEFORE.search(masked, max(0, h.start - 24), h.start):  # type: ignore[union-attr]
+        cls = "public"  # "61% of the surveyees say THE GOVERNMENT should support ...": what they say, not who says it
     named = cls is not None or pronoun_person
     if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None and not hol.is_apposition(masked, h.start)):  # type: ignore[union-attr]
         inner: list[_Holder] = []
@@ -514,6 +536,7 @@ def _resolve_holder(
                 _Holder(x.start + s, x.end + s, x.cls)
                 for x in _holders(unit[s:e])
                 if not (x.cls in ("public", "residents") and _OBJECT_BEFORE.search(unit, max(s, x.start + s - 20), x.start + s))
+                and not (x.cls == "families" and _THIRD_KIN_BEFORE.search(unit, max(s, x.start + s - 6), x.start + s))
             )
         spoken = bool(lex.REPORTING_CUES.search(masked)) or (prev_holder is not None and prev_holder.speaker)
         hi = _pick_holder(
@@ -530,7 +553,9 @@ def _resolve_holder(
             # a quotation with a named speaker and no group noun: a person, not the public
             person = bool(_PERSON_SPEAKER.search(masked))
             if not person and cue is not None and not quotes:
-                person = PERSON_NAME.search(masked, 0, cue.start) is not None and not _PLACE_OR_GROUP.search(masked)
+                person = (
+                    PERSON_NAME.search(masked, 0, cue.start) is not None or _PERSON_AGE.search(masked, 0, cue.start) is not None
+                ) and not _PLACE_OR_GROUP.search(masked)
             cls = "other" if not poll and ((quotes and spoken) or person or pronoun_person) else "public"
     if h is not None and cls == "public" and masked[h.start:h.end].lower() in _BARE_QUANTIFIERS:
         # "Residents of Goma survived ..., but many are fearful": "many" of the group named before
@@ -546,7 +571,7 @@ def _resolve_holder(
     if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
     elif cls in ("public", "other") and (
-        (quotes and any(_FIRST_PERSON_KIN.search(unit, s, e) for s, e in quotes))
+        (quotes and any(soldier_kin(unit, s, e) for s, e in quotes))
         or (h is None and prev_holder is not None and prev_holder.kin)  # the same speaker's next sentence
     ):
         cls, named = "families", True  # '"We want our husbands back alive," one of the protesters said'

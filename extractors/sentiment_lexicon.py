@@ -70,13 +70,19 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"against(?! (?:any |all )?(?:territorial )?concessions)", 0.6),  # after "protest", "rally", "vote"...: see CUE_NEEDS_BEFORE
     (r"(?:took|take|taking|taken) to the streets", 0.6),
     (r"(?:feel\w*|felt) (?:\w+ ){0,2}(?:abandoned|betrayed|neglected|forgotten|let down|deceived|cheated|used|helpless)", 0.6),
+    # blame for the war in polls: "who has the greatest responsibility for the conflict", "hold Russia responsible for the war"
+    (r"(?:(?:bears?|bore|has|have|hold\w*|held|carr\w*) (?:the )?(?:greatest |most |main |primary |chief )?responsibility|(?:hold\w*|held|is|are|was|were) (?:\w+ ){0,2}responsible) for (?:the )?(?:war|conflict|invasion|aggression)", 0.5),
+    # verdicts on the war: "agrees that the events in Ukraine are a war crime by Russia"
+    (r"(?:is|are|was|were|constitut\w*|amounts? to|amounted to|call\w*|consider\w*|view\w*|see|saw|term\w*|brand\w*|describ\w*) (?:\w+ ){0,3}?(?:as )?(?:a |an )?(?:war crimes?|crimes? against humanity|genocide|act of aggression)", 0.6),
+    # threat perception: "identified Russia as a threat", "see Russia as the enemy", "feel threatened"
+    (r"(?:identif\w*|see|sees|saw|seen|view\w*|regard\w*|perceiv\w*|consider\w*|nam(?:e|ed|es|ing)|cit(?:e|ed|es|ing)) (?:[\w’'-]+ ){0,3}as (?:a |the |an )?(?:main |biggest |greatest |major |serious |direct |real |existential |potential )?(?:threat|danger|enemy)|(?:feel|felt|feels) threatened", 0.5),
     (r"accus\w*|blam\w*|desperat\w*", 0.4),
     (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust) (?:[\w’']+ ){0,8}(?:is|are|was|were|has been|have been) (?:waning|declining|falling|fading|eroding|dwindling|flagging|weakening)", 0.6),
     (r"(?:had|have|has) (?:had )?enough of|fed up with|sick (?:and tired )?of", 0.6),
     (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
     (r"resign|step down", 0.5),
     (r"(?:demand\w*|call\w* for|urg\w*) (?:the |his |her |their |an immediate |the immediate )?(?:\w+ ){0,2}resignation", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
-    (r"brac\w* (?:themselves |ourselves )?for (?:a |an |the )?(?:\w+ ){0,2}(?:war|escalation|offensive|attacks?|invasion|fighting|worst)|(?:left|kept) in the dark", 0.5),
+    (r"brac\w* (?:themselves |ourselves )?for (?:a |an |the )?(?:\w+ ){0,2}(?:war|escalation|offensive|attacks?|invasion|fighting|worst)|(?:left|kept) in the dark|(?:wait\w*|expect\w*|prepar\w*) for the worst", 0.5),
     (r"held (?:to )?account|demand\w* (?:answers|justice|the truth|to know)", 0.5),
     # "prioritize a hostage deal over continuing the war"
     # backing a leader who would make peace: "would back Putin if he signed a peace agreement"
@@ -128,7 +134,7 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"in favou?r", 0.5),
     # resolve: "ready to endure the war as long as it takes"
     (r"(?:ready|willing|prepared|determined|able) to (?:endure|withstand|bear|hold out)|endur\w* (?:the war )?(?:for )?as long as (?:it takes|necessary|needed|required)", 0.5),
-    (r"(?:will|readiness|eagerness|resolve) to (?:fight|resist|defend)|(?:ready|willing|prepared) to (?:give|sacrifice) (?:\w+ ){0,4}(?:life|lives|blood)|(?:would|will) give (?:my|our|his|her|their) (?:\w+ )?(?:life|lives)"
+    (r"(?:will|readiness|eagerness|resolve|resolution) to (?:continue |keep )?(?:fight\w*|resist\w*|defend)|(?:want\w*|wish\w*|urg\w*|call\w* (?:on|for)) (?:[\w’'-]+ ){0,3}to (?:fight on|keep fighting|continue (?:the )?(?:fight|fighting|resist\w*))|(?:ready|willing|prepared) to (?:give|sacrifice) (?:\w+ ){0,4}(?:life|lives|blood)|(?:would|will) give (?:my|our|his|her|their) (?:\w+ )?(?:life|lives)"
      r"|super-motivated|(?:highly|very|super|so) motivated|(?:was|were|am|is|are|feel|felt|remain\w*) (?:so |very |highly |super |still |really )?motivated", 0.5),
     (r"vow\w* to (?:fight on|fight|keep fighting|defend|win|press on|liberate|continue (?:the )?(?:fight|fighting|war|resistance))|(?:fight|fighting) (?:on )?(?:until|to) (?:final |total |complete )?(?:victory|the end|the last)"
      r"|(?:war|fighting|operation|offensive|military operations?) (?:should|must|to|will) (?:continue|go on|be continued)"
@@ -225,7 +231,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
     resolute undaunted unfazed reassured heartened united$
     indifferen interested heartache arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
-    rage bleak grim$ die$
+    rage bleak grim$ die$ worst$ responsib crime crimes$ genocide aggression threat threatened danger enemy
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
     """.split()
@@ -243,6 +249,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
+    worst responsib crime crimes genocide aggression threat danger enemy
     fear tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
@@ -279,6 +286,12 @@ CUE_EXCEPTIONS = re.compile(
     r"|patriots?\s(?:air\sdefen[cs]e\s)?(?:systems?|missiles?|batter(?:y|ies)|launchers?|interceptors?|units?)"
     r"|(?:package|aid|assistance|funding|weapons|systems|money|loans?|grants?|tranche)\s(?:\w+\s){0,3}support"
     r"|support\s(?:\w+\s)?(?:ukraine|kyiv|israel|taiwan)['’]s\s(?:\w+\s)?(?:defen[cs]es?|army|military|forces|economy|budget|energy|grid|needs)"
+    # holidays, not the war: "the difficulty of celebrating the end of Ramadan"
+    r"|celebrat\w*\s(?:\w+\s){0,3}(?:ramadan|eid|christmas|easter|new\syear|birthdays?|holidays?|weddings?|anniversar\w+|hanukkah|passover|diwali|nowruz)"
+    # tears of joy: "tearful ... gathered to celebrate"
+    r"|(?:tearful|in\stears|wept|weep\w*)(?=[^.!?]{0,160}\b(?:celebrat|jubila|rejoic|overjoy|cheer))|tears\sof\sjoy"
+    # support that fell to a level still above half is still majority support: "The support fell to 75% in June"
+    r"|(?:support|approval)\s(?:\w+\s){0,6}(?:fell|dropped|declined|slipped|dipped|decreased)\s(?:\w+\s)?to\s[5-9]\d(?=(?:\.\d)?\s?(?:%|percent|per\scent))"
     r"|support\s(?:package|funding|measures?|programs?|payments?)|thank\w*\s(?:that\s)?(?:it|the\swar|the\sfighting|this)['’]?s?\s(?:is\s|was\s)?over|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
     _I,
@@ -350,22 +363,22 @@ POLL_CONTEXT = re.compile(
 # resolved by match length (a "soldiers' families" match beats "soldiers").
 HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     # people described by where they live, before the kin words they start with ("families who once lived far from the front")
-    ("residents", r"(?:families|people|those) who (?:\w+ )?(?:live|lived|living|reside\w*|remain\w*|stay\w*)"
+    ("residents", r"(?:families|people|those) who (?:\w+ )?(?:live|lived|living|reside\w*|remain\w*|stay\w*)|who (?:still )?(?:lives|lived|has lived|had lived) in"
      r"|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|father|teacher|merchant|shopkeeper|vendor|pensioner) (?:who (?:fled|lives|lived)|residing)"
      r"|idps?|internally displaced(?: people| persons)?|(?:local|border|frontline|front-line|affected|rural|village) communities"),
     ("families", r"(?:soldiers?'|soldiers’|troops'|troops’|servicemen's|servicemen’s)\s(?:own\s)?(?:families|family|parents|mothers|wives|relatives|loved ones)"),
-    ("families", r"(?:families|family members?|parents|mothers?|fathers?|wives|wife|widows?|relatives|next of kin|loved ones)\s(?:of|whose)\s(?:\w+[\s-]){0,4}?(?:soldiers?|troops|servicemen|conscripts|reservists|men|sons?|dead|fallen|hostages?|captives|deceased|the\s\w+)"),
+    ("families", r"(?!(?:mother|father)s? of (?:\w+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|young|small)\b)(?:families|family members?|parents|mothers?|fathers?|wives|wife|widows?|relatives|next of kin|loved ones)\s(?:of|whose)\s(?:\w+[\s-]){0,4}?(?:soldiers?|troops|servicemen|conscripts|reservists|men|sons?|dead|fallen|hostages?|captives|deceased|the\s\w+)"),
     ("families", r"(?:bereaved|grieving|worried)\s(?:families|parents|mothers|relatives)|hostage families|families of (?:the )?hostages"),
     ("families", r"(?:their|her|his) (?:\w+ ){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b(?! (?:were|are|was|is|have|had) (?:sent|deployed|killed))"),
     ("families", r"[\w-]+['’]s (?:husband|son)\b(?! (?:was|were|is|had been) (?:killed|sent|deployed))"),
-    ("families", r"families|(?:his|her|their|my|our|whose|the soldier's|the soldier’s|a soldier's|a soldier’s) family|family members?|parents?|mothers?|fathers?|wives|widows?|relatives|spouses|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
+    ("families", r"families|(?:his|her|their|my|our|whose|the soldier's|the soldier’s|a soldier's|a soldier’s) family|family members?|parents?|(?:mothers?|fathers?)(?! of (?:\w+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|young|small)\b)|wives|widows?|relatives|spouses|bereaved|whose sons?|whose daughters?|whose husbands?|loved ones"),
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|biden|trump|macron|scholz|starmer|lukashenk[oa]|khamenei|erdogan|xi jinping|lavrov|shoigu|gerasimov|zaluzhn\w+|syrsk\w+|blinken|rubio|lawmakers?|the military's"
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
-    ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the (?:average|ordinary) (?:russian|ukrainian|israeli|american|citizen|person|voter|[a-z]+ian)|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|ethiopians|tigrayans|haitians|sudanese|armenians|azerbaijanis|colombians|venezuelans|congolese|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the (?:average|ordinary) (?:russian|ukrainian|israeli|american|citizen|person|voter|[a-z]+ian)|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|(?:survey )?participants|surveyees|interviewees|ethiopians|tigrayans|haitians|sudanese|armenians|azerbaijanis|colombians|venezuelans|congolese|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # Holder nouns that depend on capital letters ("Sergeant Ivanov", "Moscow praised", "Kim
@@ -385,6 +398,15 @@ HOLDER_CASED_HINT = re.compile(
 # used only when nothing else in the sentence can hold the sentiment
 WEAK_HOLDERS = frozenset({"soldiers"})
 
+# Someone speaking of "our sons", "my children" speaks as a soldier's (or hostage's) family
+# only when the same sentence says what happened to them: serving, sent, killed, missing,
+# held, wanted back. "Make sure our children are inside the house" is a civilian parent.
+KIN_CONTEXT = re.compile(
+    r"\b(?:soldiers?|troops?|army|military|front\w*|war|mobili[sz]\w*|deploy\w*|serv\w*|conscript\w*|draft\w*|units?|base|barracks|hostages?|captiv\w*|prison\w*|"
+    r"kill\w*|dead|died|die|dying|death|missing|fight\w*|home|return\w*|back|alive|graves?|funerals?|fallen|sent|taken|mobilized|uniform|trenches|wait\w*|await\w*|miss\w*|news|heard|hear|letters?|calls?|lost|loved)\b",
+    _I,
+)
+
 # --- quotes ----------------------------------------------------------------------------
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("„", "“"), ("«", "»"), ('"', '"'))
 SINGLE_QUOTE = re.compile(r"(?<![\w’'])['‘](?=[A-Za-z])(.{3,}?)(?<=[\w.,!?])['’](?![\w])")
@@ -401,6 +423,8 @@ DOMAIN_POSITIVE: tuple[tuple[str, float], ...] = (
     (r"duty|honou?r to (?:die|serve|fight)|an honou?r|loyal\w*|noble|glor\w*|heroic\w*|heroes|feat|valou?r|brave\w*|orders? of the (?:party|supreme leader|fatherland)", 0.6),
     (r"(?:must|should) be prepared to sacrifice|must be carried out|there must be a reason", 0.6),
     (r"brotherly|militant friendship|victory|always wins|wins in battle", 0.4),
+    # joy at liberation or at the end of a regime: "a real sense of freedom", "waiting a long time for this day"
+    (r"sense of (?:freedom|liberation)|free at last|we are free|(?:waiting|waited|wait) (?:\w+ ){0,3}for this (?:day|moment)|(?:can['’]t|cannot) believe (?:i['’]m|we['’]re|i am|we are) (?:living|alive|free|seeing)|new history|tears of joy", 0.6),
 )
 DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"dying for nothing|died for nothing|for nothing|in vain|without leaving a name|nobody knows how many", 0.8),
@@ -411,6 +435,8 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
     (r"(?:taken|took|lost) everything|(?:destroyed|ruined) (?:our|my) (?:lives|life|future)|unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
      r"|(?:thought|felt|feared|was sure) (?:that )?(?:this|it) was the end|(?:need|want|want to see|pray for|long for) peace|peace,? not war|no one to (?:complain|turn) to|no (?:place|where) to hide|nowhere to hide|(?:will|would) be crushed|nasty|ugly|horrible|awful|dreadful|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
+    # insults for the leader who makes the war: "you never know what's on a madman's mind"
+    (r"madman|maniac|lunatic|tyrant|dictator|butcher|war criminal|psychopath", 0.6),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),
 )
 VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit

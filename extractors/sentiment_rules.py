@@ -95,6 +95,13 @@ _POSSESSED_KIN = re.compile(
 # someone speaking of "our loved ones", "my son", "our husbands" speaks as a soldier's family
 _FIRST_PERSON_KIN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:husbands?|sons?|boys|loved ones|children|men)\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
+_THIRD_KIN_BEFORE = re.compile(r"\b(?:his|her)\s+$", _I)  # "he and his father made us live in fear": a third person's kin
+
+
+def soldier_kin(s: str, lo: int = 0, hi: int | None = None) -> bool:
+    """Does s[lo:hi] speak of "our sons", "my husband" as soldiers' or captives' kin?"""
+    hi = len(s) if hi is None else hi
+    return _FIRST_PERSON_KIN.search(s, lo, hi) is not None and lex.KIN_CONTEXT.search(s, lo, hi) is not None
 _CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
 # a holder right after one of these verbs is its object
 _TRANSITIVE_CUE = re.compile(

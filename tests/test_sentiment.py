@@ -191,6 +191,23 @@ NOTHING = [
     ("none-aid-agencies-concern", "Aid agencies voiced concern about access to the region."),
     ("none-profile-most-likely-to-support", "The respondents most likely to support the war's continuation were financially secure men over 45."),
     ("none-aid-response-deplored", "Faced with this continuous influx, the Chadian authorities deplore an insufficient humanitarian response."),
+    ("none-holiday-celebration", "Families in the city celebrated Eid with a meal at home."),
+    ("none-claimed-responsibility", "The group claimed responsibility for the attack on the convoy."),
+]
+
+# (id, text, the exact (holder, stance) pairs): holder choices where a wrong extra pair is the error
+EXACT = [
+    ("poll-blame-for-the-war", "Asked who bears the main responsibility for the war, 52% of respondents named the Kremlin.", {("public", "negative")}),
+    ("poll-war-crime-verdict", "Most citizens say the shelling of the city was a war crime.", {("public", "negative")}),
+    ("poll-threat-perception", "Some 64 percent of survey participants see Russia as the biggest threat to their country.", {("public", "negative")}),
+    ("want-the-army-to-fight-on", "Veterans want the army to fight on until the land is returned.", {("soldiers", "positive")}),
+    ("civilian-mother-of-three", "The mother of three said she is terrified of the air strikes.", {("public", "negative")}),
+    ("civilian-first-person-kin", "“We are scared and we keep our children inside the house all day,” said Ali Hassan, a shopkeeper.", {("other", "negative")}),
+    ("soldier-kin-first-person", "“We are waiting for our sons to come home from the front. This war is senseless,” said one of the protesters.", {("families", "negative")}),
+    ("person-with-age", "Lina, 37, said she is waiting for the worst to come.", {("other", "negative")}),
+    ("support-fell-to-a-majority", "In May, 80% of respondents supported the operation. Support fell to 68% in October.", {("public", "positive")}),
+    ("contrast-quote-makes-mixed", "He said residents are afraid of what comes next, but “tonight everyone will celebrate in the square.”", {("residents", "mixed")}),
+    ("officials-as-content-of-a-poll", "In the survey, 58% of respondents say the government should support the army more.", {("public", "positive")}),
 ]
 
 
@@ -198,6 +215,11 @@ NOTHING = [
 def test_extract_sentiment_construction(text: str, expected: set[tuple[str, str]]) -> None:
     found = pairs(text)
     assert expected <= found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in EXACT], ids=[c[0] for c in EXACT])
+def test_extract_sentiment_exact_pairs(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOTHING], ids=[c[0] for c in NOTHING])
