@@ -286,6 +286,8 @@ CUE_EXCEPTIONS = re.compile(
     r"|patriots?\s(?:air\sdefen[cs]e\s)?(?:systems?|missiles?|batter(?:y|ies)|launchers?|interceptors?|units?)"
     r"|(?:package|aid|assistance|funding|weapons|systems|money|loans?|grants?|tranche)\s(?:\w+\s){0,3}support"
     r"|support\s(?:\w+\s)?(?:ukraine|kyiv|israel|taiwan)['’]s\s(?:\w+\s)?(?:defen[cs]es?|army|military|forces|economy|budget|energy|grid|needs)"
+    # the political camp, not an attitude: "opposition protests", "opposition parties" (the protest itself still counts)
+    r"|opposition\s(?=(?:protests?|parties|party|leaders?|figures?|groups?|politicians?|activists?|candidates?|media|lawmakers?|rall(?:y|ies)|movement)\b)"
     # holidays, not the war: "the difficulty of celebrating the end of Ramadan"
     r"|celebrat\w*\s(?:\w+\s){0,3}(?:ramadan|eid|christmas|easter|new\syear|birthdays?|holidays?|weddings?|anniversar\w+|hanukkah|passover|diwali|nowruz)"
     # tears of joy: "tearful ... gathered to celebrate"

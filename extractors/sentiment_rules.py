@@ -95,6 +95,7 @@ _POSSESSED_KIN = re.compile(
 # someone speaking of "our loved ones", "my son", "our husbands" speaks as a soldier's family
 _FIRST_PERSON_KIN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:husbands?|sons?|boys|loved ones|children|men)\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
+_ABSENCE_ONLY = re.compile(r"protest|outcry|uproar|backlash|dissent", _I)  # negated, these say nothing happened
 _THIRD_KIN_BEFORE = re.compile(r"\b(?:his|her)\s+$", _I)  # "he and his father made us live in fear": a third person's kin
 
 
@@ -305,6 +306,8 @@ def _find_cues(s: str, hits: list[tuple[int, bool]] | None = None) -> list[_Cue]
                 if flipped and obj and pol > 0:
                     object_until = m.end() + obj.end()
             if _negated(s, m.start()):
+                if _ABSENCE_ONLY.match(word):
+                    continue  # "no protests are expected": an absence of protest is not support
                 pol = -pol
         weight, majority, pct_at = _share(s, m.start(), m.end())
         cues.append(_Cue(m.start(), m.end(), pol, strength, weight, majority, pct_at))

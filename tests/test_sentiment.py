@@ -193,6 +193,8 @@ NOTHING = [
     ("none-aid-response-deplored", "Faced with this continuous influx, the Chadian authorities deplore an insufficient humanitarian response."),
     ("none-holiday-celebration", "Families in the city celebrated Eid with a meal at home."),
     ("none-claimed-responsibility", "The group claimed responsibility for the attack on the convoy."),
+    ("none-no-opposition-protests-expected", "No large opposition protests are planned for the weekend, the police said."),
+    ("none-did-not-protest", "Residents did not protest when the unit moved into the school."),
 ]
 
 # (id, text, the exact (holder, stance) pairs): holder choices where a wrong extra pair is the error
