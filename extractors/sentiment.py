@@ -427,6 +427,9 @@ def _analyse_unit(
                 ccues = [c for c in ccues if not _is_weak(masked, c)]
             for c in ccues:
                 items.append((holder, c.polarity, c.strength, c.majority, c.weight, c.pct_at))
+                if holder == "families" and c.polarity < 0 and _kin_state(masked, c):
+                    # "relatives say their men ...: they are exhausted": the soldiers' own state too
+                    items.append(("soldiers", c.polarity, c.strength, False, 1.0, -1))
         if items and quotes and quote_text:
             # 'Syrians are fearful ..., but "today, all Syrian people will just celebrate"': the
             # quotation after a contrast answers the cue before it with the other side
@@ -491,6 +494,14 @@ def _analyse_unit(
     carry = _Carry(cls=reports[-1][0].holder, poll=own_poll)
     carry.shares = shares if any(x is not None for x in shares) else []
     return reports, carry
+
+
+def _kin_state(masked: str, cue: _Cue) -> bool:
+    """Is `cue` a state ("exhausted", "demoralised") of the kin a family speaks of ("their men
+    ... they are", "their sons are")?"""
+    if not lex.KIN_STATE_CUE.match(masked, cue.start):
+        return False
+    return lex.KIN_SUBJECT_BEFORE.search(masked, max(0, cue.start - 120), cue.start) is not None
 
 
 def _resolve_holder(

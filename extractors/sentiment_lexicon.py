@@ -409,6 +409,14 @@ KIN_CONTEXT = re.compile(
     _I,
 )
 
+# A family speaking of the state of its soldiers: the state is the soldiers' report too.
+KIN_STATE_CUE = re.compile(r"(?:exhaust|tired|depress|demorali|fatigue|burn|low morale|desperat|despair|hopeless)", _I)
+KIN_SUBJECT_BEFORE = re.compile(
+    r"\b(?:their|our|her|his)\s+(?:[\w-]+\s+)?(?:men|sons?|husbands?|boys)\b(?:\s+(?:are|were|feel|felt|have\s+become|became)\s+(?:\w+\s+){0,2}"
+    r"|[^.;]{0,80}?\bthey\s+(?:are|were|feel|felt|have\s+become|became)\s+(?:\w+\s+){0,2}(?:[\w-]+,\s+)*)$",
+    _I,
+)
+
 # --- quotes ----------------------------------------------------------------------------
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("„", "“"), ("«", "»"), ('"', '"'))
 SINGLE_QUOTE = re.compile(r"(?<![\w’'])['‘](?=[A-Za-z])(.{3,}?)(?<=[\w.,!?])['’](?![\w])")

@@ -209,6 +209,8 @@ EXACT = [
     ("person-with-age", "Lina, 37, said she is waiting for the worst to come.", {("other", "negative")}),
     ("support-fell-to-a-majority", "In May, 80% of respondents supported the operation. Support fell to 68% in October.", {("public", "positive")}),
     ("contrast-quote-makes-mixed", "He said residents are afraid of what comes next, but “tonight everyone will celebrate in the square.”", {("residents", "mixed")}),
+    ("two-holders-family-and-kin-state", "Wives of mobilised men say their husbands are exhausted and sleep in the mud.", {("families", "negative"), ("soldiers", "negative")}),
+    ("family-own-state-only", "Mothers of conscripts say they are exhausted from waiting for news.", {("families", "negative")}),
     ("officials-as-content-of-a-poll", "In the survey, 58% of respondents say the government should support the army more.", {("public", "positive")}),
 ]
 
