@@ -34,7 +34,7 @@ from extractors.urls import redact_text
 from newsmon.config import FeedConfig, Settings, smtp_credentials
 from newsmon.errors import DatabaseLocked
 from newsmon.fetch import FetchOptions, FetchResult
-from newsmon.items import Item, _item_rows_job, error_row, item_rows, item_text  # noqa: F401  (re-exported)
+from newsmon.items import Item, _item_rows_job, error_row
 from newsmon.records import now_utc, record_id, utc_naive
 from storage import FeedState, WriteBatch
 
