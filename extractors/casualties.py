@@ -456,8 +456,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         if kind == "loss":
             if (np_words and np_words[0] == "lives") or _LIVES_AFTER_RE.match(sent[q.end:q.end + 7]):
                 category = "killed"
-            elif not personish(np_words, mentions, np_s, np_e):
-                category = post
+            elif not personish(np_words, mentions, np_s, np_e) or post in ("killed", "wounded", "missing", "captured"):
+                category = post  # "lost 350 000 soldiers killed": the participle says which loss
         elif pre == "captured" and np_words and not personish(np_words, mentions, np_s, np_e):
             category = post
         elif pre == "killed" and P.DESTROY_RE.match(sent, cue_s) and not people_head(np_words):
@@ -495,6 +495,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         return None
     if breakdown and (post is None or (last is not None and category == last.category and np_s != np_e)):
         return None
+    if breakdown and last is None and prev and prev[-1] == category and P.ANAPHORIC_BREAKDOWN_RE.match(sent):
+        return None  # "... 26,000 missing. Out of these, 11,000 non-combatants and 15,000 soldiers are missing"
     partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or P.AMONG_RE.match(sent, q.end))
     if category in prev and pre == category and P.AMONG_BEFORE_RE.search(sent, max(0, num_start - 50), num_start):
         return None  # "Among the dead are 382 children" after "5,996 people have died"

@@ -206,7 +206,7 @@ POST_CUE_RE = re.compile(
     r"(?P<casualties>among\s+the\s+casualties|casualties|casualty|losses|lost\b(?!\s+(?:their|his|her|its|to|control|contact|territory|ground))"
     r"|combat\s+losses)"
     r"|(?P<captured_dead>captured\s+dead)"
-    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|found\s+dead|dead|died|die\b|deaths|death\s+toll|fatalities|slain|perished|executed"
+    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|found\s+dead|dead|died|die\b|deaths|death\s+toll|death\b(?!\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|slain|perished|executed"
     r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
@@ -219,7 +219,7 @@ POST_CUE_RE = re.compile(
     r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
     r"|treated\s+for\s+(?:\w+\s+)?(?:wounds|injuries))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
-    r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war"
+    r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war|in\s+(?:\w+\s+)?captivity"
     r"|hostages\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|seized|abducted))"
     r"|(?P<missing>missing|unaccounted\s+for|disappeared)",
     re.IGNORECASE,
@@ -237,7 +237,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed)(?:\s+[\w'’-]+){0,3}?"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed|victims)(?:\s+[\w'’-]+){0,3}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
     r"|\bkilled\s+an\s+estimated|\bkillings?\s+of|\bmurders?\s+of"
@@ -288,9 +288,13 @@ NON_CASUALTY_PRE_RE = re.compile(
 # the whole run of a breakdown before a number ("including six children and three women, and ")
 BREAKDOWN_CHAIN_RE = re.compile(
     r"\b(?:including|included|includes|include|among(?:st)?\s+them|among(?:st)?\s+whom|of\s+whom|of\s+them|among\s+those"
-    r"|most\s+of\s+them|such\s+as)\s+(?:both\s+)?(?P<chain>[^;:.()]{0,100})$",
+    r"|most\s+of\s+them|such\s+as|^\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),)"
+    r"\s+(?:both\s+)?(?P<chain>[^;:.()]{0,100})$",
     re.IGNORECASE,
 )
+# a sentence opening with a breakdown of the figure before it ("Out of these, 11,000 non-combatants and ...")
+ANAPHORIC_BREAKDOWN_RE = re.compile(
+    r"\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),", re.IGNORECASE)
 # verbs that make "N lives" a death count ("claimed 30 lives", "cost 12 lives")
 LIVES_VERB_RE = re.compile(r"\b(?:claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking|taken|loss\s+of|lost)\s*$",
                            re.IGNORECASE)
@@ -310,6 +314,7 @@ AUX_WORDS = frozenset(
     said thought feared estimated reported already probably allegedly since then all both either
     would will may might could just still further currently officially considered listed presumed
     declared registered initially subsequently later apparently possibly got gotten
+    classified counted recorded documented designated
     """.split()
 )
 # True auxiliaries: the only words that end a reduced relative clause ("deployed to ... have been").
@@ -503,7 +508,8 @@ SUBORDINATE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 # a part of an earlier total: "nine of those killed", "five of the dead"
-PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b", re.IGNORECASE)
+# (not "24 of the Kremlin's fighters": a possessive names a side, not the earlier total)
+PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b(?!\s+[\w-]+['’]s?\s)", re.IGNORECASE)
 # lower-cased-text versions of the hottest patterns (case-blind matching is about twice as slow)
 PRE_CUE_LOWER_RE = re.compile(PRE_CUE_RE.pattern)
 NON_CASUALTY_PRE_LOWER_RE = re.compile(NON_CASUALTY_PRE_RE.pattern)
