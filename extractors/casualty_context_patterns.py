@@ -79,7 +79,7 @@ OTHER_SIDE_WORDS = (
 # Nouns whose modifier is the attacker, not the victim ("Russian strike", "Israeli airstrikes").
 ATTACKER_NOUNS_RE = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,2}?(?:strike|strikes|attack|attacks|missile|missiles|drone|drones|shelling"
-    r"|airstrike|airstrikes|air\s+strike|air\s+strikes|bombing|bombings|bombardment|warplanes|jets|jet"
+    r"|airstrike|airstrikes|air\s+strike|air\s+strikes|bombing|bombings|bombardment|warplanes|jets|jet|shell|shells"
     r"|rocket|rockets|artillery|raid|raids|offensive|aggression|occupation|fire|gunfire|assault|assaults"
     r"|invasion|custody|captivity|detention|prison|prisons|captors|blockade|siege"
     r"|forces\s+(?:killed|killing|shot)|troops\s+(?:killed|killing|shot)"
@@ -107,14 +107,17 @@ ALLY_BEFORE_RE = re.compile(
 )
 # a side that is the subject of an attack verb ("the RSF attacked the village")
 ATTACKER_VERB_AFTER_RE = re.compile(
-    r"^(?:\s*(?:'s|’s)?\s*)(?:(?!were\b|was\b|are\b|is\b|been\b|being\b|of\b|on\b|in\b|at\b"
+    r"^(?:\s*(?:'s|’s)?\s*)(?:(?:on|in|at|early|late|last)\s+(?:\w+day|the\s+night|night|overnight|morning|evening)\s+"
+    r"|(?!were\b|was\b|are\b|is\b|been\b|being\b|of\b|on\b|in\b|at\b"
     r"|near\b|from\b|to\b|into\b|across\b|inside\b|lost\b|loses\b|losing\b|lose\b)[\w'’()-]+\s+){0,7}?"
     r"(?:attacked|attacking|attacks|shelled|shelling|bombed|bombing|stormed|raided|struck|strikes|targeted"
     r"|targeting|fired|launched|killed|killing|kills|shot|ambushed|hit|executed|massacred|captured|seized"
     r"|kidnapped|abducted|besieged|invaded|overran|overrun|perpetrated|carried\s+out)\b",
     re.IGNORECASE,
 )
-BY_BEFORE_RE = re.compile(r"\b(?:by|blamed\s+on|carried\s+out\s+by|attributed\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+BY_BEFORE_RE = re.compile(r"\b(?:by(?!\s+(?:shelling|attacking|striking|bombing|targeting|hitting|firing|raiding)\b)"
+                          r"|blamed\s+on|carried\s+out\s+by|attributed\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}"
+                          r"(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)  # "by the criminal army of the Russian Federation"
 
 # --- attribution ---------------------------------------------------------------------
 
