@@ -510,13 +510,17 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
 _COUNTED_NOUNS = P.PERSON_NOUNS | P.COMBATANT_NOUNS | P.THING_NOUNS
 
 
-def _bare_figures(sent: str, qtys: list[Qty], found: list[Found]) -> list[Found]:
+def _bare_figures(sent: str, qtys: list[Qty], found: list[Found], prev: list[str]) -> list[Found]:
     """Figures named only as "the figure of 64" or "an estimate of 55": the category of the next figure
-    in the sentence ("..., bringing the number of civilians killed to 119"), else of the one before."""
+    in the sentence ("..., bringing the number of civilians killed to 119"), else of the one before;
+    "such a figure, it is N" with no other figure in the sentence repeats the last figure's category."""
     taken = {f.q.start for f in found}
     extra: list[Found] = []
     for q in qtys:
-        if q.start in taken or q.vague or not P.BARE_FIGURE_BEFORE_RE.search(sent, max(0, q.start - 40), q.start):
+        if q.start in taken or q.vague:
+            continue
+        named = P.BARE_FIGURE_BEFORE_RE.search(sent, max(0, q.start - 40), q.start)
+        if not named and not (prev and not found and P.BARE_FIGURE_IS_RE.search(sent, max(0, q.start - 60), q.start)):
             continue
         post, np_s, np_e, thing = _post_scan(sent, q, qtys)
         nxt = P.TOKEN_RE.search(sent, q.end)
@@ -526,6 +530,9 @@ def _bare_figures(sent: str, qtys: list[Qty], found: list[Found]) -> list[Found]
         np_s = np_e = q.end
         after = [f for f in found if f.q.start > q.end]
         before = [f for f in found if f.q.end <= q.start]
+        if not after and not before:
+            extra.append(Found(q, prev[-1], (np_s, np_e), (-1, -1), "post", False))
+            continue
         model = after[0] if after else before[-1]
         extra.append(Found(q, model.category, (np_s, np_e), (-1, -1), "bare", False))
     return sorted(found + extra, key=lambda f: f.q.start)
@@ -543,8 +550,9 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
         if f is not None:
             found.append(f)
             prev.append(f.category)
-    if found and len(found) < len(qtys) and P.BARE_FIGURE_BEFORE_RE.search(sent):
-        found = _bare_figures(sent, qtys, found)
+    if len(found) < len(qtys) and (found and P.BARE_FIGURE_BEFORE_RE.search(sent)
+                                   or prev and not found and P.BARE_FIGURE_IS_GATE_RE.search(sent)):
+        found = _bare_figures(sent, qtys, found, prev)
     if not found:
         return []
     attribs = attributions(sent)

@@ -413,6 +413,10 @@ PAREN_BREAKDOWN_RE = re.compile(r"(?<=\d)[^()\d.;]{0,30}\((?P<inner>[^()]*\d[^()
 # a figure named as a figure ("the figure of 64", "the government's previous estimate of 55")
 BARE_FIGURE_BEFORE_RE = re.compile(r"\b(?:figure|estimate|tally|count)\s+of\s+(?:about\s+|some\s+|around\s+)?$|"
                                    r"\b(?:figure|estimate|tally|count)\s+of\s+\d", re.IGNORECASE)
+# a figure said to be the figure in the next clause ("There really is such a figure, it is a little more than 7,000")
+BARE_FIGURE_IS_RE = re.compile(r"\b(?:figure|number)\b(?!\s+of\b)[^.;:\d]{0,25}?\b(?:is|was|stands\s+at|stood\s+at)"
+                               r"\s+(?:a\s+little\s+|slightly\s+|just\s+|now\s+)?$", re.IGNORECASE)
+BARE_FIGURE_IS_GATE_RE = re.compile(r"\b(?:figure|number)\b(?!\s+of\b)", re.IGNORECASE)
 # "two of the 25,000 dead fighters", "half of the 4,100 wounded soldiers": the whole is itself a figure
 CUE_ADJECTIVE_GROUP_RE = re.compile(
     r"\s+(?:dead|wounded|injured|killed|slain|fallen)\s+(?:[\w'’-]+\s+){0,2}?(?:soldiers|troops|fighters|servicemen"
