@@ -257,6 +257,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             j = limit - 1  # an unclosed curly quote runs to the end of its paragraph
         spans.append((i, j + 1))
         pos = j + 1
+    if "''" in text:
+        for m in lex.DOUBLE_APOSTROPHE_QUOTE.finditer(text):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
     # single-quoted speech ('we are living in hell'), only outside double quotes
     for m in lex.SINGLE_QUOTE.finditer(text):
         if not any(s <= m.start() < e for s, e in spans) and "\n" not in m.group(0):

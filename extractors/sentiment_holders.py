@@ -13,7 +13,11 @@ rather than from particular words:
   government, forces) cannot be who feels it ("the junta had just announced ..., and she
   was terrified");
 - "Name, an ex-soldier ..." names the subject's group by apposition, so a weak holder
-  (soldiers) there is the subject.
+  (soldiers) there is the subject;
+- a noun after a copula is a predicate, not the subject, when a holder precedes it
+  ("the mothers ... have become one of the most active CRITICS of the regime");
+- state media that carry someone's remarks ("in remarks carried by KCNA, Kim said") make the
+  speaker an official, though the noun sits inside a phrase.
 """
 
 from __future__ import annotations
@@ -33,6 +37,13 @@ _COMPANION_BEFORE = re.compile(r"\b(?:with|alongside|near|into|towards?)\s+(?:[\
 _PERSON_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,2}$", _I)
 # "Tseganesh Kassa, an ex-soldier from Shire": an apposition after a name
 _APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w’'-]+,\s+(?:an?|the|one|another)\s+(?:[\w-]+\s*){0,3}$")
+# "have become one of the most active critics", "are among the fiercest critics"
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:become|became|becoming|are|is|was|were|been|remain(?:s|ed)?)\s+(?:among\s+|one\s+of\s+)?(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:most\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+# "remarks carried by KCNA", "a statement published by state media"
+_CARRIED_BY = re.compile(r"\b(?:carried|published|released|broadcast|aired|run|relayed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", _I)
 # holder nouns that name an institution or a crowd, never one person
 _COLLECTIVE = re.compile(
     r"(?:junta|government|regime|ministry|party|kremlin|authorities|parliament|congress|council|state|white house|pentagon"
@@ -73,3 +84,13 @@ def is_collective(surface: str) -> bool:
 def is_apposition(s: str, start: int) -> bool:
     """Is the noun at `start` an apposition to a name ("Kassa, an ex-soldier")?"""
     return _APPOSITION_BEFORE.search(s, max(0, start - 60), start) is not None
+
+
+def is_predicate(s: str, start: int) -> bool:
+    """Is the noun at `start` a predicate after a copula ("have become ... critics")?"""
+    return _PREDICATE_BEFORE.search(s, max(0, start - 60), start) is not None
+
+
+def carries_remarks(s: str, start: int) -> bool:
+    """Is the noun at `start` the medium that carries someone's remarks ("carried by KCNA")?"""
+    return _CARRIED_BY.search(s, max(0, start - 40), start) is not None

@@ -50,6 +50,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"concerning", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
     (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|heartache|anguish\w*|agony|shocked|shock(?!\s+(?!(?:and|at|over|or|to|of|in|as|that|was|is|were|among|after|when|for|but|on|amid|following|from|by|with|about|because|since|as)\b)[a-z])", 0.6),
     (r"burn-?out|burned out|burnt out|disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
+    (r"(?:exhausted|tired|demorali[sz]ed) (?:after|from|by) (?:\w+ ){0,4}(?:years?|months?|weeks?|fighting|combat|service|shelling|the front|the war)", 0.5),
     (r"tired|exhausted|sad|demorali[sz]ed", 0.5),  # predicative only: see CUE_NEEDS_BEFORE
     (r"bleak|grim", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
     (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,3}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*"
@@ -67,6 +68,9 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:refus\w*|refusal|declin\w*|unwilling(?:ness)?|reluctan\w*) (?:\w+ ){0,2}to (?:serve|fight|return|take part|report for duty|go (?:to|back to) (?:the )?(?:front|war)|be (?:mobili[sz]ed|drafted|deployed))"
      r"|(?:will|would|shall) not (?:return to|report for|serve|fight|go back)|(?:won't|wouldn't) (?:serve|fight|go back|return to)|draft dodg\w*|desert(?:ed|ion|ing) (?:\w+ ){0,2}(?:army|front|unit)", 0.7),
     (r"shame(?:ful)?|disgrace\w*|(?:illegal|criminal|unjust|senseless|pointless|needless) war|demand\w* accountability", 0.6),
+    # opposing a country's involvement in the war: "were against supplying weapons to Ukraine", "oppose sending troops"
+    (r"(?:against|oppos\w*(?: to)?|reject\w*|disapprov\w* of) (?:the |any |further |more |a |their |its |our )?(?:\w+ ){0,3}?"
+     r"(?:suppl(?:y|ying|ies)|sending|send|provid\w*|deliver\w*|ship\w*|transfer\w*|dispatch\w*|arming|deploy\w*|giv\w*|aid|assistance) (?:of |more |further |any |lethal |military |to )?(?:\w+ ){0,2}?(?:weapons|arms|munitions|ammunition|troops|soldiers|military aid|lethal aid|tanks|missiles|shells)", 0.7),
     (r"against(?! (?:any |all )?(?:territorial )?concessions)", 0.6),  # after "protest", "rally", "vote"...: see CUE_NEEDS_BEFORE
     (r"(?:took|take|taking|taken) to the streets", 0.6),
     (r"(?:feel\w*|felt) (?:\w+ ){0,2}(?:abandoned|betrayed|neglected|forgotten|let down|deceived|cheated|used|helpless)", 0.6),
@@ -76,13 +80,14 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:is|are|was|were|constitut\w*|amounts? to|amounted to|call\w*|consider\w*|view\w*|see|saw|term\w*|brand\w*|describ\w*) (?:\w+ ){0,3}?(?:as )?(?:a |an )?(?:war crimes?|crimes? against humanity|genocide|act of aggression)", 0.6),
     # threat perception: "identified Russia as a threat", "see Russia as the enemy", "feel threatened"
     (r"(?:identif\w*|see|sees|saw|seen|view\w*|regard\w*|perceiv\w*|consider\w*|nam(?:e|ed|es|ing)|cit(?:e|ed|es|ing)) (?:[\w’'-]+ ){0,3}as (?:a |the |an )?(?:main |biggest |greatest |major |serious |direct |real |existential |potential )?(?:threat|danger|enemy)|(?:feel|felt|feels) threatened", 0.5),
+    (r"critics? of (?:the |its |their |his |her |this )?(?:[\w’'-]+ ){0,3}?(?:war|invasion|regime|government|kremlin|deployment|putin|operation|mobili[sz]ation|actions|policy|polic(?:y|ies)|leadership|president|junta)", 0.6),  # after "become", "vocal": see CUE_NEEDS_BEFORE
     (r"accus\w*|blam\w*|desperat\w*", 0.4),
     (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust) (?:[\w’']+ ){0,8}(?:is|are|was|were|has been|have been) (?:waning|declining|falling|fading|eroding|dwindling|flagging|weakening)", 0.6),
     (r"(?:had|have|has) (?:had )?enough of|fed up with|sick (?:and tired )?of", 0.6),
     (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
     (r"resign|step down", 0.5),
     (r"(?:demand\w*|call\w* for|urg\w*) (?:the |his |her |their |an immediate |the immediate )?(?:\w+ ){0,2}resignation", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
-    (r"brac\w* (?:themselves |ourselves )?for (?:a |an |the )?(?:\w+ ){0,2}(?:war|escalation|offensive|attacks?|invasion|fighting|worst)|(?:left|kept) in the dark|(?:wait\w*|expect\w*|prepar\w*) for the worst", 0.5),
+    (r"brac\w* (?:themselves |ourselves )?for (?:a |an |the )?(?:\w+ ){0,2}(?:war|escalation|offensive|attacks?|invasion|fighting|worst|death|strikes?|explosions?|impact)|(?:left|kept) in the dark|(?:wait\w*|expect\w*|prepar\w*) for the worst", 0.5),
     (r"held (?:to )?account|demand\w* (?:answers|justice|the truth|to know)", 0.5),
     # "prioritize a hostage deal over continuing the war"
     # backing a leader who would make peace: "would back Putin if he signed a peace agreement"
@@ -138,13 +143,13 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|super-motivated|(?:highly|very|super|so) motivated|(?:was|were|am|is|are|feel|felt|remain\w*) (?:so |very |highly |super |still |really )?motivated", 0.5),
     (r"vow\w* to (?:fight on|fight|keep fighting|defend|win|press on|liberate|continue (?:the )?(?:fight|fighting|war|resistance))|(?:fight|fighting) (?:on )?(?:until|to) (?:final |total |complete )?(?:victory|the end|the last)"
      r"|(?:war|fighting|operation|offensive|military operations?) (?:should|must|to|will) (?:continue|go on|be continued)"
-     r"|trust(?:s|ed)? (?:in )?(?:the )?(?:[\w-]+ )?(?:army|military|armed forces|government|president|commanders?|leadership|troops)", 0.6),
+     r"|trust(?:s|ed)? (?:in )?(?:the )?(?:[\w-]+ )?(?:army|military|armed forces|forces|government|president|commanders?|leadership|troops|defenders|soldiers)", 0.6),
     (r"against (?:any |all )?(?:territorial )?concessions|(?:refus\w*|reject\w*|not ready for|oppos\w* to) (?:any |all )?(?:territorial )?concessions"
      r"|(?:willing|ready|determined|resolved?|continue) to (?:resist|fight on|keep fighting|continue the fight)|willingness to (?:resist|continue the fight|keep fighting)", 0.6),
     (r"want\w* (?:a |the |total |complete |full )?victory|belligerent|hawkish|pro-war|(?:keep|continue) fighting until", 0.5),
     (r"continu\w* (?:the )?(?:war|fighting|military (?:operations?|action))", 0.5),
     (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
-    (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,4}(?:high|strong|unbroken|great|excellent|good)\b", 0.5),
+    (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,4}(?:high|strong|unbroken|great|excellent|good|upbeat|buoyant|defiant|cheerful|optimistic)\b", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
     (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve|win|take up arms|bear arms)", 0.5),
     # staying put as defiance: "this is our land and we will stay here no matter what"
@@ -202,6 +207,10 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
         r"(?:\b(?:demand\w*|call\w*|ask\w*|appeal\w*|plead\w*|beg\w*|urg\w*|want\w*|wish\w*|hope\w*|pray\w*|please|help|to|must|should|will|would)\s+(?:[\w’']+\s+){0,5}|^\W*|[.!?“\"]\s*)$",
         re.IGNORECASE,
     ),
+    r"critics? of (?:the |its |their |his |her |this )?(?:[\w’'-]+ ){0,3}?(?:war|invasion|regime|government|kremlin|deployment|putin|operation|mobili[sz]ation|actions|policy|polic(?:y|ies)|leadership|president|junta)": re.compile(
+        r"\b(?:become|became|becoming|are|is|was|were|been|remain\w*|among|vocal|fierce|harsh|outspoken|leading|active|staunch|prominent|sharp|bitter|loudest|biggest|fiercest|harshest|open)\s+(?:[\w-]+\s+){0,3}$",
+        re.IGNORECASE,
+    ),
     r"impossible": re.compile(r"\b(?:made|make|makes|making)\s+(?:[\w’']+\s+){0,3}$", re.IGNORECASE),
 }
 
@@ -230,7 +239,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
     resolute undaunted unfazed reassured heartened united$
-    indifferen interested heartache arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
+    indifferen interested heartache reject tears$ arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$ worst$ responsib crime crimes$ genocide aggression threat threatened danger enemy
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
@@ -250,7 +259,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
     worst responsib crime crimes genocide aggression threat danger enemy
-    fear tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
+    fear tears tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
 
@@ -258,7 +267,15 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
 CUE_EXCEPTIONS = re.compile(
     r"\b(?:(?:deployed|sent|dispatched|troops?|soldiers?|forces|units?|weapons|artillery|military)\s(?:\w+\s){0,4}to\ssupport"
     r"|in\ssupport\sof\s(?:the\s)?(?:russian|ukrainian|israeli|north\skorean)?\s?(?:troops|forces|army|military)"
-    r"|military\ssupport|support\sfor\s(?:ukraine|russia|israel)'?s?\s(?:army|military|forces)|(?:air|fire|artillery|logistic\w*)\ssupport"
+    r"|military\ssupport|support\sfor\s(?:ukraine|russia|israel)'?s?\s(?:army|military|forces)|(?:air|fire|artillery|logistic\w*|arms|weapons?|defen[cs]e|ammunition)\ssupport"
+    # support meaning aid: "we expect our support will be of practical help to the people of Ukraine"
+    r"|(?:our|their|its|this|the|such)\ssupport\s(?:\w+\s){0,5}(?:of\s)?(?:practical\s|real\s|great\s|substantial\s)?(?:help|humanitarian|aid|assistance|relief|reconstruction|recovery|refugees)"
+    # a diplomatic appeal, not a hope about the war: "we hope that all parties will contribute to de-escalating"
+    r"|hop(?:e|es|ed|ing)\s(?:that\s)?(?:all|both|the\stwo|the\s(?:relevant|concerned))\s(?:relevant\s|concerned\s)?(?:parties|sides|countries)"
+    # a claim questioned is no one's view: "angry Russians question claims that society supports the war"
+    r"|(?:question\w*|disput\w*|den(?:y|ies|ied|ying)|reject\w*|doubt\w*|challeng\w*|debunk\w*|dismiss\w*)\s(?:the\s)?(?:official\s)?(?:claims?|assertions?|notion|idea|narrative|propaganda|myth)\sthat\s(?:[\w’'-]+\s){0,5}"
+    # leisure, not protest: "residents took to the streets and parks of the city, walking, shopping"
+    r"|(?:took|take|taking|taken)\sto\sthe\sstreets\s(?=and\s(?:parks|squares|beaches|cafes|markets|shops)|(?:of\s(?:the\s)?[\w-]+\s)?(?:to\s)?(?:walk|shop|stroll|enjoy))"
     r"|for\sfear\sof|in\sfear\sof\sleaking|supporting\sfire|concern\sthat\s(?:the\s)?(?:weapons?|troops)"
     r"|pain\w*\sof\s(?:the\s)?wound|hero\sof\sthe\srepublic\stitle"
     r"|(?:under|no|without)\s(?:any\s)?protest"
@@ -413,6 +430,8 @@ KIN_CONTEXT = re.compile(
 KIN_STATE_CUE = re.compile(r"(?:exhaust|tired|depress|demorali|fatigue|burn|low morale|desperat|despair|hopeless)", _I)
 KIN_SUBJECT_BEFORE = re.compile(
     r"\b(?:their|our|her|his)\s+(?:[\w-]+\s+)?(?:men|sons?|husbands?|boys)\b(?:\s+(?:are|were|feel|felt|have\s+become|became)\s+(?:\w+\s+){0,2}"
+    # "her husband Vitali, fifty years old, a logistician in the trenches and exhausted after ...": an apposition
+    r"|(?:\s+[A-Z][\w-]+)?,[^.;:!?()]{0,90}?(?:,|\band)\s+"
     r"|[^.;]{0,80}?\bthey\s+(?:are|were|feel|felt|have\s+become|became)\s+(?:\w+\s+){0,2}(?:[\w-]+,\s+)*)$",
     _I,
 )
@@ -420,6 +439,8 @@ KIN_SUBJECT_BEFORE = re.compile(
 # --- quotes ----------------------------------------------------------------------------
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("„", "“"), ("«", "»"), ('"', '"'))
 SINGLE_QUOTE = re.compile(r"(?<![\w’'])['‘](?=[A-Za-z])(.{3,}?)(?<=[\w.,!?])['’](?![\w])")
+# two apostrophes as quotation marks ("''But at night, you brace for death,'' she said"), as some wire copy prints them
+DOUBLE_APOSTROPHE_QUOTE = re.compile(r"''(?=\S)[^\n]{3,}?(?<=\S)''")
 MIN_QUOTE_WORDS = 5  # shorter quoted phrases are scare quotes: read as ordinary text
 
 REPORTING_CUES = re.compile(

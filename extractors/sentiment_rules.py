@@ -437,13 +437,15 @@ def _pick_holder(
             continue  # "The protesters, who included REFUGEES from Karabakh, blamed ...": not the subject
         if cue is None and h.start >= anchor_end and hol.is_companion(s, h.start):
             continue  # "said Mahasin Ahmed as she left ... with two RELATIVES"
-        if h.cls in _ATTRIBUTIVE_HOLDERS and any(
+        if h.cls in _ATTRIBUTIVE_HOLDERS and not hol.carries_remarks(s, h.start) and any(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
         if h.cls == "officials" and h.end <= pos and _ASKED_BEFORE.search(s, max(0, h.start - 30), h.start):
             continue  # "want THE GOVERNMENT to prioritize a deal": the one asked, not the holder
-        if h.cls == "officials" and _IN_PHRASE.search(s, max(0, h.start - 30), h.start) and (
+        if h is not holders[0] and h.start >= (cue.start if cue is not None else 0) and h.cls == "other" and hol.is_predicate(s, h.start):
+            continue  # "the mothers ... have become the most active CRITICS of the regime": a predicate
+        if h.cls == "officials" and _IN_PHRASE.search(s, max(0, h.start - 30), h.start) and not hol.carries_remarks(s, h.start) and (
             len(holders) > 1 or (cue is not None and h.start >= cue.end)
         ):
             continue  # "appealing to authorities": officials inside a phrase are not the subject
