@@ -97,7 +97,6 @@ from extractors import sentiment_lexicon as lex
 from extractors.model import SentimentAnalysis, SentimentReport
 from extractors.sentences import sentence_spans
 from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, has_cue_trigger: re-exported for tests)
-    _BARE_QUANTIFIERS,
     _CUE_RE,
     _FIRST_PERSON_FEELING,
     _IN_PHRASE,
@@ -125,6 +124,7 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
     document_tone,
     has_cue_trigger,
     has_share,
+    is_bare_quantifier,
     soldier_kin,
 )
 
@@ -174,6 +174,9 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
         if prev_holder is not None and prev_holder.shares and holder_seen.shares:
             reports = _merge_poll_breakdown(found, prev_holder, reports, holder_seen)
         found.extend(reports)
+        if prev_holder is not None and prev_holder.before is not None:
+            prev_holder.before.before = None  # two steps back at most
+        holder_seen.before = prev_holder
         prev_holder = holder_seen
     found = [f for f in found if f is not None]
     reports = [r for r, _ in found]
@@ -332,7 +335,7 @@ class _Carry:
     his devastation" continues "One such defector is Lee") and whether it was about a poll
     ("Fear was the most common answer" continues "In a new survey ...")."""
 
-    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker", "shares", "_region", "_text")
+    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker", "shares", "_region", "_text", "before")
 
     def __init__(
         self,
@@ -352,6 +355,7 @@ class _Carry:
         self.shares: list[float | None] = []  # per report of this unit: the winning side's poll share
         self._region = region  # a paragraph not split yet: its last sentence is the unit
         self._text = text
+        self.before: _Carry | None = None  # the unit before, for "Many attended services" after "Residents ..."
 
     def _split(self) -> None:
         if self._region is not None:
@@ -367,7 +371,12 @@ class _Carry:
             hs = _holders(self._masked)
             seen = _pick_holder([h for h in hs if h.cls not in lex.WEAK_HOLDERS], self._masked, None, len(self._masked))
             self._cls = seen.cls if seen else (hs[-1].cls if hs else None)
+            if seen is not None and self._cls == "public" and self.before is not None and is_bare_quantifier(self._masked, seen) and not self.poll:
+                earlier = self.before.get()
+                if earlier in ("residents", "families", "soldiers", "defectors"):
+                    self._cls = earlier  # "Residents took to the streets ... Many attended services"
             self._masked = None
+            self.before = None
         return self._cls
 
     @property
@@ -572,7 +581,7 @@ def _resolve_holder(
                     PERSON_NAME.search(masked, 0, cue.start) is not None or _PERSON_AGE.search(masked, 0, cue.start) is not None
                 ) and not _PLACE_OR_GROUP.search(masked)
             cls = "other" if not poll and ((quotes and spoken) or person or pronoun_person) else "public"
-    if h is not None and cls == "public" and masked[h.start:h.end].lower() in _BARE_QUANTIFIERS:
+    if h is not None and cls == "public" and is_bare_quantifier(masked, h):
         # "Residents of Goma survived ..., but many are fearful": "many" of the group named before
         group = [
             x

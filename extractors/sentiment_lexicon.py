@@ -77,7 +77,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     # blame for the war in polls: "who has the greatest responsibility for the conflict", "hold Russia responsible for the war"
     (r"(?:(?:bears?|bore|has|have|hold\w*|held|carr\w*) (?:the )?(?:greatest |most |main |primary |chief )?responsibility|(?:hold\w*|held|is|are|was|were) (?:\w+ ){0,2}responsible) for (?:the )?(?:war|conflict|invasion|aggression)", 0.5),
     # verdicts on the war: "agrees that the events in Ukraine are a war crime by Russia"
-    (r"(?:is|are|was|were|constitut\w*|amounts? to|amounted to|call\w*|consider\w*|view\w*|see|saw|term\w*|brand\w*|describ\w*) (?:\w+ ){0,3}?(?:as )?(?:a |an )?(?:war crimes?|crimes? against humanity|genocide|act of aggression)", 0.6),
+    (r"(?:is|are|was|were|constitut\w*|amounts? to|amounted to|call\w*|consider\w*|view\w*|see|saw|term\w*|brand\w*|describ\w*) (?:\w+ ){0,3}?(?:as )?(?:a |an )?(?:war crimes?|crimes? against humanity|genocide|act of aggression"
+     r"|(?:clear |flagrant |blatant |gross )?(?:illegal|unlawful|criminal) (?:act|war|invasion|deployment|aggression)|(?:clear |flagrant |blatant |gross )?violation of (?:the )?(?:un |united nations )?(?:charter|international law))", 0.6),
     # threat perception: "identified Russia as a threat", "see Russia as the enemy", "feel threatened"
     (r"(?:identif\w*|see|sees|saw|seen|view\w*|regard\w*|perceiv\w*|consider\w*|nam(?:e|ed|es|ing)|cit(?:e|ed|es|ing)) (?:[\w’'-]+ ){0,3}as (?:a |the |an )?(?:main |biggest |greatest |major |serious |direct |real |existential |potential )?(?:threat|danger|enemy)|(?:feel|felt|feels) threatened", 0.5),
     (r"critics? of (?:the |its |their |his |her |this )?(?:[\w’'-]+ ){0,3}?(?:war|invasion|regime|government|kremlin|deployment|putin|operation|mobili[sz]ation|actions|policy|polic(?:y|ies)|leadership|president|junta)", 0.6),  # after "become", "vocal": see CUE_NEEDS_BEFORE
@@ -240,7 +241,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
     resolute undaunted unfazed reassured heartened united$
     indifferen interested heartache reject tears$ arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
-    rage bleak grim$ die$ worst$ responsib crime crimes$ genocide aggression threat threatened danger enemy
+    rage bleak grim$ die$ worst$ responsib crime crimes$ illegal unlawful criminal violation genocide aggression threat threatened danger enemy
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
     """.split()
@@ -258,7 +259,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
-    worst responsib crime crimes genocide aggression threat danger enemy
+    worst responsib crime crimes genocide aggression threat danger enemy illegal unlawful criminal violation
     fear tears tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
@@ -395,10 +396,23 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|biden|trump|macron|scholz|starmer|lukashenk[oa]|khamenei|erdogan|xi jinping|lavrov|shoigu|gerasimov|zaluzhn\w+|syrsk\w+|blinken|rubio|lawmakers?|the military's"
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
-    ("residents", r"residents?|locals|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
+    ("residents", r"residents?|locals|local (?:people|folks?|men|women|villagers)|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
     ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the (?:average|ordinary) (?:russian|ukrainian|israeli|american|citizen|person|voter|[a-z]+ian)|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|lebanese|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|(?:survey )?participants|surveyees|interviewees|ethiopians|tigrayans|haitians|sudanese|armenians|azerbaijanis|colombians|venezuelans|congolese|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|burmese|muscovites|britons|poles|taiwanese|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
+)
+# "people of/in X" are residents of X unless X is a country ("people of the Syrian coast",
+# "people in Belgorod" -> residents; "people in Myanmar", "the people of Ukraine" -> public)
+PEOPLE_OF_PLACE = re.compile(r"\s+(?:of|in|from|across|around|living\s+in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+COUNTRIES = frozenset(
+    """
+    Russia Ukraine Israel Iran Iraq Syria Lebanon Yemen Sudan Myanmar Burma Korea China Taiwan Japan Georgia Armenia Azerbaijan
+    Moldova Belarus Poland Germany France Britain Europe America Pakistan India Afghanistan Ethiopia Eritrea Somalia Haiti Colombia
+    Venezuela Congo Mali Niger Nigeria Chad Libya Egypt Jordan Turkey Palestine Kazakhstan Serbia Kosovo Latvia Lithuania Estonia
+    Finland Sweden Norway Italy Spain Canada Mexico Brazil Australia Bangladesh Somaliland Tunisia Algeria Morocco Kenya Uganda Rwanda
+    Burundi Mozambique Cameroon Zimbabwe Cuba Vietnam Thailand Philippines Indonesia Malaysia Qatar Saudi Emirates Kuwait Bahrain Oman
+    North South United Russian Democratic Central Islamic Republic Gulf Western Eastern Arab Baltic Nordic Balkan
+    """.split()
 )
 # Holder nouns that depend on capital letters ("Sergeant Ivanov", "Moscow praised", "Kim
 # said", "Displaced Majed Mattar"): matched case-sensitively on the text itself; the
@@ -462,7 +476,7 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"how (?:must|would|do|can) (?:their|the|his|her) (?:parents|mothers?|families|family) feel", 0.9),
     (r"(?:deaths?\s(?:\w+\s){0,4}in\s(?:a|another)\sforeign\s(?:country|land|war))|(?:dying|die|killed|sent|lose their lives)\s(?:\w+\s){0,3}(?:in|to)\s(?:a|another)\s(?:foreign|distant|strange)\s(?:country|land|war)|a land that is not|another country to lose", 0.7),
     (r"(?:haven't|have not|hasn't|never) (?:even )?(?:gotten|got|been) married", 0.5),
-    (r"genocide|massacres?|atrocit\w*|war crimes?|ethnic cleansing|slaughter\w*|wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
+    (r"illegal act|unlawful act|criminal act|act of aggression|violat\w* (?:the )?(?:\w+ ){0,2}(?:charter|international law|security council resolutions|sovereignty|territorial integrity)|genocide|massacres?|atrocit\w*|war crimes?|ethnic cleansing|slaughter\w*|wrong|absurd|heartbreaking|cannon fodder|meat grinder|like a dog|slavery|hell|crazy|unbearable|misjudgment|misjudgement|betray\w*|exterminat\w*|abandon\w*|ironic|orphans|pain\w*|worried|disappointment|bitter", 0.6),
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
     (r"(?:taken|took|lost) everything|(?:destroyed|ruined) (?:our|my) (?:lives|life|future)|unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
      r"|(?:thought|felt|feared|was sure) (?:that )?(?:this|it) was the end|(?:need|want|want to see|pray for|long for) peace|peace,? not war|no one to (?:complain|turn) to|no (?:place|where) to hide|nowhere to hide|(?:will|would) be crushed|nasty|ugly|horrible|awful|dreadful|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),

@@ -129,6 +129,13 @@ _AMONG_BEFORE = re.compile(r"\b(?:among|amongst|of|in)\s+(?:[\w’'-]+\s+){0,2}$
 _NAME_BEFORE = re.compile(r"(?:[\w,-]|[\w,]\s)$")  # not after a sentence end, a quotation mark or a bracket
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 _BARE_QUANTIFIERS = frozenset({"many", "some", "others", "most"})
+_QUANTIFIED_PEOPLE = re.compile(r"\b(?:most|many|some|other)\s+$", _I)
+
+
+def is_bare_quantifier(s: str, h: _Holder) -> bool:
+    """Is the holder "many", "some", "most" or "most/many people": a part of a group named before?"""
+    surface = s[h.start:h.end].lower()
+    return surface in _BARE_QUANTIFIERS or (surface == "people" and _QUANTIFIED_PEOPLE.search(s, max(0, h.start - 8), h.start) is not None)
 # "..., says foreign soldier Ares": the holder named as the speaker right after a cue
 _SPEAKER_BEFORE = re.compile(r"[,”\"]\s*(?:says?|said|told|tells|added|explained|recalled)\s+(?:[\w’'-]+\s+){0,3}$", _I)
 # "the fatigue that he and his unit are experiencing": the holder as the subject of feeling
@@ -411,7 +418,14 @@ def _holders(s: str) -> tuple[_Holder, ...]:
             if not merged or a >= merged[-1][1]:
                 merged.append((a, b, cls))
         found = merged
-    return tuple(_Holder(a, b, cls) for a, b, cls in found)
+    out = []
+    for a, b, cls in found:
+        if cls == "public" and low[a:b] == "people":
+            m = lex.PEOPLE_OF_PLACE.match(s, b)
+            if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES:
+                cls = "residents"  # "the people of the Syrian coast", "people in Belgorod"
+        out.append(_Holder(a, b, cls))
+    return tuple(out)
 
 
 def _pick_holder(
