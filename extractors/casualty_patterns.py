@@ -184,7 +184,7 @@ PERSON_NOUNS = frozenset(
     palestinians israelis ukrainians russians koreans sudanese syrians yemenis nigerians
     americans afghans iraqis teachers pupils monks priests nuns farmers shepherds fishermen pilgrims
     passengers shoppers volunteers employees staff relatives commanders officials protesters demonstrators
-    worshipers detainees hostages prisoners tourists visitors bystanders
+    worshipers detainees hostages prisoners tourists visitors bystanders hostage captive prisoner
     terrorists terrorist assailants attackers bandits extremists separatists guerrillas ultras occupiers
     invaders islamists jihadists gunmen operatives paratroopers commandos jawans cadres policemen
     """.split()
@@ -194,10 +194,10 @@ PERSON_NOUNS = frozenset(
 
 # Combined "killed or wounded" expressions first (they must win over their parts).
 COMBINED_RE = re.compile(
-    r"(?:killed|dead|died|deaths|fatalities|slain)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
-    r"(?:wounded|injured|injuries|hurt|maimed)"
-    r"|(?:wounded|injured|injuries|hurt)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
-    r"(?:killed|dead|died|deaths|fatalities)",
+    r"(?:killed|dead|died|deaths?|fatalities|slain|killing)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
+    r"(?:wounded|injured|injuries|injury|hurt|maimed|wounding|injuring)"
+    r"|(?:wounded|injured|injuries|injury|hurt)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
+    r"(?:killed|dead|died|deaths?|fatalities)",
     re.IGNORECASE,
 )
 
@@ -210,7 +210,7 @@ POST_CUE_RE = re.compile(
     r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
-    r"|(?<=\s)lives(?=\W|$)|(?<=\s)victims(?=\W|$)"
+    r"|(?<=\s)lives(?=\W|$)|fell(?=\s+(?:in\s+(?:action|battle|combat|the\s+fighting)|on\s+(?:[\w'’]+\s+){0,2}?(?:battlefield|front|frontline|territory|soil)|defending|fighting|during)\b)|(?<=\s)victims(?=\W|$)"
     r"|neutrali[sz]ed|eliminated|liquidated|succumbed(?:\s+to\s+(?:\w+\s+){0,2}?(?:injuries|wounds))?)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|hospitali[sz]ed"
     r"|shot\s+and\s+(?:wounded|injured)|shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|knees?|thighs?)"
@@ -220,6 +220,8 @@ POST_CUE_RE = re.compile(
     r"|treated\s+for\s+(?:\w+\s+)?(?:wounds|injuries))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
     r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war|in\s+(?:\w+\s+)?captivity"
+    r"|held\s+(?:as\s+)?(?:hostages?|prisoners?|captives?)"
+    r"|(?:hostages|captives)(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
     r"|hostages\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|seized|abducted))"
     r"|(?P<missing>missing|unaccounted\s+for|disappeared)",
     re.IGNORECASE,
@@ -370,7 +372,7 @@ CUE_STEMS = (
     "casualt", "loss", "lost", "lose", "losing", "captur", "prisoner", "captiv", "hostage", "kidnap", "abduct",
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
-    "murder", "behead", "slaughter", "butcher",
+    "murder", "behead", "slaughter", "butcher", "fell",
 )
 _STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
 # A quick test: does a sentence mention anything casualty-like at all?
@@ -525,7 +527,7 @@ PRE_CUE_GATE_RE = re.compile(
     r"|corpses|among|put|place|estimat|figure|tally|number|count|lives|injuries|murder|behead|slaughter|butcher"
 )
 # "killed or wounded" right before a number
-COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")[\s\"“”‘’']*$", re.IGNORECASE)
+COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")(?:\s+of)?[\s\"“”‘’']*$", re.IGNORECASE)
 
 # a sentence about captives going home: its prisoner counts are not captures ("44 prisoners of war were flown to Yerevan")
 RELEASE_RE = re.compile(
@@ -575,7 +577,8 @@ COMMA_PASSIVE_RE = re.compile(
 AMONG_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:(?:are|were|was|is)\s+)?among\s+(?:the|those)\b", re.I)
 RELATIVE_CUE_RE = re.compile(
     r"(?:(?:\s+(?:reportedly|later|also|since|all))*\s+(?:have|has|had)?\s*(?:were|was|are|is|been|being)"
-    r"(?:\s+(?:reportedly|later|also|since|all))*\s+(?:killed|wounded|injured|captured|slain|executed|reported\s+missing)"
+    r"(?:\s+(?:reportedly|later|also|since|all))*\s+(?:killed|wounded|injured|captured|slain|executed|reported\s+missing"
+    r"|fatalities|deaths|dead)"
     r"|(?:\s+(?:have|has|had|reportedly|later|also))*\s+(?:died|perished|gone\s+missing|lost\s+their\s+lives)"
     r"|\s+(?:are|were|is|was)\s+(?:still\s+)?missing)\b",
     re.I,
