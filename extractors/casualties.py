@@ -121,6 +121,9 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True
     raw = sent[num_start:q.end]
     if _YEAR_RE.fullmatch(raw.strip()):
+        if P.YEAR_BEFORE_RE.search(sent, max(0, num_start - 20), num_start) or (
+                sent[q.end:q.end + 1] == "," and not P.CUE_AFTER_COMMA_RE.match(sent, q.end + 1)):
+            return True  # "Since 2004, more than 6,500 ...", "October 11, 2025, 591 Palestinians"
         following = [w.lower() for w in _WORD_RE.findall(sent[q.end:q.end + 30])[:2]]
         if following[:1] in (["a"], ["an"], ["the"]) or not any(
                 w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in following):

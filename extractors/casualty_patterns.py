@@ -294,6 +294,13 @@ BREAKDOWN_CHAIN_RE = re.compile(
     r"\s+(?:both\s+)?(?P<chain>[^;:.()]{0,100})$",
     re.IGNORECASE,
 )
+# words before a year ("since 2004", "October 11, 2025", "in mid-2023")
+YEAR_BEFORE_RE = re.compile(
+    r"(?:\b(?:since|in|until|till|from|during|before|after|early|late|mid|year|summer|winter|spring"
+    r"|autumn|fall)[\s-]+|\b(?:" + MONTHS + r")\.?\s+(?:\d{1,2},?\s+)?)$", re.IGNORECASE)
+# a casualty word right after a comma that follows a figure ("2000, mostly civilians, were killed" is rare; the
+# comma after a year opens the rest of the sentence)
+CUE_AFTER_COMMA_RE = re.compile(r"\s*(?:mostly|mainly|including|among\s+them|of\s+whom|most\s+of\s+them)\b", re.I)
 # a sentence opening with a breakdown of the figure before it ("Out of these, 11,000 non-combatants and ...")
 ANAPHORIC_BREAKDOWN_RE = re.compile(
     r"\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),", re.IGNORECASE)
