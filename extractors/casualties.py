@@ -437,6 +437,9 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         if word and word.group(1).lower() in P.VERB_QUALIFIERS:  # "exceeded 6,000"
             q.qualifier = P.VERB_QUALIFIERS[word.group(1).lower()]
     breakdown = _is_breakdown(sent, q)
+    whole = P.WHOLE_INCLUDED_RE.search(sent, max(0, q.start - 120), q.start) if breakdown else None
+    if whole is not None and (last.cue[0] == whole.start() if last is not None else not prev):
+        breakdown = False  # "the dead included five soldiers and one civilian", with no total given before
     post, np_s, np_e, thing = _post_scan(sent, q, qtys, allow_list=not breakdown)
     if thing:
         return None
@@ -486,7 +489,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
     if category is None and last is not None and last.category == "killed" and pre is None and not q.vague \
             and _VICTIMS_AFTER_RE.match(sent, q.end):
         category, kind = "killed", "post"  # "5,440 killed, ..., with 4,985 victims in September"
-    if category is None and last is not None and last.cue_kind == "verb" and not q.vague \
+    if category is None and last is not None and (last.cue_kind == "verb" or last.cue[0] >= 0 and P.WHOLE_INCLUDED_RE.match(
+            sent, last.cue[0])) and not q.vague \
             and P.COORDINATED_OBJECT_RE.match(sent[last.np[1]:q.start]) and people_head(np_words):
         category, kind = last.category, "verb"  # "killed 20 students and two teachers"
         cue_s, cue_e = last.cue

@@ -172,7 +172,8 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
     np_s, np_e = f.np
     head_end = noun_head_end(sent, np_s, np_e)
     own = [lab for s, e, lab in mentions if np_s <= s and e <= head_end + 1
-           and not (lab == "civilian" and S.SINGLE_LISTMATE_BEFORE_RE.search(sent, max(0, s - 12), s))]
+           and not (lab == "civilian" and s - f.q.end > 1
+                    and S.SINGLE_LISTMATE_BEFORE_RE.search(sent, max(0, s - 12), s))]
     own = own or cue_owner(f, sent, mentions)
     np_words = noun_phrase_words(sent, np_s, np_e)
     combatant = any(w in P.COMBATANT_NOUNS for w in np_words)

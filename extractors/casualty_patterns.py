@@ -244,11 +244,13 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
     r"|\bkilled\s+an\s+estimated|\bkillings?\s+of|\bmurders?\s+of"
     r"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is)"
+    r"|\bthe\s+(?:dead|killed|fatalities)\s+(?:included|include|includes)"
     r"|\b(?:destroy|destroys|destroyed|destroying|eliminate|eliminates|eliminated|eliminating|neutrali[sz]es?"
     r"|neutrali[sz]ed|neutrali[sz]ing|liquidate|liquidates|liquidated|wiped\s+out))"
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
     r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
     r"|\binjur(?:y|ies)\s+(?:to|of)(?:\s+(?:another|a\s+further|an\s+additional))?|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
+    r"|\bthe\s+(?:injured|wounded)\s+(?:included|include|includes)"
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\bthe\s+(?:injured|wounded)(?:\s+\w+){0,3}?\s+(?:are|were|is|was|be|at|numbered|to|approaching|nearing|reached"
@@ -301,6 +303,9 @@ YEAR_BEFORE_RE = re.compile(
 # a casualty word right after a comma that follows a figure ("2000, mostly civilians, were killed" is rare; the
 # comma after a year opens the rest of the sentence)
 CUE_AFTER_COMMA_RE = re.compile(r"\s*(?:mostly|mainly|including|among\s+them|of\s+whom|most\s+of\s+them)\b", re.I)
+# "the dead included five soldiers and one civilian": the figures that make up a toll given nowhere else
+WHOLE_INCLUDED_RE = re.compile(r"the\s+(?:dead|killed|fatalities|injured|wounded)\s+(?:included|include|includes)\b",
+                               re.IGNORECASE)
 # a sentence opening with a breakdown of the figure before it ("Out of these, 11,000 non-combatants and ...")
 ANAPHORIC_BREAKDOWN_RE = re.compile(
     r"\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),", re.IGNORECASE)
