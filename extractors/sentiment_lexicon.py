@@ -71,6 +71,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     # opposing a country's involvement in the war: "were against supplying weapons to Ukraine", "oppose sending troops"
     (r"(?:against|oppos\w*(?: to)?|reject\w*|disapprov\w* of) (?:the |any |further |more |a |their |its |our )?(?:\w+ ){0,3}?"
      r"(?:suppl(?:y|ying|ies)|sending|send|provid\w*|deliver\w*|ship\w*|transfer\w*|dispatch\w*|arming|deploy\w*|giv\w*|aid|assistance) (?:of |more |further |any |lethal |military |to )?(?:\w+ ){0,2}?(?:weapons|arms|munitions|ammunition|troops|soldiers|military aid|lethal aid|tanks|missiles|shells)", 0.7),
+    (r"against(?= (?:the |a |any |this |such a |an )?(?:\w+ )?(?:ceasefire|cease-fire|truce|deal|agreement|negotiations|talks|peace))(?! (?:any |all )?(?:territorial )?concessions)", 0.6),  # "I am against the ceasefire": flipped by PEACE_OBJECTS
     (r"against(?! (?:any |all )?(?:territorial )?concessions)", 0.6),  # after "protest", "rally", "vote"...: see CUE_NEEDS_BEFORE
     (r"(?:took|take|taking|taken) to the streets", 0.6),
     (r"(?:feel\w*|felt) (?:\w+ ){0,2}(?:abandoned|betrayed|neglected|forgotten|let down|deceived|cheated|used|helpless)", 0.6),
@@ -106,7 +107,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"attack\w* (?:the |their |his |her |its )?(?:\w+ )?(?:decision|government|plan|policy|speech|statement|remarks|comments|handling|leadership|minister|prime minister|president)", 0.6),
     (r"(?:call\w*|consider\w*|view\w*|see|saw|seen|describ\w*|term\w*|brand\w*) (?:the |this )?(?:war|invasion|deployment|operation|offensive|mobili[sz]ation|it) (?:as )?(?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe|crime)"
      r"|(?:war|invasion|deployment|operation|offensive|mobili[sz]ation) (?:was|is|has been|had been) (?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe)"
-     r"|(?:should|must|need to|needs to|ought to) (?:\w+ ){0,2}(?:negotiate|make peace|seek peace|agree to a ceasefire|sign a (?:peace )?(?:deal|agreement))|long\w* for (?:peace|an end|a ceasefire|the war to end)|weary of|wearied", 0.6),
+     r"|(?:should|must|need to|needs to|ought to) (?:\w+ ){0,2}(?:negotiate|make peace|seek peace|agree to a ceasefire|sign a (?:peace )?(?:deal|agreement))|(?:long|yearn|pray)\w* for (?:a |an )?(?:peace|peaceful|an end|a ceasefire|the war to end|calm)|weary of|wearied", 0.6),
     (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval)(?: [\w’']+){0,10} (?:has |have |had )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank)", 0.6),
     (r"(?:want|wish|hope|long|yearn|desire|pray|wait)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this|this) (?:would |will |to |could )?(?:just )?(?:ends?|stops?|be over|is over|be [“\"]?(?:sorted out|resolved|settled)|come to an end)\b"
      r"|(?:want|wish|wanted|wants|wishing|hope|hoped|hoping|long|longing|yearn\w*|desire\w*) (?:just )?to (?:end|stop|halt) (?:the |this |more than |their |a )|desire for (?:peace|an end|talks|negotiations)|strong desire for peace", 0.6),
@@ -121,7 +122,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:peace )?(?:negotiations|talks) (?:should |to )?(?:be )?(?:start|begin|open|resume)\w*", 0.5),
     # indifference and apathy: "the dominant mood is one of indifference", "not interested in politics"
     # more affect words (weak: they count only when the unit says who feels them)
-    (r"(?:emotional|psychological|mental|heavy) (?:toll|strain)|pressure cooker|breaking point|claustrophob\w*|bated breath|despondent|dejected|forlorn|downcast|bewilder\w*|humiliat\w*|terrori[sz]ed|numb|seething|exasperat\w*|mistrust\w*|wary|heartsick|resigned to", 0.4),
+    (r"(?:emotional|psychological|mental|heavy) (?:toll|strain)|(?:with )?(?:a )?heavy heart|pressure cooker|breaking point|claustrophob\w*|bated breath|despondent|dejected|forlorn|downcast|bewilder\w*|humiliat\w*|terrori[sz]ed|numb|seething|exasperat\w*|mistrust\w*|wary|heartsick|resigned to", 0.4),
     (r"indifferen\w*|(?:not|no longer) interested in (?:politics|the war|the news|news)", 0.4),
 )
 
@@ -133,6 +134,7 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"honou?r(?:s|ed|ing)?|hero(?:es|ic|ism)?|martyrs?|noble|valou?r|brave(?:ry)?", 0.5),
     (r"cheer(?:ed|ing|s)|rejoic\w*|jubila\w*|elat(?:ed|ion)|euphori\w*|admir\w*|salut(?:e|ed|es|ing)|pa(?:y|id|ying) (?:\w+ )?tribute|rall\w* (?:behind|around)|thank(?:ed|ful|ing)?", 0.6),
     (r"pride|proud\w*|patriot\w*|loyal\w*|gratitude|grateful", 0.6),
+    (r"(?:sense|wave|surge|upsurge|outpouring|burst|spirit|feelings?|fervou?r|rise) of (?:\w+ )?nationalism|nationalist (?:fervou?r|sentiment|feeling|mood)|rall(?:y|ied|ying) (?:a)?round the flag|rally-(?:a)?round-the-flag", 0.5),
     (r"justif(?:y|ies|ied|ying|ication)|(?:the )?duty (?:of|to)|their duty|our duty", 0.6),
     (r"hop(?:e|es|ed|ing|eful)|optimis\w*|confident|confidence|faith in|believe in (?:\w+ ){0,3}(?:victory|win)", 0.5),
     (r"enthusias\w*|satisf(?:ied|action)|happy|glad|delighted|thrilled|overjoyed|joy(?:ful|ous)?", 0.5),
@@ -170,7 +172,7 @@ MIXED_CUES: tuple[tuple[str, float], ...] = (
 # holder, a quotation's speaker, a poll). Opinion words (oppose, criticize, protest,
 # praise, approve, "support for the war") count on their own.
 WEAK_CUE = re.compile(
-    r"(?:burn|emotional|psychological|mental|heavy|pressure|breaking|claustrophob|bated|despondent|dejected|forlorn|downcast|bewilder|humiliat|terrori|numb|seething|exasperat|mistrust|wary|heartsick|resigned"
+    r"(?:burn|emotional|psychological|mental|heavy|with|pressure|breaking|claustrophob|bated|despondent|dejected|forlorn|downcast|bewilder|humiliat|terrori|numb|seething|exasperat|mistrust|wary|heartsick|resigned"
     r"|resolute|undaunted|unfazed|reassured|heartened|united"
     r"|indifferen|interested|rebuild|leave|stay|remain|rage|bleak|grim|disbelief|stunned|hardship|regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
     r"|concern|shock|frustrat|disappoint|devastat|heartbr|despair|anguish|agony|fatigue|tired|weary|weariness|apathy|hell|absurd"
@@ -240,7 +242,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
     resolute undaunted unfazed reassured heartened united$
-    indifferen interested heartache reject tears$ arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
+    indifferen interested heartache reject tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$ worst$ responsib crime crimes$ illegal unlawful criminal violation genocide aggression threat threatened danger enemy
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
@@ -260,7 +262,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
     worst responsib crime crimes genocide aggression threat danger enemy illegal unlawful criminal violation
-    fear tears tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
+    fear tears heart nationalis flag tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
 
@@ -312,6 +314,19 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:tearful|in\stears|wept|weep\w*)(?=[^.!?]{0,160}\b(?:celebrat|jubila|rejoic|overjoy|cheer))|tears\sof\sjoy"
     # support that fell to a level still above half is still majority support: "The support fell to 75% in June"
     r"|(?:support|approval)\s(?:\w+\s){0,6}(?:fell|dropped|declined|slipped|dipped|decreased)\s(?:\w+\s)?to\s[5-9]\d(?=(?:\.\d)?\s?(?:%|percent|per\scent))"
+    # appeals for calm, not an attitude: "urged the population not to panic", "we call on both India and Pakistan to prioritize peace"
+    r"|(?:urg\w*|call\w*\s(?:on|upon)|ask\w*|told|tell\w*|appeal\w*\sto|advis\w*)\s(?:the\s)?(?:[\w’'-]+\s){0,2}(?:not\sto|to\snot)\s(?:panic|worry|fear|be\s(?:afraid|alarmed|scared))"
+    r"|(?:call\w*\s(?:on|upon)|urg\w*|appeal\w*\sto|ask\w*|encourag\w*)\s(?:both|all)\s(?:[\w’'-]+\s){0,4}?to\s\w+"
+    # anonymity explained: "asking not to use his name due to fear of reprisal"
+    r"|(?:due\sto|out\sof|because\sof|citing|over)\s(?:a\s)?fears?\sof\s(?:reprisals?|retribution|retaliation|punishment|repercussions|arrest|persecution|being\s(?:identified|named))"
+    # forecasts of the outcome: "25% expect the fighting to end in a stalemate"
+    r"|(?:end|ends|ended|ending|result\w*|finish\w*)\sin\s(?:a\s)?stalemate"
+    # beliefs about the other side's means: "experts doubt that the militia has such a capacity"
+    r"|doubt\w*\s(?:that\s|whether\s|if\s)?(?:[\w’'-]+\s){0,5}(?:ha[sd]|have|possess\w*)\s(?:\w+\s){0,2}(?:capacity|capability|capabilities|means|resources|ability|strength|manpower|weapons)"
+    # the other side of a comparison: "driven more by fear than genuine support"
+    r"|than\s(?:genuine\s|real\s|true\s|actual\s|any\s)?(?:support|enthusiasm|loyalty|conviction|patriotism|pride)"
+    # the political camp: "leaders from both the ruling party and the opposition"
+    r"|(?:ruling\s(?:party|coalition|camp|bloc)|government|coalition|parliament|parties)\s(?:\w+\s){0,2}and\s(?:the\s)?(?=opposition)\w+|(?:the\s)?opposition\s(?=(?:mps?|bloc|camp|benches|chief|alliance)\b)"
     r"|support\s(?:package|funding|measures?|programs?|payments?)|thank\w*\s(?:that\s)?(?:it|the\swar|the\sfighting|this)['’]?s?\s(?:is\s|was\s)?over|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
     _I,
@@ -332,7 +347,7 @@ NEGATION_WINDOW_TOKENS = 18
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s)?(?:war|fighting|hostilities|conflict)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s)?(?:war|fighting|hostilities|conflict)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo)\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 60  # characters after the cue
@@ -395,6 +410,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|biden|trump|macron|scholz|starmer|lukashenk[oa]|khamenei|erdogan|xi jinping|lavrov|shoigu|gerasimov|zaluzhn\w+|syrsk\w+|blinken|rubio|lawmakers?|the military's"
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
+     r"|(?:political|party|government|opposition|ruling[- ]party|world|western|european|state|national|congress|bjp|israeli|russian|ukrainian|indian|pakistani|iranian) leaders|leaders (?:from|of) (?:both )?(?:the )?(?:ruling|opposition|government|main|major|political|all)|ruling party|opposition part(?:y|ies)|politicians?"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|local (?:people|folks?|men|women|villagers)|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),

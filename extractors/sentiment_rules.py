@@ -147,7 +147,11 @@ _PERSON_SPEAKER = re.compile(
     r"|\b(?:said|says)\s+[A-Z][a-z]+(?=\s*[,.]|\s*$)"
 )
 # a holder noun right after a transitive verb or a possessive is an object: "killing people", "fight my own people"
-_OBJECT_BEFORE = re.compile(r"\b(?:\w+ing|kill\w*|fight|arrest\w*|attack\w*|send|sent|shoot|shot|my|our|your|own)\s+$", _I)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:\w+ing|kill\w*|fight|arrest\w*|attack\w*|send|sent|shoot|shot|my|our|your|own)\s+$"
+    r"|\b(?:home|bring|free|release|rescue|save|protect|abandon\w*|neglect\w*)\s+(?:the\s+|these\s+|those\s+)?$",  # "bring home the people you neglected"
+    _I,
+)
 
 _VADER = SentimentIntensityAnalyzer()
 _VADER_LEX: dict[str, float] = _VADER.lexicon
