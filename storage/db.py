@@ -41,6 +41,10 @@ log = logging.getLogger(__name__)
 
 _LOCK_MESSAGE = re.compile(r"Could not set lock|Conflicting lock|database is locked", re.I)
 
+TABLES = ("feeds", "articles", "topic_matches", "casualty_reports", "sentiment_reports", "alert_outbox", "errors",
+          "runs")
+VIEWS = ("casualty_claims", "casualty_weekly", "sentiment_weekly", "sentiment_quotes")
+
 TS = pa.timestamp("us")
 ARTICLE_SCHEMA = pa.schema([
     ("id", pa.string()), ("entry_key", pa.string()), ("feed_url", pa.string()), ("guid", pa.string()),
@@ -477,10 +481,27 @@ class Store(TrendQueries):
                 [status, status]))
 
     def counts(self) -> dict[str, int]:
-        tables = ("feeds", "articles", "topic_matches", "casualty_reports", "sentiment_reports", "alert_outbox",
-                  "errors", "runs")
         with self.connection(read_only=True) as con:
-            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in tables}
+            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
+
+    def rows(self, table: str, /, *columns: str, **equals: Any) -> list[dict]:
+        """Rows of one table or view as dicts, oldest insertion first: the named `columns`
+        (all without), where each keyword equals its value (``None`` matches NULL).
+
+        For tools, tests and debugging, so that none of them writes SQL:
+        ``store.rows("runs", "outcome", run_id=r)``. Table and column names are checked
+        against the database, never pasted in unchecked."""
+        if table not in TABLES + VIEWS:
+            raise StorageError(f"unknown table {table!r}; one of: {', '.join(TABLES + VIEWS)}")
+        with self.connection(read_only=True) as con:
+            known = {c for (c,) in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+            unknown = [c for c in (*columns, *equals) if c not in known]
+            if unknown:
+                raise StorageError(f"{table} has no column {unknown[0]!r}; its columns: {', '.join(sorted(known))}")
+            select = ", ".join(f'"{c}"' for c in columns) if columns else "*"
+            where = " AND ".join(f'"{c}" IS NOT DISTINCT FROM ?' for c in equals) or "true"
+            return _dicts(con.execute(f"SELECT {select} FROM {table} WHERE {where}", list(equals.values())))
 
     def export_parquet(self, directory: str | Path) -> list[Path]:
         """A read-only snapshot for dashboards: one Parquet file per table and view."""

@@ -31,19 +31,24 @@ DEMO_FEEDS = [("Korea Desk", "feeds/korea-desk.xml"), ("Front Line Wire", "feeds
 TABLES = ("feeds", "articles", "topic_matches", "casualty_reports", "sentiment_reports", "alert_outbox")
 
 
-def db_rows(db, sql: str, params: list | None = None) -> list[tuple]:
-    """Rows of a query on a database file, through a short-lived read-only connection."""
-    import duckdb
+def rows(db, table: str, /, *columns: str, **equals) -> list[tuple]:
+    """`columns` of the rows of `table` in a database file, as tuples, where each keyword
+    equals its value: the store's read API (`Store.rows`), so that no test writes SQL."""
+    from storage.db import Store
 
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
+    return [tuple(r.values()) for r in Store(db).rows(table, *columns, **equals)]
+
+
+def column(db, table: str, name: str, /, **equals) -> list:
+    """One column of the rows of `table` where each keyword equals its value."""
+    return [v for (v,) in rows(db, table, name, **equals)]
 
 
 def table_counts(db, tables=TABLES) -> dict[str, int]:
-    return {t: db_rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in tables}
+    from storage.db import Store
+
+    counts = Store(db).counts()
+    return {t: counts[t] for t in tables}
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import DEMO_FEEDS, ROOT, db_rows, table_counts, write_config
+from conftest import DEMO_FEEDS, ROOT, column, rows, table_counts, write_config
 from smtpserver import SmtpServer
 
 from newsmon.corpus_server import CorpusServer, serve_directory
@@ -130,12 +130,12 @@ def test_crash_sigkill_mid_feed_fetch_next_run_completes(children, undisturbed):
     c.kill()
     after = table_counts(c.db)
     assert after["articles"] == 0 and after["feeds"] == 0  # no feed state without its entries
-    assert db_rows(c.db, "SELECT outcome FROM runs") == [("running",)]
+    assert column(c.db, "runs", "outcome") == ["running"]
     c.server.clear_overrides()
     r = run_once(str(c.cfg))
     assert r["outcome"] == "ok" and r["counts"]["entries_new"] == undisturbed["articles"]
     assert table_counts(c.db) == undisturbed
-    assert sorted(o for (o,) in db_rows(c.db, "SELECT outcome FROM runs")) == ["interrupted", "ok"]
+    assert sorted(column(c.db, "runs", "outcome")) == ["interrupted", "ok"]
 
 
 def test_crash_sigkill_mid_transaction_leaves_nothing_half_written(children, undisturbed):
@@ -193,13 +193,13 @@ def test_crash_sigkill_after_smtp_accepted_resends_once_with_the_same_message_id
                 proc.kill()
                 proc.wait()
         assert table_counts(db) == undisturbed
-        assert db_rows(db, "SELECT DISTINCT status, attempts FROM alert_outbox") == [("pending", 1)]
+        assert set(rows(db, "alert_outbox", "status", "attempts")) == {("pending", 1)}
         r = run_once(str(cfg))
         assert r["counts"]["entries_new"] == 0
         assert len(smtp.messages) == 2
         first, second = (m.message for m in smtp.messages)
         assert first["Message-ID"] == second["Message-ID"] and first["Subject"] == second["Subject"]
-        assert db_rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
+        assert set(column(db, "alert_outbox", "status")) == {"sent"}
         run_once(str(cfg))
         assert len(smtp.messages) == 2  # and no more
 

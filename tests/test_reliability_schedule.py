@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import duckdb
 import pytest
-from conftest import DEMO_FEEDS, db_rows, table_counts, write_config
+from conftest import DEMO_FEEDS, column, rows, table_counts, write_config
 
 import flows.monitor
 import newsmon.items
@@ -57,8 +57,9 @@ def test_schedule_run_over_budget_commits_finished_feeds_and_leaves_the_rest_due
     assert r1["outcome"] == "partial"
     (budget,) = [f for f in r1["summary"]["failures"] if f["kind"] == "budget"]
     assert "entries left due" in budget["message"]
-    assert db_rows(db, "SELECT name FROM feeds") == [("Korea Desk",)]  # the finished feed, with its entries
-    assert db_rows(db, "SELECT DISTINCT f.name FROM articles a JOIN feeds f ON f.url = a.feed_url") == [("Korea Desk",)]
+    assert column(db, "feeds", "name") == ["Korea Desk"]  # the finished feed, with its entries
+    names = dict(rows(db, "feeds", "url", "name"))
+    assert {names.get(url) for url in column(db, "articles", "feed_url")} == {"Korea Desk"}
     assert table_counts(db)["articles"] == 5
     monkeypatch.undo()
 
@@ -90,7 +91,7 @@ def test_schedule_after_downtime_one_run_processes_the_backlog_once(prefect_harn
     again = run_once(str(cfg))
     assert again["counts"]["entries_new"] == 0
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 2
-    assert len(db_rows(db, "SELECT run_id FROM runs")) == 3
+    assert len(column(db, "runs", "run_id")) == 3
 
 
 def test_schedule_unexpected_exception_is_recorded_by_the_failure_hook(prefect_harness, corpus, tmp_path,
@@ -110,7 +111,7 @@ def test_schedule_unexpected_exception_is_recorded_by_the_failure_hook(prefect_h
     monkeypatch.setattr(newsmon.pipeline, "build_batch", broken)
     with caplog.at_level(logging.ERROR, logger="flows.monitor"), pytest.raises(RuntimeError, match="extractor bug"):
         run_once(str(cfg))
-    ((outcome, summary),) = db_rows(db, "SELECT outcome, summary FROM runs")
+    ((outcome, summary),) = rows(db, "runs", "outcome", "summary")
     assert outcome == "failed"
     assert "RuntimeError" in json.loads(summary)["error"] and "extractor bug" in json.loads(summary)["error"]
     assert "SECRET123" not in summary  # the stored error is redacted
@@ -131,7 +132,7 @@ def test_schedule_failure_hook_with_the_database_locked_spools_the_notice(tmp_pa
         holder.release()
     store = Store(db)
     store.merge_spools()
-    ((outcome, summary),) = db_rows(db, "SELECT outcome, summary FROM runs WHERE run_id = 'run-x'")
+    ((outcome, summary),) = rows(db, "runs", "outcome", "summary", run_id="run-x")
     assert outcome == "failed" and json.loads(summary) == {"error": "boom"}
 
 
@@ -157,9 +158,10 @@ def test_schedule_exception_in_one_item_is_isolated_and_the_run_completes(prefec
     assert r["outcome"] == "partial"
     assert [f["kind"] for f in r["summary"]["failures"]] == ["internal_error"]
     assert table_counts(db)["articles"] == 14  # the failing entry is kept from its feed data...
-    failed = db_rows(db, "SELECT title FROM articles WHERE article_status = 'extraction_failed'")
+    failed = rows(db, "articles", "title", article_status="extraction_failed")
     assert len(failed) == 1  # ...marked as such
-    assert db_rows(db, "SELECT stage, kind FROM errors WHERE message LIKE '%bug triggered%'") == [("extract", "internal_error")]
+    assert [(st, k) for st, k, m in rows(db, "errors", "stage", "kind", "message") if "bug triggered" in m] == [
+        ("extract", "internal_error")]
     assert table_counts(db)["topic_matches"] >= 8  # the other entries of its batch were matched and stored
 
 
@@ -183,4 +185,4 @@ def test_schedule_exception_in_one_feed_is_isolated_and_the_run_completes(prefec
     r = run_once(str(cfg))
     assert r["outcome"] == "partial"
     assert table_counts(db)["articles"] == 9
-    assert db_rows(db, "SELECT status FROM feeds WHERE name = 'Asia Digest'") == [("failing",)]
+    assert column(db, "feeds", "status", name="Asia Digest") == ["failing"]

@@ -17,7 +17,7 @@ import conftest
 import duckdb
 import pytest
 from click.testing import CliRunner
-from conftest import DEMO_FEEDS, db_rows, write_config
+from conftest import DEMO_FEEDS, column, rows, write_config
 
 import storage.db
 from newsmon.cli import cli
@@ -190,16 +190,19 @@ def test_flow_locked_database_mid_run_spools_and_next_run_merges(prefect_harness
     assert r2["summary"]["merged_spools"] == len(spools)
     assert Store(db).pending_spools() == []
     # the spooled feed states (ETags, TTLs) were committed together with their entries
-    feed_sql = "SELECT name, etag, last_modified, status, next_check_at IS NULL FROM feeds ORDER BY name"
-    assert db_rows(db, feed_sql) == db_rows(control_db, feed_sql)
+    def feed_state(d):
+        return sorted((n, e, lm, st, nxt is None) for n, e, lm, st, nxt in
+                      rows(d, "feeds", "name", "etag", "last_modified", "status", "next_check_at"))
+
+    assert feed_state(db) == feed_state(control_db)
     assert r2["counts"]["feeds_not_modified"] == 1 and len(r2["summary"]["skipped_feeds"]) == 2  # 2 have a TTL
     assert r2["counts"]["entries_new"] == 0
     assert table_counts(db) == expected
-    assert db_rows(db, "SELECT DISTINCT status FROM alert_outbox") == [("sent",)]
+    assert set(column(db, "alert_outbox", "status")) == {"sent"}
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1  # the alerts held back went out once
-    runs = dict(db_rows(db, "SELECT run_id, outcome FROM runs"))
+    runs = dict(rows(db, "runs", "run_id", "outcome"))
     assert runs == {r1["run_id"]: "partial", r2["run_id"]: "ok"}
-    summary = json.loads(db_rows(db, f"SELECT summary FROM runs WHERE run_id = '{r1['run_id']}'")[0][0])
+    (summary,) = [json.loads(v) for v in column(db, "runs", "summary", run_id=r1["run_id"])]
     assert summary["spooled_batches"] == r1["summary"]["spooled_batches"]
 
 
@@ -228,7 +231,7 @@ def test_flow_locked_database_at_start_fails_cleanly_and_the_notice_is_spooled(p
     (notice,) = Store(db).pending_spools()
     r = run_once(str(cfg))
     assert r["outcome"] == "ok" and r["summary"]["merged_spools"] == 1
-    failed = db_rows(db, f"SELECT outcome, summary FROM runs WHERE run_id <> '{r['run_id']}'")
+    failed = [(o, sm) for rid, o, sm in rows(db, "runs", "run_id", "outcome", "summary") if rid != r["run_id"]]
     assert failed[0][0] == "failed" and "locked by another process" in json.loads(failed[0][1])["error"]
     assert notice.run_id != r["run_id"]
 
