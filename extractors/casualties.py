@@ -131,6 +131,7 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     return False
 
 
+_DASH_PAIR_RE = re.compile(r"\s(?:--|—|–)\s")
 _DASH_END_RE = re.compile(r"\s*(?:--|—|–|-)\s")
 
 
@@ -228,6 +229,13 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             tok = _HYPHENS_RE.match(sent, tok.start())
         if word in (",", "(", "–", "—"):
             nxt = _next_token(sent, tok.end())
+            if word in "–—" and not aux and n_np > 0:
+                dash = _DASH_PAIR_RE.search(sent, tok.end(), tok.end() + 130)
+                after_dash = _next_token(sent, dash.end()) if dash else None
+                if after_dash is not None and (after_dash.group(0).lower() in P.CORE_AUX
+                                               or P.POST_CUE_RE.match(sent, after_dash.start())):
+                    pos = dash.end()  # "five security personnel – an Army colonel, a major, ... – died"
+                    continue
             if word == "(" and not aux:
                 close = sent.find(")", tok.end())
                 after_close = _next_token(sent, close + 1) if 0 <= close - tok.end() <= 110 else None
@@ -545,6 +553,27 @@ def _bare_figures(sent: str, qtys: list[Qty], found: list[Found], prev: list[str
     return sorted(found + extra, key=lambda f: f.q.start)
 
 
+def _list_gaps(sent: str, qtys: list[Qty], found: list[Found]) -> list[Found]:
+    """A bare number between two figures of one category in a comma list is a figure of that category
+    ("one reporting 20 soldiers killed, another citing over a dozen, and a third confirming at least 10 fatalities")."""
+    taken = {f.q.start for f in found}
+    extra: list[Found] = []
+    for q in qtys:
+        if q.start in taken or q.vague:
+            continue
+        before = [f for f in found if f.q.end <= q.start]
+        after = [f for f in found if f.q.start >= q.end]
+        if not before or not after or before[-1].category != after[0].category or before[-1].breakdown:
+            continue
+        if not P.LIST_GAP_AFTER_RE.match(sent, q.end) or not P.LIST_GAP_BEFORE_RE.search(sent, before[-1].q.end, q.start) \
+                or _not_a_casualty(sent, q, q.start):
+            continue
+        if P.CLAUSE_END_RE.search(sent, before[-1].q.end, after[0].q.start):
+            continue
+        extra.append(Found(q, before[-1].category, (q.end, q.end), (-1, -1), "bare", False))
+    return sorted(found + extra, key=lambda f: f.q.start)
+
+
 def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Callable[[], str | None],
                       prev: list[str], sources: Sources) -> list[CasualtyReport]:
     qtys = quantities(sent)
@@ -560,6 +589,8 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
     if len(found) < len(qtys) and (found and P.BARE_FIGURE_BEFORE_RE.search(sent)
                                    or prev and not found and P.BARE_FIGURE_IS_GATE_RE.search(sent)):
         found = _bare_figures(sent, qtys, found, prev)
+    if len(found) >= 2 and len(found) < len(qtys):
+        found = _list_gaps(sent, qtys, found)
     if not found:
         return []
     attribs = attributions(sent)

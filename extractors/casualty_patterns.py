@@ -306,6 +306,12 @@ CUE_AFTER_COMMA_RE = re.compile(r"\s*(?:mostly|mainly|including|among\s+them|of\
 # "the dead included five soldiers and one civilian": the figures that make up a toll given nowhere else
 WHOLE_INCLUDED_RE = re.compile(r"the\s+(?:dead|killed|fatalities|injured|wounded)\s+(?:included|include|includes)\b",
                                re.IGNORECASE)
+# a bare number in a list of alternative figures: a comma before it, then the number alone before ", and" or ","
+LIST_GAP_BEFORE_RE = re.compile(r",\s+(?:and\s+)?(?:another|others|one|a\s+(?:second|third|fourth)|the\s+other"
+                                r"|some|still\s+others)\s+(?:[\w'’-]+\s+){0,2}?(?:\w+ing|put\s+it\s+at|said|says)\s+$",
+                                re.IGNORECASE)
+LIST_GAP_AFTER_RE = re.compile(r"\s*(?:,|;|\band\b|\bwhile\b)")
+CLAUSE_END_RE = re.compile(r"[.;:!?]\s")
 # a sentence opening with a breakdown of the figure before it ("Out of these, 11,000 non-combatants and ...")
 ANAPHORIC_BREAKDOWN_RE = re.compile(
     r"\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),", re.IGNORECASE)
