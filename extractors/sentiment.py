@@ -447,9 +447,16 @@ def _analyse_unit(
             # 'Syrians are fearful ..., but "today, all Syrian people will just celebrate"': the
             # quotation after a contrast answers the cue before it with the other side
             last = max(c.end for c in cues)
-            if last <= quotes[0][0] and _CONTRAST_WORD.search(masked, last, quotes[0][0]):
+            side = sum(it[1] * it[2] for it in items)
+            # '"I am against the ceasefire," said X, a resident ... who feared ...': the speaker's own
+            # words state the other side in a stance word, the description of the speaker this one
+            speaker_aside = (
+                cues[0].start >= quotes[0][1]
+                and lex.REPORTING_CUES.search(masked, quotes[0][1], cues[0].start) is not None
+                and any(c.polarity * side < 0 and c.pct_at < 0 for c in quote_cues)
+            )
+            if speaker_aside or (last <= quotes[0][0] and _CONTRAST_WORD.search(masked, last, quotes[0][0])):
                 qs, has_hit = _quote_score(quote_text, quote_cues)
-                side = sum(it[1] * it[2] for it in items)
                 if has_hit and abs(qs) >= lex.QUOTE_SCORE_THRESHOLD and qs * side < 0:
                     items.append((items[-1][0], 1 if qs > 0 else -1, min(1.0, abs(qs)), False, 1.0, -1))
     elif quote_text:  # no cue outside quotes; the quote carries a stance (checked above)
@@ -460,6 +467,8 @@ def _analyse_unit(
             holder = subject or _resolve_holder(
                 masked, holders_out, None, unit, quotes, prev_holder, poll
             )[0]
+            if subject == "public" and not poll and any(hol.everyone_here(unit, s, e) for s, e in quotes):
+                holder = "residents"  # '"In Wegel Tena ... Everyone is afraid," Gebeyehu added'
             if poll and holder == "residents":
                 holder = "public"
             # majority words inside the quote ("Most do not see ...") count as a majority report
@@ -573,6 +582,8 @@ def _resolve_holder(
         elif hi is not None and not (hi.cls == "public" and any(_FIRST_PERSON_FEELING.search(unit, s, e) for s, e in quotes)):
             # '"Everybody is desperate to leave. I was worried ...," she said': the speaker's own feeling
             cls, named = hi.cls, True
+            if cls == "public" and any(hol.local_everyone(unit, unit[hi.start:hi.end], s, e) for s, e in quotes):
+                cls = "residents"  # '"In Wegel Tena ... Everyone is afraid," Gebeyehu added
         elif cls is None:
             # a quotation with a named speaker and no group noun: a person, not the public
             person = bool(_PERSON_SPEAKER.search(masked))

@@ -16,6 +16,8 @@ rather than from particular words:
   (soldiers) there is the subject;
 - a noun after a copula is a predicate, not the subject, when a holder precedes it
   ("the mothers ... have become one of the most active CRITICS of the regime");
+- "everyone" in a quotation that names a town or district ("In Wegel Tena ... Everyone is
+  afraid") are the people of that place, residents;
 - state media that carry someone's remarks ("in remarks carried by KCNA, Kim said") make the
   speaker an official, though the noun sits inside a phrase.
 """
@@ -23,6 +25,8 @@ rather than from particular words:
 from __future__ import annotations
 
 import re
+
+from extractors import sentiment_lexicon as lex
 
 _I = re.IGNORECASE
 
@@ -94,3 +98,27 @@ def is_predicate(s: str, start: int) -> bool:
 def carries_remarks(s: str, start: int) -> bool:
     """Is the noun at `start` the medium that carries someone's remarks ("carried by KCNA")?"""
     return _CARRIED_BY.search(s, max(0, start - 40), start) is not None
+
+
+# "In Wegel Tena, ...", "here in Kharkiv": a place named by the speaker
+_PLACE_IN = re.compile(r"\b(?:[Ii]n|[Hh]ere in|[Aa]cross|[Aa]round|[Ff]rom)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+_EVERYONE = frozenset({"everyone", "everybody", "people", "the people"})
+_EVERYONE_RE = re.compile(r"\b(?:everyone|everybody|all the people)\b", _I)
+
+
+def local_everyone(s: str, surface: str, lo: int, hi: int) -> bool:
+    """Is `surface` ("everyone", "people") said inside s[lo:hi], a quotation that names a place
+    that is not a country ("In Wegel Tena ... Everyone is afraid")?"""
+    if surface.lower() not in _EVERYONE:
+        return False
+    return names_local_place(s, lo, hi)
+
+
+def names_local_place(s: str, lo: int, hi: int) -> bool:
+    """Does s[lo:hi] name a place that is not a country after "in", "here in", "across"?"""
+    return any(m.group(1) not in lex.COUNTRIES and m.group(1) not in lex.NOT_PLACES for m in _PLACE_IN.finditer(s, lo, hi))
+
+
+def everyone_here(s: str, lo: int, hi: int) -> bool:
+    """Does the quotation s[lo:hi] speak of "everyone" in a place it names (residents)?"""
+    return _EVERYONE_RE.search(s, lo, hi) is not None and names_local_place(s, lo, hi)

@@ -321,6 +321,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:due\sto|out\sof|because\sof|citing|over)\s(?:a\s)?fears?\sof\s(?:reprisals?|retribution|retaliation|punishment|repercussions|arrest|persecution|being\s(?:identified|named))"
     # forecasts of the outcome: "25% expect the fighting to end in a stalemate"
     r"|(?:end|ends|ended|ending|result\w*|finish\w*)\sin\s(?:a\s)?stalemate"
+    r"|(?:expect\w*|predict\w*|forecast\w*|anticipat\w*)\s(?:that\s)?(?:the\s)?(?=(?:war|fighting|conflict|hostilities)\s(?:\w+\s){0,2}(?:to|will|would)\s(?:end|stop|be\sover))\w+"
     # beliefs about the other side's means: "experts doubt that the militia has such a capacity"
     r"|doubt\w*\s(?:that\s|whether\s|if\s)?(?:[\w’'-]+\s){0,5}(?:ha[sd]|have|possess\w*)\s(?:\w+\s){0,2}(?:capacity|capability|capabilities|means|resources|ability|strength|manpower|weapons)"
     # the other side of a comparison: "driven more by fear than genuine support"
@@ -350,7 +351,7 @@ PEACE_OBJECTS = re.compile(
     r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s)?(?:war|fighting|hostilities|conflict)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo)\b",
     _I,
 )
-PEACE_OBJECT_WINDOW = 60  # characters after the cue
+PEACE_OBJECT_WINDOW = 80  # characters after the cue
 
 CONTRAST_MARKERS = re.compile(
     r"(?:^|[,;:–—-]\s*|\s)(?:but|however|whereas|while|although|though|yet|on the other hand|in contrast|meanwhile|by contrast|still|despite|in spite of)\b",
@@ -429,6 +430,11 @@ COUNTRIES = frozenset(
     Burundi Mozambique Cameroon Zimbabwe Cuba Vietnam Thailand Philippines Indonesia Malaysia Qatar Saudi Emirates Kuwait Bahrain Oman
     North South United Russian Democratic Central Islamic Republic Gulf Western Eastern Arab Baltic Nordic Balkan
     """.split()
+)
+# capitalised words after "in" that are not places
+NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+    " The This That These Those Our My His Her Their Its A An God Allah English Arabic Russian Ukrainian Hebrew Korean".split()
 )
 # Holder nouns that depend on capital letters ("Sergeant Ivanov", "Moscow praised", "Kim
 # said", "Displaced Majed Mattar"): matched case-sensitively on the text itself; the
