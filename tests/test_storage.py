@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 import duckdb
 import pytest
 
-from newsmon.errors import DatabaseLocked, RunLocked
+from newsmon.errors import DatabaseLocked, RunLocked, StorageError
 from storage import Store, WriteBatch, record_id
 from storage.lock import run_lock
 from storage.schema import MIGRATIONS
@@ -40,6 +40,21 @@ def test_storage_migrations_are_recorded_and_applied_once(tmp_path):
     rows = con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
     con.close()
     assert [r[0] for r in rows] == [m[0] for m in MIGRATIONS]
+
+
+def test_storage_rows_reads_checked_columns_with_equality_filters(tmp_path):
+    s = Store(tmp_path / "n.duckdb")
+    s.save_batch(WriteBatch(articles=[article(1), article(2)],
+                            casualties=[figure("a1", source="NIS"), figure("a2", source=None, n=12)]))
+    assert sorted(r["id"] for r in s.rows("articles")) == ["a1", "a2"]
+    assert s.rows("casualty_reports", "article_id", "min", attributed_to=None) == [{"article_id": "a2", "min": 12}]
+    assert s.rows("casualty_claims", "source", "min", min=3000) == [{"source": "NIS", "min": 3000}]
+    with pytest.raises(StorageError, match="unknown table 'articles; DROP'"):
+        s.rows("articles; DROP")
+    with pytest.raises(StorageError, match="no column 'nope'"):
+        s.rows("articles", "nope")
+    with pytest.raises(StorageError, match="no column 'x'"):
+        s.rows("articles", x=1)
 
 
 def test_storage_same_batch_twice_adds_nothing(tmp_path):
