@@ -310,7 +310,8 @@ def coordinated_sides(sent: str, mentions) -> set[int]:
 
 def is_place(sent: str, s: int, e: int) -> bool:
     """A side's name used as a place ("in Ukraine", "Russia's Kursk region")."""
-    return bool(S.PLACE_AFTER_RE.match(sent[e:e + 40]) or S.PLACE_BEFORE_RE.search(sent[max(0, s - 25):s]))
+    return bool(S.PLACE_AFTER_RE.match(sent[e:e + 40]) or S.PLACE_BEFORE_RE.search(sent[max(0, s - 25):s])
+                or s < 40 and S.DATELINE_BEFORE_RE.fullmatch(sent, 0, s))  # "MANILA, Philippines – ..."
 
 
 def cue_owner(f: Found, sent: str, mentions) -> list[str]:

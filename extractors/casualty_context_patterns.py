@@ -97,6 +97,8 @@ PLACE_BEFORE_RE = re.compile(
     r"|southeastern|southwestern|occupied)\s+)?$",
     re.IGNORECASE,
 )
+# a dateline's city before a country at the start of a sentence ("MANILA, Philippines – ...")
+DATELINE_BEFORE_RE = re.compile(r"[A-Z][A-Z .'’-]{2,30},\s*")
 # the other side of a fight ("combat with Ukrainian forces")
 OPPONENT_BEFORE_RE = re.compile(r"\b(?:with|against|versus|vs\.?|fighting|fight|battling|repel)\s+(?:the\s+)?$", re.IGNORECASE)
 # the side a figure fought for or alongside is not its own ("killed fighting for Russia")

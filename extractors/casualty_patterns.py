@@ -292,7 +292,7 @@ NON_CASUALTY_PRE_RE = re.compile(
 # the whole run of a breakdown before a number ("including six children and three women, and ")
 BREAKDOWN_CHAIN_RE = re.compile(
     r"\b(?:including|included|includes|include|among(?:st)?\s+them|among(?:st)?\s+whom|of\s+whom|of\s+them|among\s+those"
-    r"|most\s+of\s+them|such\s+as|^\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),)"
+    r"|most\s+of\s+them|such\s+as|consisting\s+of|comprising|made\s+up\s+of|^\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),)"
     r"\s+(?:both\s+)?(?P<chain>[^;:.()]{0,100})$",
     re.IGNORECASE,
 )
@@ -407,6 +407,7 @@ TOKEN_RE = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[^\w\s]")
 # a breakdown of a total, up to the next preposition, clause or coordinated figure
 BREAKDOWN_SPAN_RE = re.compile(
     r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them"
+    r"|consisting\s+of|comprising|made\s+up\s+of"
     r"|mostly|mainly|largely|among\s+the\s+(?:[\d,.]+\s+)?(?:dead|killed|victims|wounded|injured)\s+(?:were|are|was|is))\b"
     r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"
     r"|[.;:\"“”]|,\s*and\s+(?:\w+\s+)?\d).){0,120}",
