@@ -210,7 +210,7 @@ POST_CUE_RE = re.compile(
     r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
-    r"|(?<=\s)lives(?=\W|$)|fell(?=\s+(?:in\s+(?:action|battle|combat|the\s+fighting)|on\s+(?:[\w'’]+\s+){0,2}?(?:battlefield|front|frontline|territory|soil)|defending|fighting|during)\b)|(?<=\s)victims(?=\W|$)"
+    r"|(?<=\s)lives(?=\W|$)|fell(?=\s+(?:in\s+(?:action|(?:the\s+)?(?:battles?|combat|fighting|war|line\s+of\s+duty))|on\s+(?:[\w'’]+\s+){0,2}?(?:battlefield|front|frontline|territory|soil)|defending|fighting|during)\b)|(?<=\s)victims(?=\W|$)"
     r"|neutrali[sz]ed|eliminated|liquidated|succumbed(?:\s+to\s+(?:\w+\s+){0,2}?(?:injuries|wounds))?)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|hospitali[sz]ed"
     r"|shot\s+and\s+(?:wounded|injured)|shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|knees?|thighs?)"
@@ -550,7 +550,7 @@ COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")(?:\s+of)?[\s\
 
 # a sentence about captives going home: its prisoner counts are not captures ("44 prisoners of war were flown to Yerevan")
 RELEASE_RE = re.compile(
-    r"\b(?:released|releases|release|freed|freeing|returned|return|returning|repatriated|repatriation|exchanged"
+    r"\b(?:released|releases|release|releasing|freed|freeing|free|returned|return|returning|repatriated|repatriation|exchanged"
     r"|exchange|swap|swapped|flown|handed\s+over|came\s+home|homecoming|back\s+home)\b",
     re.IGNORECASE,
 )
