@@ -154,6 +154,8 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
     (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,4}(?:high|strong|unbroken|great|excellent|good|upbeat|buoyant|defiant|cheerful|optimistic)\b", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
+    # hope of victory: "we are months away from removing the government from power"
+    (r"away from (?:a |the )?(?:total |final |complete )?(?:victory|winning|removing|toppling|overthrowing|capturing|taking|liberating|defeating|retaking)", 0.5),  # after "months": see CUE_NEEDS_BEFORE
     (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve|win|take up arms|bear arms)", 0.5),
     # staying put as defiance: "this is our land and we will stay here no matter what"
     (r"(?:will|shall) (?:stay|remain) (?:here )?no matter what|(?:will|shall) (?:never leave|not leave|rebuild)", 0.4),
@@ -214,6 +216,9 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
         r"\b(?:become|became|becoming|are|is|was|were|been|remain\w*|among|vocal|fierce|harsh|outspoken|leading|active|staunch|prominent|sharp|bitter|loudest|biggest|fiercest|harshest|open)\s+(?:[\w-]+\s+){0,3}$",
         re.IGNORECASE,
     ),
+    r"away from (?:a |the )?(?:total |final |complete )?(?:victory|winning|removing|toppling|overthrowing|capturing|taking|liberating|defeating|retaking)": re.compile(
+        r"\b(?:weeks|months|days|years|steps?|not\s+far|only)\s+$", re.IGNORECASE
+    ),
     r"impossible": re.compile(r"\b(?:made|make|makes|making)\s+(?:[\w’']+\s+){0,3}$", re.IGNORECASE),
 }
 
@@ -242,7 +247,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
     resolute undaunted unfazed reassured heartened united$
-    indifferen interested heartache reject tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
+    indifferen interested heartache reject away$ tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$ worst$ responsib crime crimes$ illegal unlawful criminal violation genocide aggression threat threatened danger enemy
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
@@ -411,7 +416,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("defectors", r"defect(?:or|ors|ed)|escapees?|(?:who\s)?(?:escaped|fled)\s(?:from\s)?(?:north korea|the north)|former (?:north korean )?(?:diplomat|soldier|sergeant|officer|lieutenant)s? (?:who|now)"),
     ("officials", r"kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|biden|trump|macron|scholz|starmer|lukashenk[oa]|khamenei|erdogan|xi jinping|lavrov|shoigu|gerasimov|zaluzhn\w+|syrsk\w+|blinken|rubio|lawmakers?|the military's"
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
-     r"|(?:political|party|government|opposition|ruling[- ]party|world|western|european|state|national|congress|bjp|israeli|russian|ukrainian|indian|pakistani|iranian) leaders|leaders (?:from|of) (?:both )?(?:the )?(?:ruling|opposition|government|main|major|political|all)|ruling party|opposition part(?:y|ies)|politicians?"
+     r"|(?:political|party|government|opposition|ruling[- ]party|world|western|european|state|national|congress|bjp|israeli|russian|ukrainian|indian|pakistani|iranian) leaders|leaders (?:from|of) (?:both )?(?:the )?(?:ruling|opposition|government|main|major|political|all)|ruling party|opposition part(?:y|ies)|politicians?|(?:rebel|militia|insurgent|guerrilla|army|military|faction) (?:leaders?|commanders?|chiefs?)"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|local (?:people|folks?|men|women|villagers)|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
