@@ -328,7 +328,9 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:end|ends|ended|ending|result\w*|finish\w*)\sin\s(?:a\s)?stalemate"
     r"|(?:expect\w*|predict\w*|forecast\w*|anticipat\w*)\s(?:that\s)?(?:the\s)?(?=(?:war|fighting|conflict|hostilities)\s(?:\w+\s){0,2}(?:to|will|would)\s(?:end|stop|be\sover))\w+"
     # beliefs about the other side's means: "experts doubt that the militia has such a capacity"
-    r"|doubt\w*\s(?:that\s|whether\s|if\s)?(?:[\w’'-]+\s){0,5}(?:ha[sd]|have|possess\w*)\s(?:\w+\s){0,2}(?:capacity|capability|capabilities|means|resources|ability|strength|manpower|weapons)"
+    # ("growing confidence that the Houthis are unable to hit the jets"), and the state of the front ("said the war is in a stalemate")
+    r"|(?:doubt\w*|confiden\w*)\s(?:that\s|whether\s|if\s)?(?:[\w’'-]+\s){0,5}(?:(?:ha[sd]|have|possess\w*)\s(?:\w+\s){0,2}(?:capacity|capability|capabilities|means|resources|ability|strength|manpower|weapons)|(?:is|are|was|were)\s(?:unable|not\sable|incapable))"
+    r"|(?:is|are|was|were|remains?|remained|stuck)\s(?:in\s|at\s)?(?:a\s)?stalemate"
     # the other side of a comparison: "driven more by fear than genuine support"
     r"|than\s(?:genuine\s|real\s|true\s|actual\s|any\s)?(?:support|enthusiasm|loyalty|conviction|patriotism|pride)"
     # the political camp: "leaders from both the ruling party and the opposition"
