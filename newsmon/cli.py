@@ -348,7 +348,7 @@ def alerts_send_test(obj: Ctx, to: str) -> None:
     """Send a test message with the configured SMTP settings."""
     from email.message import EmailMessage
 
-    from newsmon.alerts import send_message, write_eml
+    from newsmon.mailer import send_message, write_eml
     from newsmon.pipeline import smtp_settings
 
     settings = obj.settings()

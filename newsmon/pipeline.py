@@ -289,7 +289,8 @@ class DeliveryReport:
 def deliver_alerts(store, settings: Settings, *, now: datetime, smtp=None) -> DeliveryReport:
     """Send (or write to the outbox folder) one digest per rule and recipient list for the pending
     outbox rows; record each outcome on the rows. ``smtp`` is a resolved ``SmtpSettings`` or None."""
-    from newsmon.alerts import AlertItem, build_digest, send_message, write_eml
+    from newsmon.alerts import AlertItem, build_digest
+    from newsmon.mailer import send_message, write_eml
 
     report = DeliveryReport()
     rows = store.pending_alerts(now=now)
@@ -373,7 +374,7 @@ def smtp_settings(settings: Settings):
     block), or None when no SMTP host is configured (digests then go to the outbox folder)."""
     if not settings.smtp.configured:
         return None
-    from newsmon.alerts import SmtpSettings
+    from newsmon.mailer import SmtpSettings
 
     username, password = smtp_credentials(settings.smtp)
     s = settings.smtp

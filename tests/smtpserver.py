@@ -36,7 +36,7 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
-from newsmon.alerts import SmtpSettings
+from newsmon.mailer import SmtpSettings
 
 STAGES = ("connect", "mail", "rcpt", "data", "auth")
 

@@ -15,15 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from smtpserver import SmtpServer, free_port
 
-from newsmon.alerts import (
-    AlertItem,
-    SmtpSettings,
-    build_digest,
-    digest_alert_ids,
-    digest_message_id,
-    send_message,
-    write_eml,
-)
+from newsmon.alerts import AlertItem, build_digest, digest_alert_ids, digest_message_id
+from newsmon.mailer import SmtpSettings, send_message, write_eml
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 RECIPIENTS = ["analyst@example.org", "desk@example.org"]
@@ -583,7 +576,7 @@ def test_send_message_password_never_in_outcomes_or_logs(caplog):
     texts = [repr(o) for o in outcomes] + [repr(good), str(good)]
     # every record but the test server's own (it logs the replies we told it to echo)
     texts += [r.getMessage() for r in caplog.records if r.name != "mail.log"]
-    assert any(r.name == "newsmon.alerts" for r in caplog.records)
+    assert any(r.name == "newsmon.mailer" for r in caplog.records)
     assert any("[redacted]" in t for t in texts)
     plain_b64 = base64.b64encode(f"\0alerts\0{PASSWORD}".encode()).decode()
     for text in texts:
