@@ -174,7 +174,7 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
     own = [lab for s, e, lab in mentions if np_s <= s and e <= head_end + 1
            and not (lab == "civilian" and s - f.q.end > 1
                     and S.SINGLE_LISTMATE_BEFORE_RE.search(sent, max(0, s - 12), s))]
-    own = own or cue_owner(f, sent, mentions)
+    own = own or cue_owner(f, sent, mentions, attribs)
     np_words = noun_phrase_words(sent, np_s, np_e)
     combatant = any(w in P.COMBATANT_NOUNS for w in np_words)
     if not own and P.POSSESSIVE_RE.search(sent[np_s:np_e]):
@@ -314,13 +314,15 @@ def is_place(sent: str, s: int, e: int) -> bool:
                 or s < 40 and S.DATELINE_BEFORE_RE.fullmatch(sent, 0, s))  # "MANILA, Philippines – ..."
 
 
-def cue_owner(f: Found, sent: str, mentions) -> list[str]:
-    """A side named inside a noun cue before the figure ("North Korean casualties ... exceeds 6,000")."""
+def cue_owner(f: Found, sent: str, mentions, attribs=()) -> list[str]:
+    """A side named inside a noun cue before the figure ("North Korean casualties ... exceeds 6,000"), not
+    the source ("Medics said the death toll rose to 40")."""
     if f.cue_kind != "noun" or f.cue[0] < 0:
         return []
     lo = max(0, f.cue[0] - 25)
     paired = coordinated_sides(sent, mentions)
     return [lab for s, e, lab in reversed(mentions) if lo <= s < f.cue[1] and s not in paired
+            and not any(a <= s < b for a, b, _ in attribs)
             and not S.PLACE_AFTER_RE.match(sent[e:e + 40])
             and not S.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
             and not S.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]

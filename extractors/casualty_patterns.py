@@ -48,7 +48,7 @@ _ONE_NUM = (
     r"(?:(?:" + _NUMWORD + r"|\d{1,3})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:thousand|million|billion)"  # two and a half thousand
     r"|(?:a|one)[\s-]+(?:dozen|hundred|thousand|million)"
     r"|" + _DIGITS + r"(?:[\s-]+" + _SCALE + r"(?:[\s-]+(?:and[\s-]+)?\d+)?)?"
-    r"|" + _NUMWORD + r"(?:[\s-]+(?:and[\s-]+)?" + _NUMWORD + r")*(?:-\d+)?"
+    r"|" + _NUMWORD + r"(?:[\s-]+(?:and[\s-]+)?(?:" + _NUMWORD + r"|dozen\b))*(?:-\d+)?"
     r"|dozen)"
 )
 _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+to\s+)"
@@ -234,7 +234,7 @@ PRE_CUE_RE = re.compile(
     r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
     r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead"
     r"|murdered|murdering|beheaded|beheading|slaughtered|slaughtering|butchered|butchering)"
-    r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
+    r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+family\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
     r"|\b(?:death|deaths)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
     r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
@@ -274,14 +274,15 @@ NON_CASUALTY_VERB_RE = re.compile(
     r"\b(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being|be)\s+"
     r"(?:deployed|sent|dispatched|stationed|moved|transferred|trained|training|mobilized|mobilised"
     r"|released|freed|returned|exchanged|swapped|repatriated|displaced|evacuated|recruited|heading"
-    r"|arriving|based|fighting|serving|rescued|treated|vaccinated|paid|flown|airlifted|handed\s+over)"
+    r"|arriving|based|fighting|serving|rescued|treated(?!\s+for\s+(?:[\w-]+\s+)?(?:wounds|injuries|burns))|vaccinated|paid|flown|airlifted|handed\s+over)"
     r"|returning\s+home|walked\s+free|brought\s+home|were\s+returned|arrived|remain\s+trapped|fled|flee)\b",
     re.IGNORECASE,
 )
 # Words right before a number that mark it as a non-casualty count ("deploy 10,000").
 NON_CASUALTY_PRE_RE = re.compile(
     r"\b(?:deploy|deployed|deploying|deploys|send|sent|sending|sends|dispatch|dispatched|dispatching"
-    r"|numbering|numbered|damaged|released|freed|returned|return|exchanged|swapped|arrest\s+of|arrested|arresting"
+    r"|(?<!dead\s)(?<!killed\s)(?<!wounded\s)(?<!injured\s)(?<!victims\s)(?<!casualties\s)(?<!fatalities\s)"
+    r"(?:numbering|numbered)|damaged|released|freed|returned|return|exchanged|swapped|arrest\s+of|arrested|arresting"
     r"|displaced|displacing|displacement\s+of|evacuation\s+of|evacuated|rescued|treated|recruited|trained|mobilized|mobilised|housing"
     r"|hosting|host|hosts|backed\s+by|brought\s+home|bringing\s+home|bring\s+home|receives|received"
     r"|half\s+of\s+the|third\s+of\s+the|quarter\s+of\s+the|out\s+of(?:\s+a\s+total\s+of)?|among\s+the|of\s+the|one\s+of"
