@@ -235,6 +235,7 @@ PRE_CUE_RE = re.compile(
     r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead"
     r"|murdered|murdering|beheaded|beheading|slaughtered|slaughtering|butchered|butchering)"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+family\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
+    r"|\b(?:killed|killing|kills|kill)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
     r"|\b(?:death|deaths)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
     r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
@@ -249,6 +250,7 @@ PRE_CUE_RE = re.compile(
     r"|neutrali[sz]ed|neutrali[sz]ing|liquidate|liquidates|liquidated|wiped\s+out))"
     r"|(?P<wounded>\b(?:wounded|wounding|injured|injuring|injures|wounds|injure|wound)"
     r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
+    r"|\b(?:wounded|wounding|injured|injuring|injures|wounds)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
     r"|\binjur(?:y|ies)\s+(?:to|of)(?:\s+(?:another|a\s+further|an\s+additional))?|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
     r"|\bthe\s+(?:injured|wounded)\s+(?:included|include|includes)"
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?"
