@@ -43,7 +43,7 @@ _PERSON_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,2}$", _
 _APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w’'-]+,\s+(?:an?|the|one|another)\s+(?:[\w-]+\s*){0,3}$")
 # "have become one of the most active critics", "are among the fiercest critics"
 _PREDICATE_BEFORE = re.compile(
-    r"\b(?:become|became|becoming|are|is|was|were|been|remain(?:s|ed)?)\s+(?:among\s+|one\s+of\s+)?(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:most\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:become|became|becoming|are|is|was|were|been|remain(?:s|ed)?)\s+(?:among\s+|(?:one|some|two|many|several)\s+of\s+)?(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:most\s+)?(?:[\w-]+\s+){0,2}$",
     _I,
 )
 # "remarks carried by KCNA", "a statement published by state media"

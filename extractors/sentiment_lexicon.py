@@ -474,7 +474,7 @@ KIN_STATE_CUE = re.compile(r"(?:exhaust|tired|depress|demorali|fatigue|burn|low 
 KIN_SUBJECT_BEFORE = re.compile(
     r"\b(?:their|our|her|his)\s+(?:[\w-]+\s+)?(?:men|sons?|husbands?|boys)\b(?:\s+(?:are|were|feel|felt|have\s+become|became)\s+(?:\w+\s+){0,2}"
     # "her husband Vitali, fifty years old, a logistician in the trenches and exhausted after ...": an apposition
-    r"|(?:\s+[A-Z][\w-]+)?,[^.;:!?()]{0,90}?(?:,|\band)\s+"
+    r"|(?:\s+[A-Z][\w-]+)?,(?:[^.;:!?()]{0,90}?(?:,|\band))?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,2})?"
     r"|[^.;]{0,80}?\bthey\s+(?:are|were|feel|felt|have\s+become|became)\s+(?:\w+\s+){0,2}(?:[\w-]+,\s+)*)$",
     _I,
 )

@@ -195,6 +195,13 @@ NOTHING = [
     ("none-claimed-responsibility", "The group claimed responsibility for the attack on the convoy."),
     ("none-no-opposition-protests-expected", "No large opposition protests are planned for the weekend, the police said."),
     ("none-did-not-protest", "Residents did not protest when the unit moved into the school."),
+    ("arms-support-sought", "A Ukrainian delegation visited Seoul this week seeking arms support from the government."),
+    ("aid-support-in-quote", "\"We expect our support will be of practical help to the refugees, and we will keep providing humanitarian aid,\" the ministry said."),
+    ("appeal-to-all-parties", "\"We hope that all parties will work towards de-escalating the situation,\" the foreign ministry spokesperson said."),
+    ("appeal-not-to-panic", "The authorities urged residents not to panic after the warnings were dropped over the city."),
+    ("anonymity-fear-of-reprisal", "A villager said five houses were destroyed, asking not to be named for fear of reprisal."),
+    ("stalemate-forecast", "Asked how the war would end, 30% of respondents expect the fighting to end in a stalemate."),
+    ("doubt-about-means", "Analysts doubt that the rebels have the capacity to hold the city for long."),
 ]
 
 # (id, text, the exact (holder, stance) pairs): holder choices where a wrong extra pair is the error
@@ -212,6 +219,19 @@ EXACT = [
     ("two-holders-family-and-kin-state", "Wives of mobilised men say their husbands are exhausted and sleep in the mud.", {("families", "negative"), ("soldiers", "negative")}),
     ("family-own-state-only", "Mothers of conscripts say they are exhausted from waiting for news.", {("families", "negative")}),
     ("officials-as-content-of-a-poll", "In the survey, 58% of respondents say the government should support the army more.", {("public", "positive")}),
+    # blind h17/h18 families: involvement in the war, residents of a place, officials' verdicts, predicates, appeals
+    ("against-arms-supplies", "In the survey, 61 percent of respondents said they were against sending weapons to Kyiv, while 30 percent were in favour.", {("public", "negative")}),
+    ("support-halting-arms-exports", "Nearly two-thirds of Spaniards back the government's decision to halt arms exports to Israel, a poll found.", {("public", "negative")}),
+    ("against-the-ceasefire-and-fear-is-mixed", "“I am firmly against the truce,” said Dana Levi, a Sderot resident who feared the rockets would return.", {("residents", "mixed")}),
+    ("people-of-a-region-are-residents", "The people of the Latakia countryside now live in fear of revenge attacks.", {("residents", "negative")}),
+    ("people-of-a-country-are-public", "The people of Lebanon are tired of war, the survey suggests.", {("public", "negative")}),
+    ("local-people-then-many", "Reporters spoke to local people in Sumy. Many say they are exhausted by the constant shelling.", {("residents", "negative")}),
+    ("spokesperson-verdict-in-quote", "“Sending troops to fight in Ukraine is an unlawful act that violates international law,” a spokesperson for the Foreign Ministry told reporters.", {("officials", "negative")}),
+    ("remarks-carried-by-state-media", "In a speech carried by KCNA, Kim praised the troops for their heroic feats abroad.", {("officials", "positive")}),
+    ("predicate-critics-of-the-regime", "The wives of mobilised soldiers have become some of the fiercest critics of the Kremlin's war.", {("families", "negative")}),
+    ("kin-apposition-state", "Olga, 41, wants the return of her husband Dmitry, a gunner exhausted after eighteen months at the front.", {("families", "negative"), ("soldiers", "negative")}),
+    ("everyone-in-a-named-town", "\"In Kramatorsk nobody sleeps any more. Everyone is terrified of the glide bombs,\" Petro added.", {("residents", "negative")}),
+    ("questioned-claim-is-not-support", "Angry residents of Belgorod dispute claims that the region supports the war.", {("residents", "negative")}),
 ]
 
 
