@@ -109,12 +109,11 @@ def derive_subject(sentences: list[tuple[int, int, str]], matcher: PartyMatcher)
         if not mentions:
             continue
         attribs = attributions(sent)
-        breakdowns = [(m.start(), m.end()) for m in P.BREAKDOWN_SPAN_RE.finditer(sent)]
-        breakdowns += [(m.start("inner"), m.end("inner")) for m in P.PAREN_BREAKDOWN_RE.finditer(sent)]
+        breakdowns = MentionFlags(sent, mentions).breakdowns  # "with five children among the victims", "14 - seven ..."
         paired = coordinated_sides(sent, mentions)
         for s, e, label in mentions:
             if (s in paired or is_attacker(sent, s, e) or any(a <= s < b for a, b, _ in attribs)
-                    or S.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])
+                    or S.ALLY_BEFORE_RE.search(sent[max(0, s - 40):s])
                     or any(a <= s < b for a, b in breakdowns)):
                 continue
             counts[label] = counts.get(label, 0) + 1
@@ -283,7 +282,7 @@ class MentionFlags:
     def __init__(self, sent: str, mentions) -> None:
         self.paired = coordinated_sides(sent, mentions)
         self.attacker_noun = {s for s, e, _ in mentions if S.ATTACKER_NOUNS_RE.match(sent[e:e + 70])}
-        self.ally = {s for s, e, _ in mentions if S.ALLY_BEFORE_RE.search(sent[max(0, s - 25):s])}
+        self.ally = {s for s, e, _ in mentions if S.ALLY_BEFORE_RE.search(sent[max(0, s - 40):s])}
         self.place = {s for s, e, _ in mentions if is_place(sent, s, e)}
         self.counted = {s for s, e, lab in mentions if lab == "civilian" and S.COUNTED_BEFORE_RE.search(sent, max(0, s - 30), s)}
         self.attacker = {s for s, e, _ in mentions if is_attacker(sent, s, e)}
@@ -294,7 +293,8 @@ class MentionFlags:
         if "among" in sent:
             self.breakdowns += [(m.start(), m.end()) for m in P.AMONG_SPAN_RE.finditer(sent)]
         for m in _DASH_RE.finditer(sent):  # "a toll of 14 - seven police officers and seven civilians"
-            if P.DASH_BREAKDOWN_RE.search(sent[max(0, m.end() - 45):m.end()]):
+            if P.DASH_BREAKDOWN_RE.search(sent[max(0, m.end() - 45):m.end()]) and \
+                    not P.DATE_DAY_BEFORE_RE.search(sent, max(0, m.start() - 15), m.start()):  # "JUBA, Oct. 8 — "
                 close = _DASH_RE.search(sent, m.end())
                 self.breakdowns.append((m.end(), close.start() if close else len(sent)))
 

@@ -104,7 +104,9 @@ OPPONENT_BEFORE_RE = re.compile(r"\b(?:with|against|versus|vs\.?|fighting|fight|
 # the side a figure fought for or alongside is not its own ("killed fighting for Russia")
 ALLY_BEFORE_RE = re.compile(
     r"\b(?:(?:fight|fights|fighting|fought|battles?|serving|served|deployed|died|killed|sent|mercenaries)\s+for"
-    r"|alongside|on\s+the\s+side\s+of|on\s+behalf\s+of|to\s+(?:help|aid|assist|support|bolster))\s+(?:the\s+)?$",
+    r"|alongside|on\s+the\s+side\s+of|on\s+behalf\s+of|to\s+(?:help|aid|assist|support|bolster)"
+    r"|(?:linked|tied|affiliated|allied|loyal|close)\s+(?:to|with)(?:\s+both)?"  # "networks linked to both al Qaeda and IS"
+    r"(?:\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:and|or))?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # a side that is the subject of an attack verb ("the RSF attacked the village")
