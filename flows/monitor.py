@@ -188,6 +188,74 @@ def record_failure(flow, flow_run, state) -> None:
         log.exception("newsmon: the failure hook could not record the failed run")
 
 
+def _note_feed_failures(outcomes: list, summary: dict[str, Any]) -> None:
+    """Put each feed's fetch or parse failure (not its parse warnings) in the run summary and the log."""
+    logger = get_run_logger()
+    for o in outcomes:
+        for e in o.errors:
+            if e["kind"] != "parse_warning":
+                summary["failures"].append({"feed": o.feed.name, "kind": e["kind"], "message": e["message"]})
+                logger.warning("feed %s failed: %s: %s", o.feed.name, e["kind"], e["message"])
+
+
+async def _process_chunks(settings: Settings, store: Store, fetcher: Fetcher, chunks: list, run_id: str, *,
+                          budget_end: float, counts: dict[str, int], summary: dict[str, Any]) -> None:
+    """Fetch, extract and store the entries batch by batch: batch n+1's pages are fetched while batch
+    n is extracted; each batch is committed (or spooled) before the next; the run budget is checked
+    between batches, and what is left stays due for the next run."""
+    logger = get_run_logger()
+    total = sum(len(c[1]) for c in chunks)
+    done_items = 0
+    pool = pipeline.worker_pool(settings.run["workers"], total)
+
+    def prefetch(n: int) -> asyncio.Future | None:
+        """Start fetching batch n's pages (runs while the previous batch is extracted)."""
+        if n < len(chunks) and any(it.needs_page for it in chunks[n][1]):
+            return asyncio.ensure_future(fetch_articles(quote(fetcher), quote(chunks[n][1])))
+        return None
+
+    try:
+        pages = prefetch(0)
+        for i, (chunk_outcomes, chunk_items) in enumerate(chunks):
+            if time.monotonic() > budget_end:
+                if pages is not None:
+                    pages.cancel()
+                    await asyncio.gather(pages, return_exceptions=True)
+                left = sum(len(c[1]) for c in chunks[i:])
+                summary["failures"].append({"feed": "-", "kind": "budget", "message":
+                                            f"run budget of {settings.run['budget_seconds']:.0f}s spent; "
+                                            f"{left} entries left due"})
+                logger.warning("run budget spent: %d entries of %d feeds stay due for the next run", left,
+                               sum(len(c[0]) for c in chunks[i:]))
+                break
+            if pages is not None:
+                counts["articles_fetched"] = counts.get("articles_fetched", 0) + await pages
+            pages = prefetch(i + 1)
+            batch, matches = await extract_batch(settings, quote(chunk_outcomes), quote(chunk_items), run_id, quote(pool))
+            names = {o.feed.url: o.feed.name for o in chunk_outcomes}
+            for e in batch.errors:  # a bug on one entry: isolated by the pipeline, reported here
+                if e["kind"] == "internal_error" and e["stage"] != "parse_feed":
+                    summary["failures"].append({"feed": names.get(e["feed_url"], e["feed_url"]),
+                                                "kind": "internal_error", "message": e["message"]})
+                    logger.warning("entry %s failed: %s", e["item_url"], e["message"])
+            _db.pause_point("flow:before-store")
+            written = await store_batch(store, quote(batch), run_id, i)
+            summary["spooled_batches"] += written.get("spooled", 0)
+            _db.pause_point("flow:after-store")
+            for k_src, k_dst in (("topic_matches", "matches"), ("casualty_reports", "casualty_reports"),
+                                 ("sentiment_reports", "sentiment_reports"), ("errors", "errors")):
+                counts[k_dst] = counts.get(k_dst, 0) + written.get(k_src, 0)
+            summary["matches"].extend(matches)
+            for it in chunk_items:
+                it.page = None  # the stored text is what counts now; free the page bytes
+            done_items += len(chunk_items)
+            logger.info("stored batch %d/%d: %d/%d entries, %d matches", i + 1, len(chunks), done_items, total,
+                        len(matches))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
 @flow(name="monitor", log_prints=False, on_failure=[record_failure])
 async def monitor(config_path: str | None = None, force: bool = False,
                   overrides: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -228,12 +296,7 @@ async def monitor(config_path: str | None = None, force: bool = False,
                 counts["feeds_ok"] = sum(o.status == "ok" for o in outcomes)
                 counts["feeds_not_modified"] = sum(o.status == "not_modified" for o in outcomes)
                 counts["feeds_failed"] = sum(o.status == "failed" for o in outcomes)
-                for o in outcomes:
-                    for e in o.errors:
-                        if e["kind"] != "parse_warning":
-                            summary["failures"].append({"feed": o.feed.name, "kind": e["kind"],
-                                                        "message": e["message"]})
-                            logger.warning("feed %s failed: %s: %s", o.feed.name, e["kind"], e["message"])
+                _note_feed_failures(outcomes, summary)
                 items, blind = await select_new(store, quote(outcomes))
                 if blind:
                     summary["failures"].append({"feed": "-", "kind": "database_locked", "message":
@@ -245,53 +308,8 @@ async def monitor(config_path: str | None = None, force: bool = False,
                 if refetch:  # pages that failed in earlier runs (403, 429, timeouts), tried again with backoff
                     logger.info("%d article pages to try again", len(refetch))
                     chunks.append(([], refetch))
-                done_items = 0
-                pool = pipeline.worker_pool(settings.run["workers"], len(items) + len(refetch))
-
-                def prefetch(n: int) -> asyncio.Future | None:
-                    """Start fetching batch n's pages (runs while the previous batch is extracted)."""
-                    if n < len(chunks) and any(it.needs_page for it in chunks[n][1]):
-                        return asyncio.ensure_future(fetch_articles(quote(fetcher), quote(chunks[n][1])))
-                    return None
-
-                pages = prefetch(0)
-                for i, (chunk_outcomes, chunk_items) in enumerate(chunks):
-                    if time.monotonic() - started > budget:
-                        if pages is not None:
-                            pages.cancel()
-                            await asyncio.gather(pages, return_exceptions=True)
-                        left = sum(len(c[1]) for c in chunks[i:])
-                        summary["failures"].append({"feed": "-", "kind": "budget", "message":
-                                                    f"run budget of {budget:.0f}s spent; {left} entries left due"})
-                        logger.warning("run budget spent: %d entries of %d feeds stay due for the next run", left,
-                                       sum(len(c[0]) for c in chunks[i:]))
-                        break
-                    if pages is not None:
-                        counts["articles_fetched"] = counts.get("articles_fetched", 0) + await pages
-                    pages = prefetch(i + 1)
-                    batch, matches = await extract_batch(settings, quote(chunk_outcomes), quote(chunk_items), run_id,
-                                                         quote(pool))
-                    names = {o.feed.url: o.feed.name for o in chunk_outcomes}
-                    for e in batch.errors:  # a bug on one entry: isolated by the pipeline, reported here
-                        if e["kind"] == "internal_error" and e["stage"] != "parse_feed":
-                            summary["failures"].append({"feed": names.get(e["feed_url"], e["feed_url"]),
-                                                        "kind": "internal_error", "message": e["message"]})
-                            logger.warning("entry %s failed: %s", e["item_url"], e["message"])
-                    _db.pause_point("flow:before-store")
-                    written = await store_batch(store, quote(batch), run_id, i)
-                    summary["spooled_batches"] += written.get("spooled", 0)
-                    _db.pause_point("flow:after-store")
-                    for k_src, k_dst in (("topic_matches", "matches"), ("casualty_reports", "casualty_reports"),
-                                         ("sentiment_reports", "sentiment_reports"), ("errors", "errors")):
-                        counts[k_dst] = counts.get(k_dst, 0) + written.get(k_src, 0)
-                    summary["matches"].extend(matches)
-                    for it in chunk_items:
-                        it.page = None  # the stored text is what counts now; free the page bytes
-                    done_items += len(chunk_items)
-                    logger.info("stored batch %d/%d: %d/%d entries, %d matches", i + 1, len(chunks), done_items,
-                                len(items) + len(refetch), len(matches))
-                if pool is not None:
-                    pool.shutdown()
+                await _process_chunks(settings, store, fetcher, chunks, run_id, budget_end=started + budget,
+                                      counts=counts, summary=summary)
             if summary["spooled_batches"]:
                 summary["failures"].append({
                     "feed": "-", "kind": "database_locked",
