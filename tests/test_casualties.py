@@ -199,6 +199,53 @@ FIGURE_CASES = [
      "killed in Ghazal.", [("killed", 14, 14), ("killed", 5, 5)]),
     ("list-after-number-of-injured", "The number of injured reached 159, 61 deaths and 12 people missing.",
      [("wounded", 159, 159), ("killed", 61, 61), ("missing", 12, 12)]),
+    # blind rounds 16 and 17
+    ("lost-soldiers-killed", "The Russian Federation lost approximately 350 000 soldiers killed, Zelensky said.",
+     [("killed", 350_000, 350_000)]),
+    ("lost-soldiers-killed-and-wounded", "Russia lost almost 843 thousand soldiers killed and wounded.",
+     [("casualties", 843_000, 843_000)]),
+    ("number-of-victims-dash-to", "The number of wounded increased to 41, and the number of victims - to 5.",
+     [("wounded", 41, 41), ("killed", 5, 5)]),
+    ("report-of-one-death", "The fatality count increased from the initial report of one death.", [("killed", 1, 1)]),
+    ("classified-as-missing", "Today, over 26,000 individuals are classified as missing.", [("missing", 26000, 26000)]),
+    ("out-of-these-breakdown", "Over 26,000 people are missing. Out of these, 11,000 non-combatants and 15,000 "
+     "soldiers are reported as missing.", [("missing", 26000, 26000)]),
+    ("held-in-captivity", "The Russians are holding more than 14,000 Ukrainian civilians in captivity.",
+     [("captured", 14000, 14000)]),
+    ("possessive-whole-not-partitive", "The brigade captured dozens of Russian soldiers, and video showed 24 of the "
+     "Kremlin's fighters being taken prisoner.", [("captured", 12, 12), ("captured", 24, 24)]),
+    ("such-a-figure-it-is", "Over 7,000 Ukrainian soldiers are missing. \"There really is such a figure, it is a little "
+     "more than 7,000,\" he said.", [("missing", 7000, 7000), ("missing", 7000, 7000)]),
+    ("held-hostage", "Around 100 people are still being held hostage by the militants.", [("captured", 100, 100)]),
+    ("taking-hostage-singular", "Militants attacked on Oct. 7, killing about 1,200 people and taking around 250 hostage.",
+     [("killed", 1200, 1200), ("captured", 250, 250)]),
+    ("hostages-noun", "The agency has confirmed the identity of at least 210 hostages.", [("captured", 210, 210)]),
+    ("death-or-injury-of", "A suicide attack resulted in the death or injury of 107 students.",
+     [("casualties", 107, 107)]),
+    ("of-which-were-fatalities", "Some 5,029 casualties were incurred by the division, 2,069 of which were fatalities.",
+     [("casualties", 5029, 5029), ("killed", 2069, 2069)]),
+    ("troops-fell-on-territory", "An estimated 5,300 US troops fell on its territory during the conflict.",
+     [("killed", 5300, 5300)]),
+    ("troops-fell-in-battle", "Some 2,000 soldiers fell in the battle for the city.", [("killed", 2000, 2000)]),
+    ("the-dead-included-no-total", "A spokesman said the dead included five soldiers and one civilian.",
+     [("killed", 5, 5), ("killed", 1, 1)]),
+    ("the-dead-included-after-total", "At least 30 people were killed. The dead included 12 children.",
+     [("killed", 30, 30)]),
+    ("dash-list-before-verb", "On May 3, five security personnel – an Army colonel, a major, two Army officers and a "
+     "police sub-inspector – died during an operation.", [("killed", 5, 5)]),
+    ("alternative-tolls-list", "Sources varied on the death toll, with one reporting 20 soldiers killed, another citing "
+     "over a dozen, and a third confirming at least 10 fatalities.",
+     [("killed", 20, 20), ("killed", 12, 12), ("killed", 10, 10)]),
+    ("two-dozen", "At least two dozen people were killed.", [("killed", 24, 24)]),
+    ("the-dead-numbered", "Medics said the dead numbered at least 40.", [("killed", 40, 40)]),
+    ("treated-for-wounds", "Nine civilians were confirmed dead and 40 others were treated for wounds.",
+     [("killed", 9, 9), ("wounded", 40, 40)]),
+    ("killed-a-family-of", "The strike killed a family of five.", [("killed", 5, 5)]),
+    ("second-object-after-person", "The blast killed the driver and four passengers.", [("killed", 4, 4)]),
+    ("year-after-since", "Since 2004, more than 6,500 people have been killed in the violence.",
+     [("killed", 6500, 6500)]),
+    ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
+     [("killed", 591, 591)]),
 ]
 
 
@@ -246,6 +293,9 @@ NEGATIVE_CASES = [
     ("prisoners-flown-home", "The 30 prisoners of war and 14 civilian captives were flown to Yerevan on Monday."),
     ("prisoners-released", "So, Armenia released one prisoner, and Azerbaijan – five prisoners of war."),
     ("arrest-of", "Baku announced the arrest of four soldiers, two accused of defiling the bodies of troops who died."),
+    ("year-before-comma", "In 2022 troops were killed in larger numbers than in 2023, people killed in 2024 fewer."),
+    ("releasing-hostages", "Talks on releasing 33 hostages continued in Cairo on Monday."),
+    ("fell-ill", "Two soldiers fell ill during the exercise, causing losses to the schedule."),
 ]
 
 
@@ -332,6 +382,16 @@ PARTY_CASES = [
     ("shopkeepers-civilian", "The association said three shopkeepers were killed.", "civilian", None),
     ("attacker-subject-far-from-verb", "Serb troops led by General Ratko Mladic overran the enclave and executed about "
      "8,000 men and boys.", "unknown", None),
+    ("by-shelling-names-the-target", "Ukrainian forces on Sunday killed one man and wounded 11 others by shelling "
+     "Russia's Belgorod region, the governor said.", "russian", None),
+    ("one-civilian-own-word", "A spokesman said the dead included one civilian.", "civilian", None),
+    ("source-is-not-the-toll-owner", "Medics said the death toll rose to 40.", "unknown", None),
+    ("linked-to-is-no-subject", "The region is a hotspot for networks linked to both al Qaeda and Islamic State. "
+     "Sources said 20 soldiers were killed.", "unknown", None),
+    ("breakdown-among-victims-no-subject", "Officials confirm at least 21 fatalities, with five children among the "
+     "victims.", "unknown", None),
+    ("dash-breakdown-no-subject", "For now 22 people in total -- 20 children and two teachers -- have been killed.",
+     "unknown", None),
 ]
 
 
