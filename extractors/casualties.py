@@ -54,6 +54,7 @@ from extractors.casualty_context import (
     attributions,
     linked_predicate,
     nearest_attribution,
+    next_sentence_source,
     noun_phrase_words,
     party_matcher,
     people_head,
@@ -606,14 +607,20 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
             model = next((g for g in found[i + 1:] if g.cue_kind != "bare"), None) or next(
                 (g for g in reversed(found[:i]) if g.cue_kind != "bare"), f)
             f.party = model.party
+    after_src: list[str | None] = []  # a source named in the next sentence, looked up once
     for f in found:
+        src = nearest_attribution(attribs, f.q)
+        if src is None:
+            if not after_src:
+                after_src.append(next_sentence_source(sources.text, offset + len(sent)))
+            src = after_src[0]
         out.append(CasualtyReport(
             category=f.category,
             min=f.q.lo,
             max=f.q.hi,
             qualifier=f.q.qualifier,
             party=f.party,
-            attributed_to=sources.resolve(nearest_attribution(attribs, f.q), offset),
+            attributed_to=sources.resolve(src, offset),
             sentence=sent,
             start=offset + f.q.start,
             end=offset + f.q.end,

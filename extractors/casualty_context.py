@@ -154,7 +154,7 @@ def attributions(sent: str) -> list[tuple[int, int, str]]:
         src = clean_source(m.group("src"))
         if src:
             out.append((m.start("src"), m.end("src"), src))
-    for rx in (S.SAID_AFTER_SUBJECT_RE, S.SAID_BEFORE_SUBJECT_RE, S.SOURCE_PARTICIPLE_RE):
+    for rx in (S.SAID_AFTER_SUBJECT_RE, S.SAID_BEFORE_SUBJECT_RE, S.SOURCE_PARTICIPLE_RE, S.QUOTED_AS_SAYING_RE):
         for m in rx.finditer(sent):
             src = clean_source(m.group("src"))
             if src and not P.CUE_PRESENCE_RE.search(src):
@@ -363,6 +363,15 @@ def nearest_attribution(attribs: list[tuple[int, int, str]], q: Qty) -> str | No
     if not attribs:
         return None
     return min(attribs, key=lambda a: min(abs(a[0] - q.end), abs(q.start - a[1])))[2]
+
+
+def next_sentence_source(text: str, pos: int) -> str | None:
+    """A source named by the sentence right after pos ("This was reported by the mayor", "X stated this")."""
+    m = S.NEXT_SENTENCE_SOURCE_RE.match(text, pos, pos + 300)
+    if m is None:
+        return None
+    src = m.group("src") or m.group("src2")
+    return clean_source(src) if src else None
 
 
 class Sources:

@@ -154,6 +154,19 @@ SOURCE_PARTICIPLE_RE = re.compile(
     r"|figures|media|agencies|monitors|groups|residents|witnesses))\s+(?:reporting|saying|estimating|claiming|putting"
     r"|suggesting|indicating)\b",
 )
+# "Lee quoted the nation's spy agency as saying that ..."
+QUOTED_AS_SAYING_RE = re.compile(
+    r"\bquot(?:ed|ing|es)\s+(?P<src>(?:the\s+|an?\s+)?[^,.;:()\"“”]{2,80}?)\s+as\s+(?:saying|telling|stating|reporting)\b",
+    re.IGNORECASE,
+)
+# a source given in the sentence after the figures ("One person was killed ... This was reported by the head of ...",
+# "Deputy Minister ..., Leonid Tymchenko, stated this during ...")
+NEXT_SENTENCE_SOURCE_RE = re.compile(
+    r"\s*(?:(?:[Tt]his|[Tt]hat|[Tt]hese\s+figures|[Tt]he\s+figures?|[Tt]his\s+information|[Tt]his\s+data)\s+(?:was|were|has\s+been|have\s+been)"
+    r"\s+(?:reported|announced|stated|said|confirmed|disclosed|revealed)\s+by\s+(?P<src>(?:the\s+)?[^.;:()\"“”]{2,100}?)"
+    r"(?=\s*(?:[,.;:()\"“”]|\s+on\s+(?:the\s+)?(?:air|telegram|facebook|\w+day)|\s+in\s+a\b|\s+during\b|$))"
+    r"|(?P<src2>[A-Z][^.;:()\"“”]{1,100}?)\s+(?:stated|said|reported|announced|confirmed|wrote|noted)\s+this\b)",
+)
 SOURCE_TRIM_LEAD_RE = re.compile(
     r"^(?:meanwhile|however|earlier|later|previously|also|and|but|separately|in\s+a\s+statement|on\s+\w+day|today|yesterday)[,\s]+",
     re.IGNORECASE,

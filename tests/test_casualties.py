@@ -426,6 +426,14 @@ ATTRIBUTION_CASES = [
     ("said-the-lowercase-source", "Eighteen servicemen were killed in a week, said the ministry.", "the ministry"),
     ("negated-not-a-source", "The army did not say when the attack, which injured four soldiers, took place.", None),
     ("claimed-victims-not-a-source", "The struggle has claimed more than 6,000 victims.", None),
+    ("quoted-as-saying", "Lee quoted the spy agency as saying that some 300 soldiers have been killed.", "the spy agency"),
+    ("this-was-reported-by-next-sentence", "One person was killed and 9 others were injured. This was reported by the "
+     "head of the regional administration Oleh Kiper on the air of a telethon.",
+     "the head of the regional administration Oleh Kiper"),
+    ("stated-this-next-sentence", "Over 26,000 people are classified as missing. Deputy Minister Leonid Tymchenko "
+     "stated this during the telethon.", "Deputy Minister Leonid Tymchenko"),
+    ("qualifier-is-no-source", "Sources varied, with one reporting 20 soldiers killed, another citing over a dozen, and a "
+     "third confirming at least 10 fatalities.", None),
 ]
 
 
