@@ -67,6 +67,8 @@ from extractors.sentences import sentence_spans
 
 # small patterns of the code below, compiled once (a lookup in the re module cache costs more here)
 _SCORE_AFTER_RE = re.compile(r"-\d")
+_SEIZED_RE = re.compile(r"seized|snatched", re.I)
+_PARTITIVE_OF_BEFORE_RE = re.compile(r"\bof\s+(?:the|those|them|these)\s+$", re.I)
 _SCORE_BEFORE_RE = re.compile(r"\d-$")
 _DIGIT_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d")
 _OF_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|them|these|its|their)\b")
@@ -210,6 +212,13 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             cat = m.lastgroup
             if cat == "captured_dead":
                 cat = "killed"
+            if n_np and _PARTITIVE_OF_BEFORE_RE.search(sent, max(0, pos - 12), pos):
+                later = P.PARTITIVE_VERB_AFTER_RE.match(sent, m.end())
+                if later is not None:  # "Two of the wounded later died in hospital"
+                    return ("killed" if later.group("killed") else "captured"), np_start, np_end, False
+            if cat == "captured" and _SEIZED_RE.match(m.group(0)) and not people_head(
+                    noun_phrase_words(sent, np_start, np_end)):
+                return None, np_start, np_end, False  # "hundreds of munitions seized"
             if cat == "casualties" and re.match(r"(?:lost|losses)\b", m.group(0), re.I) and n_np and not any(
                     w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in noun_phrase_words(sent, np_start, np_end)):
                 return None, np_start, np_end, False

@@ -220,7 +220,8 @@ POST_CUE_RE = re.compile(
     r"|treated\s+for\s+(?:\w+\s+)?(?:wounds|injuries))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
     r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war|in\s+(?:\w+\s+)?captivity"
-    r"|held\s+(?:as\s+)?(?:hostages?|prisoners?|captives?)"
+    r"|held\s+(?:as\s+)?(?:hostages?|prisoners?|captives?)|taken\s+alive|snatched|seized(?!\s+(?:control|power|on|upon))"
+    r"|held\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:prisons|prison\s+camps|captivity)"
     r"|(?:hostages|captives)(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
     r"|hostages\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|seized|abducted))"
     r"|(?P<missing>missing|unaccounted\s+for|disappeared)",
@@ -240,7 +241,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed|victims)(?:\s+[\w'’-]+){0,3}?"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed|victims|died)(?:\s+[\w'’-]+){0,3}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
     r"|\bkilled\s+an\s+estimated|\bkillings?\s+of|\bmurders?\s+of"
@@ -266,6 +267,7 @@ PRE_CUE_RE = re.compile(
     r"|\bsuffered|\bsustained|\binflicted)"
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
     r"|seized|took|taken|taking|detained|detaining))"
+    r"|(?P<missing>\bwhereabouts\s+of)"
     r"|(?P<anaphor>\b(?:put|puts|putting|place|placing|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at)"
     r")[\s\"“”‘’']*$",
     re.IGNORECASE,
@@ -315,6 +317,11 @@ LIST_GAP_BEFORE_RE = re.compile(r",\s+(?:and\s+)?(?:another|others|one|a\s+(?:se
                                 re.IGNORECASE)
 LIST_GAP_AFTER_RE = re.compile(r"\s*(?:,|;|\band\b|\bwhile\b)")
 CLAUSE_END_RE = re.compile(r"[.;:!?]\s")
+# what became of a part of an earlier group ("two of the wounded later died", "five of the fighters were captured")
+PARTITIVE_VERB_AFTER_RE = re.compile(
+    r"(?:\s+(?:later|subsequently|since|also|reportedly|have|has|had|then))*\s+(?:(?P<killed>died|succumbed|perished"
+    r"|passed\s+away|(?:were|was|have\s+been|had\s+been)\s+(?:killed|executed|shot\s+dead))|(?:were|was|have\s+been"
+    r"|had\s+been)\s+(?:captured|taken\s+prisoner))\b", re.IGNORECASE)
 # a sentence opening with a breakdown of the figure before it ("Out of these, 11,000 non-combatants and ...")
 ANAPHORIC_BREAKDOWN_RE = re.compile(
     r"\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),", re.IGNORECASE)
@@ -390,10 +397,10 @@ DISASTER_LOWER_RE = _gated_lower(DISASTER_RE)
 CUE_STEMS = (
     "kill", "dead", "die", "dying", "death", "fatalit", "figure", "tally", "slain", "perish", "execut",
     "massacr", "lives", "martyr", "body", "bodies", "corpse", "wound", "injur", "hurt", "maimed", "hospitali",
-    "casualt", "loss", "lost", "lose", "losing", "captur", "prisoner", "captiv", "hostage", "kidnap", "abduct",
+    "casualt", "loss", "lost", "lose", "losing", "captur", "captiv", "hostage", "kidnap", "abduct",
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
-    "murder", "behead", "slaughter", "butcher", "fell",
+    "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive",
 )
 _STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
 # A quick test: does a sentence mention anything casualty-like at all?
@@ -547,6 +554,7 @@ PRE_CUE_GATE_RE = re.compile(
     r"kill|death|dead|toll|fatalit|execut|massacr|shot|wound|injur|lost|lose|losing|loss|casualt|captur|kidnap"
     r"|abduct|seiz|took|taken|taking|detain|destroy|eliminat|neutrali|liquidat|wiped|claim|cost|bodies|remains"
     r"|corpses|among|put|place|estimat|figure|tally|number|count|lives|injuries|murder|behead|slaughter|butcher"
+    r"|whereabouts"
 )
 # "killed or wounded" right before a number
 COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")(?:\s+of)?[\s\"“”‘’']*$", re.IGNORECASE)

@@ -242,6 +242,15 @@ FIGURE_CASES = [
      [("killed", 9, 9), ("wounded", 40, 40)]),
     ("killed-a-family-of", "The strike killed a family of five.", [("killed", 5, 5)]),
     ("second-object-after-person", "The blast killed the driver and four passengers.", [("killed", 4, 4)]),
+    ("taken-alive", "Two North Korean soldiers were taken alive by Ukrainian forces.", [("captured", 2, 2)]),
+    ("seized-passengers", "The gunmen seized 30 passengers from the bus.", [("captured", 30, 30)]),
+    ("snatched", "At least 276 schoolgirls were snatched from their dormitory.", [("captured", 276, 276)]),
+    ("held-in-prisons", "The ombudsman said 1,500 civilians are being held in Russian prisons.",
+     [("captured", 1500, 1500)]),
+    ("whereabouts-of", "The whereabouts of 52 soldiers remain unknown.", [("missing", 52, 52)]),
+    ("number-of-people-who-died", "The number of people who died rose to 12.", [("killed", 12, 12)]),
+    ("part-of-wounded-later-died", "Twelve people were wounded; two of the wounded later died.",
+     [("wounded", 12, 12), ("killed", 2, 2)]),
     ("year-after-since", "Since 2004, more than 6,500 people have been killed in the violence.",
      [("killed", 6500, 6500)]),
     ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
@@ -295,6 +304,7 @@ NEGATIVE_CASES = [
     ("arrest-of", "Baku announced the arrest of four soldiers, two accused of defiling the bodies of troops who died."),
     ("year-before-comma", "In 2022 troops were killed in larger numbers than in 2023, people killed in 2024 fewer."),
     ("releasing-hostages", "Talks on releasing 33 hostages continued in Cairo on Monday."),
+    ("munitions-seized", "Hundreds of munitions were seized, police said."),
     ("fell-ill", "Two soldiers fell ill during the exercise, causing losses to the schedule."),
 ]
 
