@@ -429,6 +429,8 @@ def _pre_scan(sent: str, q: Qty, num_start: int) -> tuple[str | None, int, int]:
             m = nxt
         if m and m.lastgroup:
             cat = "casualties" if m.lastgroup == "casualties_pair" else m.lastgroup
+            if cat == "captured_count":
+                cat = "captured"  # "the number of Ukrainian POWs held by Russia is estimated at 8,000"
             return (cat if m.lastgroup != "casualties_pair" else "casualties_pair"), m.start() + lo, m.end() + lo
     return None, -1, -1
 

@@ -222,7 +222,7 @@ POST_CUE_RE = re.compile(
     r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war|in\s+(?:\w+\s+)?captivity"
     r"|held\s+(?:as\s+)?(?:hostages?|prisoners?|captives?)|taken\s+alive|snatched|seized(?!\s+(?:control|power|on|upon))"
     r"|held\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:prisons|prison\s+camps|captivity)"
-    r"|(?:hostages|captives)(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
+    r"|(?:hostages|captives|pows?\b)(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
     r"|hostages\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|seized|abducted))"
     r"|(?P<missing>missing|unaccounted\s+for|disappeared)",
     re.IGNORECASE,
@@ -268,6 +268,8 @@ PRE_CUE_RE = re.compile(
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
     r"|seized|took|taken|taking|detained|detaining))"
     r"|(?P<missing>\bwhereabouts\s+of)"
+    r"|(?P<captured_count>\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:pows|prisoners\s+of\s+war"
+    r"|hostages|captives)(?:\s+[\w'’-]+){0,6}?\s+" + _LINK + r")"
     r"|(?P<anaphor>\b(?:put|puts|putting|place|placing|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at)"
     r")[\s\"“”‘’']*$",
     re.IGNORECASE,
@@ -400,7 +402,7 @@ CUE_STEMS = (
     "casualt", "loss", "lost", "lose", "losing", "captur", "captiv", "hostage", "kidnap", "abduct",
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
-    "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive",
+    "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive", "pows",
 )
 _STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
 # A quick test: does a sentence mention anything casualty-like at all?
@@ -417,6 +419,7 @@ TOKEN_RE = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*|[^\w\s]")
 # a breakdown of a total, up to the next preposition, clause or coordinated figure
 BREAKDOWN_SPAN_RE = re.compile(
     r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them"
+    r"|(?<=\d\s)of\s+them"
     r"|consisting\s+of|consisted\s+of|consists\s+of|comprising|made\s+up\s+of"
     r"|mostly|mainly|largely|among\s+the\s+(?:[\d,.]+\s+)?(?:dead|killed|victims|wounded|injured)\s+(?:were|are|was|is))\b"
     r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"

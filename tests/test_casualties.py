@@ -251,6 +251,10 @@ FIGURE_CASES = [
     ("number-of-people-who-died", "The number of people who died rose to 12.", [("killed", 12, 12)]),
     ("part-of-wounded-later-died", "Twelve people were wounded; two of the wounded later died.",
      [("wounded", 12, 12), ("killed", 2, 2)]),
+    ("pows-noun", "Ukraine holds about 1,000 Russian POWs.", [("captured", 1000, 1000)]),
+    ("pows-died-are-deaths", "Over 200 POWs have died in Russian custody since the war began.", [("killed", 200, 200)]),
+    ("number-of-pows-estimated-at", "The number of Ukrainian POWs held by Russia is estimated at 8,000.",
+     [("captured", 8000, 8000)]),
     ("year-after-since", "Since 2004, more than 6,500 people have been killed in the violence.",
      [("killed", 6500, 6500)]),
     ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
@@ -400,6 +404,8 @@ PARTY_CASES = [
      "Sources said 20 soldiers were killed.", "unknown", None),
     ("breakdown-among-victims-no-subject", "Officials confirm at least 21 fatalities, with five children among the "
      "victims.", "unknown", None),
+    ("holder-by-is-not-owner", "The number of Ukrainian POWs held by Russia is estimated at 8,000.", "ukrainian", None),
+    ("n-of-them-breakdown", "Local officials reported 14 dead, 7 of them children.", "unknown", None),
     ("dash-breakdown-no-subject", "For now 22 people in total -- 20 children and two teachers -- have been killed.",
      "unknown", None),
 ]
