@@ -207,7 +207,8 @@ POST_CUE_RE = re.compile(
     r"|combat\s+losses)"
     r"|(?P<captured_dead>captured\s+dead)"
     r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|found\s+dead|dead|died|die\b|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|slain|perished|executed"
-    r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
+    r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|(?:burned|burnt)\s+alive"
+    r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
     r"|(?<=\s)lives(?=\W|$)|fell(?=\s+(?:in\s+(?:action|(?:the\s+)?(?:battles?|combat|fighting|war|line\s+of\s+duty))|on\s+(?:[\w'’]+\s+){0,2}?(?:battlefield|front|frontline|territory|soil)|defending|fighting|during)\b)|(?<=\s)victims(?=\W|$)"
@@ -237,8 +238,8 @@ PRE_CUE_RE = re.compile(
     r"|murdered|murdering|beheaded|beheading|slaughtered|slaughtering|butchered|butchering)"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+family\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
     r"|\b(?:killed|killing|kills|kill)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
-    r"|\b(?:death|deaths)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
-    r"|\b(?:death\s+)?toll(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
+    r"|\b(?:death|deaths|massacres?|slaughter|executions?|killing)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
+    r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed|victims|died)(?:\s+[\w'’-]+){0,3}?"
@@ -260,7 +261,7 @@ PRE_CUE_RE = re.compile(
     r"|exceeded|exceed|top|topped))"
     r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
     r"|\bloss\s+of"
-    r"|\b(?:casualties|casualty\s+figure|casualty\s+toll|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,16}?,?\s+"
+    r"|\b(?:casualties|casualty\s+(?:figure|toll|count|tally|number)|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,16}?,?\s+"
     r"(?:exceeded|exceeds|exceed|reached|reach|reaches|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
     r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was"
     r"|exceeding|surpassing|topping|reaching)"
@@ -432,7 +433,7 @@ BREAKDOWN_END_RE = re.compile(r"\b(?:were|was|are|is|have|has|had|died|perished|
 DETERMINER_RE = re.compile(r"(?:the|its|his|her|their)\s*", re.IGNORECASE)
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|his|her|their)\s+$", re.IGNORECASE)
 # "destroyed 12 tanks" vs "eliminated 77 soldiers": these verbs need a person noun
-DESTROY_RE = re.compile(r"(?:destroy|eliminat|neutrali|liquidat|wiped)", re.IGNORECASE)
+DESTROY_RE = re.compile(r"(?:destroy|eliminat|neutrali|liquidat|wiped|execution)", re.IGNORECASE)
 # "nine were killed in the south and seven in the east": the second number shares the verb
 ELLIPSIS_BEFORE_RE = re.compile(
     r"^[^;:.]{0,80}(?:,\s*|\s)(?:and|while|with)\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE

@@ -255,6 +255,12 @@ FIGURE_CASES = [
     ("pows-died-are-deaths", "Over 200 POWs have died in Russian custody since the war began.", [("killed", 200, 200)]),
     ("number-of-pows-estimated-at", "The number of Ukrainian POWs held by Russia is estimated at 8,000.",
      [("captured", 8000, 8000)]),
+    ("massacre-of", "The massacre of 300 villagers shocked the region.", [("killed", 300, 300)]),
+    ("execution-of-prisoners", "The execution of 12 prisoners was confirmed by the UN.", [("killed", 12, 12)]),
+    ("body-count", "The body count rose to 57 on Tuesday.", [("killed", 57, 57)]),
+    ("casualty-count", "The casualty count now stands at 530.", [("casualties", 530, 530)]),
+    ("burned-alive", "Seven civilians were burned alive.", [("killed", 7, 7)]),
+    ("hacked-to-death", "Attackers hacked 14 villagers to death.", [("killed", 14, 14)]),
     ("year-after-since", "Since 2004, more than 6,500 people have been killed in the violence.",
      [("killed", 6500, 6500)]),
     ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
@@ -309,6 +315,7 @@ NEGATIVE_CASES = [
     ("year-before-comma", "In 2022 troops were killed in larger numbers than in 2023, people killed in 2024 fewer."),
     ("releasing-hostages", "Talks on releasing 33 hostages continued in Cairo on Monday."),
     ("munitions-seized", "Hundreds of munitions were seized, police said."),
+    ("execution-of-plans", "The execution of 2 plans was delayed by the fighting."),
     ("fell-ill", "Two soldiers fell ill during the exercise, causing losses to the schedule."),
 ]
 
