@@ -473,7 +473,11 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
     np_words = noun_phrase_words(sent, np_s, np_e)
     category: str | None
     kind = "post"
-    if pre == "anaphor":
+    if pre == "total_anaphor":  # "Another victim died in hospital, bringing the total to 8": the cue before it
+        cues = [c for c in P.POST_CUE_RE.finditer(sent, 0, cue_s) if c.lastgroup != "casualties" or "lost" not in c.group(0)]
+        category = post or (("killed" if cues[-1].lastgroup == "captured_dead" else cues[-1].lastgroup) if cues else None)
+        pre = None
+    elif pre == "anaphor":
         category = post or (prev[-1] if prev else None)
     elif pre is not None:
         kind = "noun" if pair else (

@@ -323,6 +323,7 @@ def cue_owner(f: Found, sent: str, mentions, attribs=()) -> list[str]:
     paired = coordinated_sides(sent, mentions)
     return [lab for s, e, lab in reversed(mentions) if lo <= s < f.cue[1] and s not in paired
             and not any(a <= s < b for a, b, _ in attribs) and not S.BY_BEFORE_RE.search(sent[max(0, s - 60):s])
+            and not S.ATTACKER_NOUNS_RE.match(sent[e:e + 70])  # "the number of victims of the Russian attack"
             and not S.PLACE_AFTER_RE.match(sent[e:e + 40])
             and not S.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
             and not S.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]

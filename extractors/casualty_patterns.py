@@ -229,6 +229,9 @@ POST_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a word between a toll noun and its number: not a number, unless a year, an ordinal, a duration or a day
+_TOLL_WORD = (r"(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|"
+              + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?")
 # A category cue right before the number ("killed at least 200", "death toll rose to 900").
 PRE_CUE_RE = re.compile(
     r"(?:"
@@ -242,7 +245,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed|victims|died)(?:\s+[\w'’-]+){0,3}?"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed|victims|died)(?:\s+" + _TOLL_WORD + r"){0,10}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
     r"|\bkilled\s+an\s+estimated|\bkillings?\s+of|\bmurders?\s+of"
@@ -255,7 +258,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:wounded|wounding|injured|injuring|injures|wounds)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
     r"|\binjur(?:y|ies)\s+(?:to|of)(?:\s+(?:another|a\s+further|an\s+additional))?|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
     r"|\bthe\s+(?:injured|wounded)\s+(?:included|include|includes)"
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:wounded|injured|injuries)(?:\s+[\w'’-]+){0,3}?"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:wounded|injured|injuries)(?:\s+" + _TOLL_WORD + r"){0,10}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\bthe\s+(?:injured|wounded)(?:\s+\w+){0,3}?\s+(?:are|were|is|was|be|at|numbered|to|approaching|nearing|reached"
     r"|exceeded|exceed|top|topped))"
@@ -271,6 +274,8 @@ PRE_CUE_RE = re.compile(
     r"|(?P<missing>\bwhereabouts\s+of)"
     r"|(?P<captured_count>\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:pows|prisoners\s+of\s+war"
     r"|hostages|captives)(?:\s+[\w'’-]+){0,6}?\s+" + _LINK + r")"
+    r"|(?P<total_anaphor>\b(?:bringing|brings|brought|raising|raises|raised|taking|takes|took|pushing|pushed)\s+the"
+    r"\s+(?:overall\s+|total\s+)?(?:total|number|figure|tally|count)(?:\s+(?!\d)[\w'’-]+){0,3}?\s+(?:up\s+)?to)"
     r"|(?P<anaphor>\b(?:put|puts|putting|place|placing|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at)"
     r")[\s\"“”‘’']*$",
     re.IGNORECASE,
@@ -558,7 +563,7 @@ PRE_CUE_GATE_RE = re.compile(
     r"kill|death|dead|toll|fatalit|execut|massacr|shot|wound|injur|lost|lose|losing|loss|casualt|captur|kidnap"
     r"|abduct|seiz|took|taken|taking|detain|destroy|eliminat|neutrali|liquidat|wiped|claim|cost|bodies|remains"
     r"|corpses|among|put|place|estimat|figure|tally|number|count|lives|injuries|murder|behead|slaughter|butcher"
-    r"|whereabouts"
+    r"|whereabouts|bring|brought|rais|push|total"
 )
 # "killed or wounded" right before a number
 COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")(?:\s+of)?[\s\"“”‘’']*$", re.IGNORECASE)

@@ -261,6 +261,11 @@ FIGURE_CASES = [
     ("casualty-count", "The casualty count now stands at 530.", [("casualties", 530, 530)]),
     ("burned-alive", "Seven civilians were burned alive.", [("killed", 7, 7)]),
     ("hacked-to-death", "Attackers hacked 14 villagers to death.", [("killed", 14, 14)]),
+    ("number-of-victims-long-phrase", "The number of victims of the Russian attack on Dnipro has increased to 7.",
+     [("killed", 7, 7)]),
+    ("number-of-injured-long-phrase", "The number of injured as a result of the attack on Kharkiv has risen to 23.",
+     [("wounded", 23, 23)]),
+    ("bringing-the-total-to", "Another victim died in hospital, bringing the total to 8.", [("killed", 8, 8)]),
     ("year-after-since", "Since 2004, more than 6,500 people have been killed in the violence.",
      [("killed", 6500, 6500)]),
     ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
@@ -316,6 +321,7 @@ NEGATIVE_CASES = [
     ("releasing-hostages", "Talks on releasing 33 hostages continued in Cairo on Monday."),
     ("munitions-seized", "Hundreds of munitions were seized, police said."),
     ("execution-of-plans", "The execution of 2 plans was delayed by the fighting."),
+    ("bringing-the-total-deployed", "The army said 40 soldiers were deployed, bringing the total to 1,000."),
     ("fell-ill", "Two soldiers fell ill during the exercise, causing losses to the schedule."),
 ]
 
@@ -412,6 +418,8 @@ PARTY_CASES = [
     ("breakdown-among-victims-no-subject", "Officials confirm at least 21 fatalities, with five children among the "
      "victims.", "unknown", None),
     ("holder-by-is-not-owner", "The number of Ukrainian POWs held by Russia is estimated at 8,000.", "ukrainian", None),
+    ("attack-modifier-not-toll-owner", "The number of victims of the Russian attack on Dnipro has increased to 7.",
+     "unknown", None),
     ("n-of-them-breakdown", "Local officials reported 14 dead, 7 of them children.", "unknown", None),
     ("dash-breakdown-no-subject", "For now 22 people in total -- 20 children and two teachers -- have been killed.",
      "unknown", None),
