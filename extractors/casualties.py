@@ -68,6 +68,8 @@ from extractors.sentences import sentence_spans
 # small patterns of the code below, compiled once (a lookup in the re module cache costs more here)
 _SCORE_AFTER_RE = re.compile(r"-\d")
 _SEIZED_RE = re.compile(r"seized|snatched", re.I)
+_CAPTIVE_NOUNS = frozenset("hostages captives pows pow".split())
+_PREPOSITION_IN_RE = re.compile(r"\b(?:about|with|for|to|by|in|on|at|from|of|over|against|and|or)\b", re.I)
 _PARTITIVE_OF_BEFORE_RE = re.compile(r"\bof\s+(?:the|those|them|these)\s+$", re.I)
 _SCORE_BEFORE_RE = re.compile(r"\d-$")
 _DIGIT_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d")
@@ -110,7 +112,7 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True
     if P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower()) and \
             not P.BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end) and \
-            not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end):
+            not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end) and not P.FIGURE_NOUN_AFTER_RE.match(sent, q.end):
         return True
     if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
         return True
@@ -206,6 +208,9 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 not P.LIVES_VERB_RE.search(sent[max(0, q.start - 20):q.start]) and \
                 not (m.group(0).lower() == "victims" and P.VICTIMS_BURIED_RE.match(sent, m.end())):
             m = None  # "30 lives", "6,000 victims" count the dead only after "claimed", "cost", "loss of"
+        if m and m.lastgroup == "captured" and m.group(0).lower() in _CAPTIVE_NOUNS and (
+                relative or aux or _PREPOSITION_IN_RE.search(sent, q.end, pos)):
+            m = None  # "talks with 3 officials about the hostages": a captive noun names the figure only as its head
         if m and relative and m.group(0).lower() in P.NOUN_CUES:
             break  # "two accused of defiling the bodies of ...": a noun inside the clause is not the figure's cue
         if m:
@@ -510,6 +515,10 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
             and P.REVISION_BETWEEN_RE.match(sent[last.q.end:q.start]) and not people_head(np_words) \
             and not P.REVISION_THING_RE.match(sent, q.end):
         category, kind = last.category, "post"  # "the toll rose to 50, up from 34", "7,155 killed (7,110)"
+    held = P.HOSTAGE_LATER_RE.match(sent, q.end) if category is None and pre is None and not q.vague and \
+        P.HOLD_BEFORE_RE.search(sent, max(0, num_start - 20), num_start) else None
+    if held is not None and people_head(noun_phrase_words(sent, q.end, held.end())):
+        category, kind = "captured", "post"  # "held 1,100 pupils, their relatives, and teachers hostage"
     if category is None and last is not None and last.category == "killed" and pre is None and not q.vague \
             and _VICTIMS_AFTER_RE.match(sent, q.end):
         category, kind = "killed", "post"  # "5,440 killed, ..., with 4,985 victims in September"

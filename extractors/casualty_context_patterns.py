@@ -199,7 +199,7 @@ NOT_SOURCE_START = frozenset(
     """
     as with in on at for from by of to after before during while when where which who what and but or
     since than then so if because although though said says told reported according
-    over about around nearly almost roughly approximately dozens hundreds thousands
+    over about around nearly almost roughly approximately dozens hundreds thousands given
     """.split()
 )
 

@@ -153,6 +153,8 @@ COMBATANT_NOUNS = frozenset(
     marines sailors pilots mercenaries conscripts recruits jihadists gunmen army military
     terrorists terrorist assailants attackers bandits extremists separatists guerrillas guerrilla ultras
     occupiers invaders islamists gunman operatives paratroopers commandos jawans cadres servicepeople
+    marine corpsman corpsmen sailor pilot policeman guard rebel insurgent serviceman militiaman conscript recruit
+    mercenary commander peacekeeper peacekeepers
     """.split()
 )
 # Nouns that make a number a count of things, not of people.
@@ -187,6 +189,11 @@ PERSON_NOUNS = frozenset(
     worshipers detainees hostages prisoners tourists visitors bystanders hostage captive prisoner
     terrorists terrorist assailants attackers bandits extremists separatists guerrillas ultras occupiers
     invaders islamists jihadists gunmen operatives paratroopers commandos jawans cadres policemen
+    marine corpsman corpsmen sailor pilot policeman guard rebel insurgent man woman boy girl journalist worker
+    medic doctor nurse teacher student farmer resident villager serviceman servicewoman contractor contractors
+    peacekeeper peacekeepers militiaman conscript recruit mercenary commander official protester demonstrator
+    detainee inmate inmates infant infants baby babies toddler elder elders adults adult teenager teenagers
+    youths youth minors
     """.split()
 )
 
@@ -330,6 +337,13 @@ PARTITIVE_VERB_AFTER_RE = re.compile(
     r"(?:\s+(?:later|subsequently|since|also|reportedly|have|has|had|then))*\s+(?:(?P<killed>died|succumbed|perished"
     r"|passed\s+away|(?:were|was|have\s+been|had\s+been)\s+(?:killed|executed|shot\s+dead))|(?:were|was|have\s+been"
     r"|had\s+been)\s+(?:captured|taken\s+prisoner))\b", re.IGNORECASE)
+# "held 1,100 pupils, their relatives, and teachers hostage": a hold verb before, "hostage" later in the clause
+HOLD_BEFORE_RE = re.compile(r"\b(?:held|holding|hold|holds|took|taking|take|takes|kept|keeping)\s+(?:some\s+|about\s+"
+                            r"|around\s+|more\s+than\s+|at\s+least\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+HOSTAGE_LATER_RE = re.compile(r"[^.;:!?]{0,80}?\b(?:hostages?|captive|captives|prisoners?)\b(?!\s+(?:of|in|from)\b)", re.IGNORECASE)
+# "the 1,100 casualties figure": a figure named by its determiner and a figure noun
+FIGURE_NOUN_AFTER_RE = re.compile(r"\s+(?:casualties|casualty|deaths|death|fatalities|dead|losses)\s+"
+                                  r"(?:figure|toll|count|estimate|tally|number)\b", re.IGNORECASE)
 # a sentence opening with a breakdown of the figure before it ("Out of these, 11,000 non-combatants and ...")
 ANAPHORIC_BREAKDOWN_RE = re.compile(
     r"\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),", re.IGNORECASE)

@@ -266,6 +266,12 @@ FIGURE_CASES = [
     ("number-of-injured-long-phrase", "The number of injured as a result of the attack on Kharkiv has risen to 23.",
      [("wounded", 23, 23)]),
     ("bringing-the-total-to", "Another victim died in hospital, bringing the total to 8.", [("killed", 8, 8)]),
+    ("held-people-hostage", "Militants stormed the school and held 1,100 pupils, their relatives, and teachers "
+     "hostage for three days.", [("captured", 1100, 1100)]),
+    ("one-navy-corpsman", "The bombing killed 11 U.S. Marines, one soldier and one Navy corpsman.",
+     [("killed", 11, 11), ("killed", 1, 1), ("killed", 1, 1)]),
+    ("the-casualties-figure", "The majority of the 1,100 casualties figure is said to involve wounded troops.",
+     [("casualties", 1100, 1100)]),
     ("year-after-since", "Since 2004, more than 6,500 people have been killed in the violence.",
      [("killed", 6500, 6500)]),
     ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
@@ -322,6 +328,7 @@ NEGATIVE_CASES = [
     ("munitions-seized", "Hundreds of munitions were seized, police said."),
     ("execution-of-plans", "The execution of 2 plans was delayed by the fighting."),
     ("bringing-the-total-deployed", "The army said 40 soldiers were deployed, bringing the total to 1,000."),
+    ("talks-about-hostages", "Talks were held with 3 officials about the hostages."),
     ("fell-ill", "Two soldiers fell ill during the exercise, causing losses to the schedule."),
 ]
 
