@@ -20,7 +20,12 @@ unit and `extractors.sentiment_lexicon` the word lists.
    where the negator governs voicing the feeling ("suffering without being able to
    express their grievances" stays negative). Stance is toward the war: backing peace
    (talks, a ceasefire, a deal, a decision to end the war) is negative, opposing it
-   positive. Words that look like cues but are not (military or U.S. "support",
+   positive; opposing one's country's involvement ("against supplying weapons to Ukraine",
+   backing a decision "to suspend arms exports") is the war-negative side too. Diplomatic
+   appeals ("we hope that all parties will ...", "urged the population not to panic"),
+   forecasts ("expect the fighting to end in a stalemate"), beliefs about the other side's
+   means and questioned claims ("question claims that society supports the war") are no
+   one's attitude. Words that look like cues but are not (military or U.S. "support",
    "seeking support from allies", "approved a bill", "the junta's shock announcement",
    "economic hardship") are listed in `CUE_EXCEPTIONS`.
    Comparatives ("more people view X negatively than positively") give the first
@@ -57,6 +62,10 @@ unit and `extractors.sentiment_lexicon` the word lists.
    government to ...") do not; a speaker saying "we/I ..." in a quotation holds it
    rather than "everybody" or "people" in it. A clause about the past ("Initially ...,
    but ...") gives way to a later clause with a cue.
+   "People of/in" a place that is not a country ("the people of the Syrian coast") and
+   "everyone" in a quotation naming a town are ``residents``; "most people", "many" two
+   sentences after residents are still residents; state media carrying a speaker's remarks
+   ("in remarks carried by KCNA, Kim said") make the speaker an official.
    Poll context (a survey word or a percentage) lasts one more sentence; in it
    residents become ``public``, and so does any holder when respondents are named.
 4. **Clauses** split at contrast markers (but, however, while, despite...). One
