@@ -133,7 +133,6 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
     document_tone,
     has_cue_trigger,
     has_share,
-    is_bare_quantifier,
     soldier_kin,
 )
 
@@ -380,7 +379,7 @@ class _Carry:
             hs = _holders(self._masked)
             seen = _pick_holder([h for h in hs if h.cls not in lex.WEAK_HOLDERS], self._masked, None, len(self._masked))
             self._cls = seen.cls if seen else (hs[-1].cls if hs else None)
-            if seen is not None and self._cls == "public" and self.before is not None and is_bare_quantifier(self._masked, seen) and not self.poll:
+            if seen is not None and self._cls == "public" and self.before is not None and hol.is_bare_quantifier(self._masked, seen.start, seen.end) and not self.poll:
                 earlier = self.before.get()
                 if earlier in ("residents", "families", "soldiers", "defectors"):
                     self._cls = earlier  # "Residents took to the streets ... Many attended services"
@@ -601,7 +600,7 @@ def _resolve_holder(
                     PERSON_NAME.search(masked, 0, cue.start) is not None or _PERSON_AGE.search(masked, 0, cue.start) is not None
                 ) and not _PLACE_OR_GROUP.search(masked)
             cls = "other" if not poll and ((quotes and spoken) or person or pronoun_person) else "public"
-    if h is not None and cls == "public" and is_bare_quantifier(masked, h):
+    if h is not None and cls == "public" and hol.is_bare_quantifier(masked, h.start, h.end):
         # "Residents of Goma survived ..., but many are fearful": "many" of the group named before
         group = [
             x

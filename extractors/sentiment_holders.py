@@ -122,3 +122,13 @@ def names_local_place(s: str, lo: int, hi: int) -> bool:
 def everyone_here(s: str, lo: int, hi: int) -> bool:
     """Does the quotation s[lo:hi] speak of "everyone" in a place it names (residents)?"""
     return _EVERYONE_RE.search(s, lo, hi) is not None and names_local_place(s, lo, hi)
+
+
+_BARE_QUANTIFIERS = frozenset({"many", "some", "others", "most"})
+_QUANTIFIED_PEOPLE = re.compile(r"\b(?:most|many|some|other)\s+$", _I)
+
+
+def is_bare_quantifier(s: str, start: int, end: int) -> bool:
+    """Is the holder s[start:end] "many", "some", "most" or "most/many people": a part of a group named before?"""
+    surface = s[start:end].lower()
+    return surface in _BARE_QUANTIFIERS or (surface == "people" and _QUANTIFIED_PEOPLE.search(s, max(0, start - 8), start) is not None)

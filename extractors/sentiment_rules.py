@@ -128,14 +128,6 @@ _FIRST_PERSON_FEELING = re.compile(r"\b(?:i|we)\s+(?:[\w’']+\s+){0,3}?(?:was|w
 _AMONG_BEFORE = re.compile(r"\b(?:among|amongst|of|in)\s+(?:[\w’'-]+\s+){0,2}$", _I)
 _NAME_BEFORE = re.compile(r"(?:[\w,-]|[\w,]\s)$")  # not after a sentence end, a quotation mark or a bracket
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
-_BARE_QUANTIFIERS = frozenset({"many", "some", "others", "most"})
-_QUANTIFIED_PEOPLE = re.compile(r"\b(?:most|many|some|other)\s+$", _I)
-
-
-def is_bare_quantifier(s: str, h: _Holder) -> bool:
-    """Is the holder "many", "some", "most" or "most/many people": a part of a group named before?"""
-    surface = s[h.start:h.end].lower()
-    return surface in _BARE_QUANTIFIERS or (surface == "people" and _QUANTIFIED_PEOPLE.search(s, max(0, h.start - 8), h.start) is not None)
 # "..., says foreign soldier Ares": the holder named as the speaker right after a cue
 _SPEAKER_BEFORE = re.compile(r"[,”\"]\s*(?:says?|said|told|tells|added|explained|recalled)\s+(?:[\w’'-]+\s+){0,3}$", _I)
 # "the fatigue that he and his unit are experiencing": the holder as the subject of feeling
