@@ -460,7 +460,7 @@ ELLIPSIS_BEFORE_RE = re.compile(
 ELLIPSIS_AFTER_RE = re.compile(
     r"\s+(?:more\s+|others?\s+)?(?:in|at|on|near|from|across|inside|as)\s+(?!(?:critical|serious|stable|grave|total|all"
     r"|addition|hospital|custody|captivity|action|hiding|danger|need|response|return|exchange|turn|part|time)\b)"
-    r"(?:the\s+)?[A-Za-z]"
+    r"(?:the\s+)?(?:[A-Za-z]|(?:19|20)\d\d\b)"  # "... killed in 2023, and 200 in 2024"
 )
 # a breakdown in brackets after a figure ("1,660 persons (1,347 men, 273 women and 40 children)")
 PAREN_BREAKDOWN_RE = re.compile(r"(?<=\d)[^()\d.;]{0,30}\((?P<inner>[^()]*\d[^()]*)\)")

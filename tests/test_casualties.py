@@ -272,6 +272,8 @@ FIGURE_CASES = [
      [("killed", 11, 11), ("killed", 1, 1), ("killed", 1, 1)]),
     ("the-casualties-figure", "The majority of the 1,100 casualties figure is said to involve wounded troops.",
      [("casualties", 1100, 1100)]),
+    ("ellipsis-before-year", "More than 100 people were killed in 2023, and 200 in 2024.",
+     [("killed", 100, 100), ("killed", 200, 200)]),
     ("year-after-since", "Since 2004, more than 6,500 people have been killed in the violence.",
      [("killed", 6500, 6500)]),
     ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
