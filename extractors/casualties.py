@@ -101,8 +101,8 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True  # "the fighting could kill 25,000 civilians", "34 million people would die"
     if P.PROJECTION_RE.search(sent, 0, q.start):
         return True  # "the simulation's scenario predicted 91.5 million casualties"
-    if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start):
-        return True  # "Of the 11,000 troops sent, about 4,000 ..."
+    if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and not P.FRAME_CUE_AFTER_RE.match(sent, q.end):
+        return True  # "Of the 11,000 troops sent, about 4,000 ..." (but "Of the 40 people killed, 12 were children")
     if re.fullmatch(r"one", sent[num_start:q.end], re.I) and P.ONE_ADJECTIVE_RE.match(sent, q.end):
         return True  # "one captured soldier carried a military ID": a reference, not a count
     before = sent[max(0, num_start - 30):num_start]
@@ -112,7 +112,8 @@ def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True
     if P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower()) and \
             not P.BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end) and \
-            not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end) and not P.FIGURE_NOUN_AFTER_RE.match(sent, q.end):
+            not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end) and not P.FIGURE_NOUN_AFTER_RE.match(sent, q.end) and \
+            not (P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and P.FRAME_CUE_AFTER_RE.match(sent, q.end)):
         return True
     if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
         return True

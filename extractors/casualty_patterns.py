@@ -140,7 +140,7 @@ NOT_AFTER_RE = re.compile(
     r"|\s*(?:km|kilometers|kilometres|miles|metres|meters|kg|kilograms|pounds|tons|tonnes|tonne|barrels|acres|hectares|square)\b"
     r"|\s*(?:dollars|euros|won|rubles|roubles|yuan|pounds\s+sterling|usd|eur)\b"
     r"|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)"
-    r"|\s*(?:" + MONTHS + r")\b"
+    r"|\s*(?:" + MONTHS.replace("|may|", "|") + r"|(?-i:May))\b"  # not the verb: "3,000 may have been killed"
     r"|\s*[:/]\d)",
     re.IGNORECASE,
 )
@@ -341,6 +341,9 @@ PARTITIVE_VERB_AFTER_RE = re.compile(
 HOLD_BEFORE_RE = re.compile(r"\b(?:held|holding|hold|holds|took|taking|take|takes|kept|keeping)\s+(?:some\s+|about\s+"
                             r"|around\s+|more\s+than\s+|at\s+least\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
 HOSTAGE_LATER_RE = re.compile(r"[^.;:!?]{0,80}?\b(?:hostages?|captive|captives|prisoners?)\b(?!\s+(?:of|in|from)\b)", re.IGNORECASE)
+# a whole that is itself a casualty figure ("Of the 40 people killed, 12 were children")
+FRAME_CUE_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:killed|dead|wounded|injured|casualties|fatalities|deaths"
+                                r"|captured|missing)\s*,", re.IGNORECASE)
 # "the 1,100 casualties figure": a figure named by its determiner and a figure noun
 FIGURE_NOUN_AFTER_RE = re.compile(r"\s+(?:casualties|casualty|deaths|death|fatalities|dead|losses)\s+"
                                   r"(?:figure|toll|count|estimate|tally|number)\b", re.IGNORECASE)

@@ -274,6 +274,9 @@ FIGURE_CASES = [
      [("casualties", 1100, 1100)]),
     ("ellipsis-before-year", "More than 100 people were killed in 2023, and 200 in 2024.",
      [("killed", 100, 100), ("killed", 200, 200)]),
+    ("may-is-a-verb", "As many as 3,000 may have been killed, according to local sources.",
+     [("killed", 3000, 3000)]),
+    ("of-the-killed-whole", "Of the 300 wounded, 40 died later.", [("wounded", 300, 300), ("killed", 40, 40)]),
     ("year-after-since", "Since 2004, more than 6,500 people have been killed in the violence.",
      [("killed", 6500, 6500)]),
     ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
@@ -331,6 +334,7 @@ NEGATIVE_CASES = [
     ("execution-of-plans", "The execution of 2 plans was delayed by the fighting."),
     ("bringing-the-total-deployed", "The army said 40 soldiers were deployed, bringing the total to 1,000."),
     ("talks-about-hostages", "Talks were held with 3 officials about the hostages."),
+    ("may-day-month", "On 3 May 2024 police detained 200 May Day marchers."),
     ("fell-ill", "Two soldiers fell ill during the exercise, causing losses to the schedule."),
 ]
 
