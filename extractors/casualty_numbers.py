@@ -165,7 +165,25 @@ def quantities(sent: str) -> list[Qty]:
             continue
         out.append(Qty(m.start(), m.end(), int(lo), int(hi), qualifier, strong=suffix == "-strong"))
     out.sort(key=lambda q: q.start)
-    return out
+    return _merge_glossed(sent, out)
+
+
+_GLOSS_OPEN_RE = re.compile(r"\s*\(\s*")
+_GLOSS_CLOSE_RE = re.compile(r"\s*\)")
+
+
+def _merge_glossed(sent: str, qtys: list[Qty]) -> list[Qty]:
+    """A number in words glossed by its digits is one number: "Twenty-one (21) persons were killed"."""
+    i = 0
+    while i + 1 < len(qtys):
+        a, b = qtys[i], qtys[i + 1]
+        close = _GLOSS_CLOSE_RE.match(sent, b.end)
+        if (not a.vague and not b.vague and (a.lo, a.hi) == (b.lo, b.hi) and close is not None
+                and _GLOSS_OPEN_RE.fullmatch(sent, a.end, b.start)):
+            a.end = close.end()
+            del qtys[i + 1]
+        i += 1
+    return qtys
 
 
 def descending(raw: str) -> bool:
