@@ -206,7 +206,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 if later[0] is not None:
                     return later[0], m.end() + 1, later[2], False  # "one injured soldier has been captured"
         if m and m.group(0).lower() in ("lives", "victims") and \
-                not P.LIVES_VERB_RE.search(sent[max(0, q.start - 20):q.start]) and \
+                not P.LIVES_VERB_RE.search(sent[max(0, q.start - 45):q.start]) and \
                 not (m.group(0).lower() == "victims" and P.VICTIMS_BURIED_RE.match(sent, m.end())):
             m = None  # "30 lives", "6,000 victims" count the dead only after "claimed", "cost", "loss of"
         if m and m.lastgroup == "captured" and m.group(0).lower() in _CAPTIVE_NOUNS and (

@@ -219,8 +219,8 @@ POST_CUE_RE = re.compile(
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
     r"|(?<=\s)lives(?=\W|$)|fell(?=\s+(?:in\s+(?:action|(?:the\s+)?(?:battles?|combat|fighting|war|line\s+of\s+duty))|on\s+(?:[\w'’]+\s+){0,2}?(?:battlefield|front|frontline|territory|soil)|defending|fighting|during)\b)|(?<=\s)victims(?=\W|$)"
-    r"|neutrali[sz]ed|eliminated|liquidated|succumbed(?:\s+to\s+(?:\w+\s+){0,2}?(?:injuries|wounds))?)"
-    r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|hospitali[sz]ed"
+    r"|neutrali[sz]ed|eliminated|liquidated|(?-i:KIA)\b|succumbed(?:\s+to\s+(?:\w+\s+){0,2}?(?:injuries|wounds))?)"
+    r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|hospitali[sz]ed|(?-i:WIA)\b"
     r"|shot\s+and\s+(?:wounded|injured)|shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|knees?|thighs?)"
     r"|(?:sustained|suffered|suffering|sustaining)\s+(?:\w+\s+){0,2}?(?:injuries|wounds|burns)"
     r"|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
@@ -232,7 +232,7 @@ POST_CUE_RE = re.compile(
     r"|held\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:prisons|prison\s+camps|captivity)"
     r"|(?:hostages|captives|pows?\b)(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
     r"|hostages\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|seized|abducted))"
-    r"|(?P<missing>missing|unaccounted\s+for|disappeared)",
+    r"|(?P<missing>missing|unaccounted\s+for|disappeared|(?-i:MIA)\b)",
     re.IGNORECASE,
 )
 
@@ -351,7 +351,8 @@ FIGURE_NOUN_AFTER_RE = re.compile(r"\s+(?:casualties|casualty|deaths|death|fatal
 ANAPHORIC_BREAKDOWN_RE = re.compile(
     r"\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),", re.IGNORECASE)
 # verbs that make "N lives" a death count ("claimed 30 lives", "cost 12 lives")
-LIVES_VERB_RE = re.compile(r"\b(?:claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking|taken|loss\s+of|lost)\s*$",
+LIVES_VERB_RE = re.compile(r"\b(?:claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking|taken|loss\s+of|lost)"
+                           r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*$",  # "cost the British 20,000 lives"
                            re.IGNORECASE)
 # a count per day is a rate, not a figure ("1,500 casualties a day")
 RATE_AFTER_RE = re.compile(
@@ -425,7 +426,7 @@ CUE_STEMS = (
     "casualt", "loss", "lost", "lose", "losing", "captur", "captiv", "hostage", "kidnap", "abduct",
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
-    "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive", "pows",
+    "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive", "pows", "kia", "wia", "mia",
 )
 _STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
 # A quick test: does a sentence mention anything casualty-like at all?

@@ -280,6 +280,8 @@ FIGURE_CASES = [
     ("words-glossed-by-digits", "Twenty-one (21) persons were killed in the attack, police said.", [("killed", 21, 21)]),
     ("glossed-object", "The assailants killed five (5) vigilantes and injured three.",
      [("killed", 5, 5), ("wounded", 3, 3)]),
+    ("kia-wia", "The unit reported 12 KIA and 30 WIA.", [("killed", 12, 12), ("wounded", 30, 30)]),
+    ("cost-side-lives", "The battle cost the British 20,000 lives.", [("killed", 20000, 20000)]),
     ("year-after-since", "Since 2004, more than 6,500 people have been killed in the violence.",
      [("killed", 6500, 6500)]),
     ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
