@@ -34,8 +34,9 @@ How a figure is read (the conventions, also in data/devsets/README.md):
 * attributed_to: "according to X", "X said / estimated / claimed ...", ", said X"; a pronoun
   source ("he said") is the last named source before it in the text, else the pronoun itself.
 
-The module is split by concern: `casualty_numbers` reads the numbers, `casualty_context`
-resolves parties and sources, and this module scans each sentence for category cues.
+The module is split by concern: `casualty_numbers` reads the numbers, `casualty_filters` sets
+aside the numbers that are no casualties, `casualty_context` resolves parties and sources, and
+this module scans each sentence for category cues.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from extractors import casualty_patterns as P
 from extractors.casualty_context import (
@@ -61,21 +61,16 @@ from extractors.casualty_context import (
     personish,
     resolve_party,
 )
-from extractors.casualty_numbers import Found, Qty, descending, quantities
+from extractors.casualty_filters import non_conflict, not_a_casualty
+from extractors.casualty_numbers import Found, Qty, quantities
 from extractors.model import CasualtyReport, Party
 from extractors.sentences import sentence_spans
 
 # small patterns of the code below, compiled once (a lookup in the re module cache costs more here)
-_SCORE_AFTER_RE = re.compile(r"-\d")
 _SEIZED_RE = re.compile(r"seized|snatched", re.I)
 _CAPTIVE_NOUNS = frozenset("hostages captives pows pow".split())
 _PREPOSITION_IN_RE = re.compile(r"\b(?:about|with|for|to|by|in|on|at|from|of|over|against|and|or)\b", re.I)
 _PARTITIVE_OF_BEFORE_RE = re.compile(r"\bof\s+(?:the|those|them|these)\s+$", re.I)
-_SCORE_BEFORE_RE = re.compile(r"\d-$")
-_DIGIT_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d")
-_OF_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|them|these|its|their)\b")
-_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
-_WORD_RE = re.compile(r"[\w-]+")
 _DASH_OR_COMMA_RE = re.compile(r"\s(?:--|—|–|-)\s|,")
 _HYPHENS_RE = re.compile(r"-+")
 _BREAKDOWN_WORD_AFTER_RE = re.compile(r"\s*(?:including|among|most|many|mostly)\b")
@@ -90,53 +85,6 @@ _OTHER_PART_RE = re.compile(r",\s+(?:and|while|but)\s+the\s+other\s*$")
 _LIST_NEXT_RE = re.compile(r"\s*,\s*(?:\d|(?:at\s+least|some|about|around|nearly|over|more\s+than)\s)")  # "reached 159, 61 deaths"
 
 
-def _not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
-    if q.strong:
-        return True
-    if _non_conflict(sent, q):
-        return True  # "an earthquake killing over 4,500", "died of cholera"
-    if P.HYPOTHETICAL_BEFORE_RE.search(sent[max(0, q.start - 40):q.start]):
-        return True  # "If 3,000 were lost in the first month, ..."
-    if P.MODAL_BEFORE_RE.search(sent, max(0, q.start - 160), q.start) or P.MODAL_AFTER_RE.match(sent, q.end):
-        return True  # "the fighting could kill 25,000 civilians", "34 million people would die"
-    if P.PROJECTION_RE.search(sent, 0, q.start):
-        return True  # "the simulation's scenario predicted 91.5 million casualties"
-    if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and not P.FRAME_CUE_AFTER_RE.match(sent, q.end):
-        return True  # "Of the 11,000 troops sent, about 4,000 ..." (but "Of the 40 people killed, 12 were children")
-    if re.fullmatch(r"one", sent[num_start:q.end], re.I) and P.ONE_ADJECTIVE_RE.match(sent, q.end):
-        return True  # "one captured soldier carried a military ID": a reference, not a count
-    before = sent[max(0, num_start - 30):num_start]
-    after = sent[q.end:q.end + 40]
-    m = P.NOT_BEFORE_RE.search(before)
-    if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
-        return True
-    if P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower()) and \
-            not P.BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end) and \
-            not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end) and not P.FIGURE_NOUN_AFTER_RE.match(sent, q.end) and \
-            not (P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and P.FRAME_CUE_AFTER_RE.match(sent, q.end)):
-        return True
-    if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
-        return True
-    if _SCORE_AFTER_RE.match(sent[q.end:q.end + 2]) or _SCORE_BEFORE_RE.search(sent[max(0, num_start - 2):num_start]):
-        return True  # a score or code ("9-2-1")
-    if q.qualifier == "range" and _DIGIT_RANGE_RE.search(sent[num_start:q.end]) and q.lo != q.hi and \
-            descending(sent[num_start:q.end]):
-        return True  # "lost 24-17": a score, not a range
-    if _OF_WHOLE_AFTER_RE.match(sent[q.end:q.end + 12]) and \
-            sent[num_start:q.end].lower() == "one":
-        return True
-    raw = sent[num_start:q.end]
-    if _YEAR_RE.fullmatch(raw.strip()):
-        if P.YEAR_BEFORE_RE.search(sent, max(0, num_start - 20), num_start) or (
-                sent[q.end:q.end + 1] == "," and not P.CUE_AFTER_COMMA_RE.match(sent, q.end + 1)):
-            return True  # "Since 2004, more than 6,500 ...", "October 11, 2025, 591 Palestinians"
-        following = [w.lower() for w in _WORD_RE.findall(sent[q.end:q.end + 30])[:2]]
-        if following[:1] in (["a"], ["an"], ["the"]) or not any(
-                w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in following):
-            return True  # a year (but "more than 2000 people" is a count)
-    return False
-
-
 _DASH_PAIR_RE = re.compile(r"\s(?:--|—|–)\s")
 _DASH_END_RE = re.compile(r"\s*(?:--|—|–|-)\s")
 
@@ -145,27 +93,6 @@ def _dash_close(sent: str, pos: int) -> int:
     """Where a dash parenthetical opened before pos closes (the next dash, else the next comma)."""
     m = _DASH_OR_COMMA_RE.search(sent, pos)
     return m.start() if m else -1
-
-
-def _non_conflict(sent: str, q: Qty) -> bool:
-    """A disease, disaster or accident word close to the figure, or anywhere in a sentence with no word of
-    violence: not a casualty of violence."""
-    words, violent = _non_conflict_words(sent)
-    if words and not violent:
-        return True  # "hundreds of bodies from areas ... hit by a major earthquake"
-    return any(q.start - 90 <= start and end <= q.end + 60 for start, end in words)
-
-
-@lru_cache(maxsize=256)
-def _non_conflict_words(sent: str) -> tuple[tuple[tuple[int, int], ...], bool]:
-    low = sent.lower()
-    if len(low) == len(sent):
-        words = tuple((m.start(), m.end()) for m in P.NON_CONFLICT_LOWER_RE.finditer(low))
-        words += tuple((m.start(), m.end()) for m in P.DISASTER_LOWER_RE.finditer(low))
-    else:  # lower() changed offsets (rare letters): the case-blind patterns
-        words = tuple((m.start(), m.end()) for m in P.NON_CONFLICT_RE.finditer(sent))
-        words += tuple((m.start(), m.end()) for m in P.DISASTER_RE.finditer(sent))
-    return words, bool(words) and P.VIOLENCE_RE.search(sent) is not None
 
 
 def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
@@ -456,7 +383,7 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
               last: Found | None = None) -> Found | None:
     qm = None if q.vague else P.QUANTITY_RE.match(sent, q.start)
     num_start = (qm.start("between") if qm.group("between") else qm.start("a")) if qm else q.start
-    if (_non_conflict(sent, q) if q.vague else _not_a_casualty(sent, q, num_start)):
+    if (non_conflict(sent, q) if q.vague else not_a_casualty(sent, q, num_start)):
         return None
     if q.qualifier == "exact":
         word = _LAST_WORD_RE.search(sent[max(0, q.start - 20):q.start])
@@ -566,7 +493,7 @@ def _bare_figures(sent: str, qtys: list[Qty], found: list[Found], prev: list[str
         post, np_s, np_e, thing = _post_scan(sent, q, qtys)
         nxt = P.TOKEN_RE.search(sent, q.end)
         noun = nxt is not None and nxt.group(0).lower() in _COUNTED_NOUNS  # "an estimate of 30 tanks"
-        if post is not None or thing or noun or _not_a_casualty(sent, q, q.start):
+        if post is not None or thing or noun or not_a_casualty(sent, q, q.start):
             continue
         np_s = np_e = q.end
         after = [f for f in found if f.q.start > q.end]
@@ -592,7 +519,7 @@ def _list_gaps(sent: str, qtys: list[Qty], found: list[Found]) -> list[Found]:
         if not before or not after or before[-1].category != after[0].category or before[-1].breakdown:
             continue
         if not P.LIST_GAP_AFTER_RE.match(sent, q.end) or not P.LIST_GAP_BEFORE_RE.search(sent, before[-1].q.end, q.start) \
-                or _not_a_casualty(sent, q, q.start):
+                or not_a_casualty(sent, q, q.start):
             continue
         if P.CLAUSE_END_RE.search(sent, before[-1].q.end, after[0].q.start):
             continue

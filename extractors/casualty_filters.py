@@ -1,0 +1,90 @@
+"""What a number in a casualty sentence is not: dates, ages, amounts, scores, rates, hypotheticals, deaths of
+disease or disaster.
+
+`not_a_casualty(sent, q, num_start)` and `non_conflict(sent, q)` are the filters `extractors.casualties` runs on
+every number before reading its category; their word lists and patterns are in `extractors.casualty_patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors import casualty_patterns as P
+from extractors.casualty_numbers import Qty, descending
+
+_SCORE_AFTER_RE = re.compile(r"-\d")
+_SCORE_BEFORE_RE = re.compile(r"\d-$")
+_DIGIT_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d")
+_OF_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|them|these|its|their)\b")
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+_WORD_RE = re.compile(r"[\w-]+")
+
+
+def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
+    """The number is no casualty figure: a date, age, amount, score, rate, hypothetical or a death of disease."""
+    if q.strong:
+        return True
+    if non_conflict(sent, q):
+        return True  # "an earthquake killing over 4,500", "died of cholera"
+    if P.HYPOTHETICAL_BEFORE_RE.search(sent[max(0, q.start - 40):q.start]):
+        return True  # "If 3,000 were lost in the first month, ..."
+    if P.MODAL_BEFORE_RE.search(sent, max(0, q.start - 160), q.start) or P.MODAL_AFTER_RE.match(sent, q.end):
+        return True  # "the fighting could kill 25,000 civilians", "34 million people would die"
+    if P.PROJECTION_RE.search(sent, 0, q.start):
+        return True  # "the simulation's scenario predicted 91.5 million casualties"
+    if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and not P.FRAME_CUE_AFTER_RE.match(sent, q.end):
+        return True  # "Of the 11,000 troops sent, about 4,000 ..." (but "Of the 40 people killed, 12 were children")
+    if re.fullmatch(r"one", sent[num_start:q.end], re.I) and P.ONE_ADJECTIVE_RE.match(sent, q.end):
+        return True  # "one captured soldier carried a military ID": a reference, not a count
+    before = sent[max(0, num_start - 30):num_start]
+    after = sent[q.end:q.end + 40]
+    m = P.NOT_BEFORE_RE.search(before)
+    if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
+        return True
+    if P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower()) and \
+            not P.BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end) and \
+            not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end) and not P.FIGURE_NOUN_AFTER_RE.match(sent, q.end) and \
+            not (P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and P.FRAME_CUE_AFTER_RE.match(sent, q.end)):
+        return True
+    if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
+        return True
+    if _SCORE_AFTER_RE.match(sent[q.end:q.end + 2]) or _SCORE_BEFORE_RE.search(sent[max(0, num_start - 2):num_start]):
+        return True  # a score or code ("9-2-1")
+    if q.qualifier == "range" and _DIGIT_RANGE_RE.search(sent[num_start:q.end]) and q.lo != q.hi and \
+            descending(sent[num_start:q.end]):
+        return True  # "lost 24-17": a score, not a range
+    if _OF_WHOLE_AFTER_RE.match(sent[q.end:q.end + 12]) and \
+            sent[num_start:q.end].lower() == "one":
+        return True
+    raw = sent[num_start:q.end]
+    if _YEAR_RE.fullmatch(raw.strip()):
+        if P.YEAR_BEFORE_RE.search(sent, max(0, num_start - 20), num_start) or (
+                sent[q.end:q.end + 1] == "," and not P.CUE_AFTER_COMMA_RE.match(sent, q.end + 1)):
+            return True  # "Since 2004, more than 6,500 ...", "October 11, 2025, 591 Palestinians"
+        following = [w.lower() for w in _WORD_RE.findall(sent[q.end:q.end + 30])[:2]]
+        if following[:1] in (["a"], ["an"], ["the"]) or not any(
+                w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS for w in following):
+            return True  # a year (but "more than 2000 people" is a count)
+    return False
+
+
+def non_conflict(sent: str, q: Qty) -> bool:
+    """A disease, disaster or accident word close to the figure, or anywhere in a sentence with no word of
+    violence: not a casualty of violence."""
+    words, violent = _non_conflict_words(sent)
+    if words and not violent:
+        return True  # "hundreds of bodies from areas ... hit by a major earthquake"
+    return any(q.start - 90 <= start and end <= q.end + 60 for start, end in words)
+
+
+@lru_cache(maxsize=256)
+def _non_conflict_words(sent: str) -> tuple[tuple[tuple[int, int], ...], bool]:
+    low = sent.lower()
+    if len(low) == len(sent):
+        words = tuple((m.start(), m.end()) for m in P.NON_CONFLICT_LOWER_RE.finditer(low))
+        words += tuple((m.start(), m.end()) for m in P.DISASTER_LOWER_RE.finditer(low))
+    else:  # lower() changed offsets (rare letters): the case-blind patterns
+        words = tuple((m.start(), m.end()) for m in P.NON_CONFLICT_RE.finditer(sent))
+        words += tuple((m.start(), m.end()) for m in P.DISASTER_RE.finditer(sent))
+    return words, bool(words) and P.VIOLENCE_RE.search(sent) is not None
