@@ -249,29 +249,39 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             dist -= 10
         if best is None or dist < best[0]:
             best = (dist, lab)
-    if best is not None:
-        if best[0] >= 100:  # only a place name ("flown back from Russia"): the subject says more
-            subject = subject_of()
-            if subject and subject != "civilian":
-                return subject
+    if best is not None and best[0] < 100:
         return best[1]
-    # a civil source (health ministry, governor, police) reports its own side's victims
+    own_source = _source_side(attribs, mentions, combatant, f.cue_kind)
+    if best is not None:  # only a place name ("flown back from Russia"): the source or the subject says more
+        if own_source is not None and combatant:
+            return own_source  # "Kim Jong Un said 9 members of the regiment died in Russia"
+        subject = subject_of()
+        if subject and subject != "civilian":
+            return subject
+        return best[1]
+    if own_source is not None:
+        return own_source
+    subject = subject_of()
+    if subject == "civilian" and combatant:
+        return "unknown"
+    return subject or "unknown"
+
+
+def _source_side(attribs, mentions, combatant: bool, cue_kind: str) -> str | None:
+    """The side of a source that reports its own victims: a civil authority (health ministry, governor, police),
+    a short name, or, for fighters, an army, a government or state media ("the Malian army said")."""
     for a, b, src in attribs:
         if S.CIVIL_SOURCE_RE.search(src) and not S.MILITARY_SOURCE_RE.search(src) or \
                 _SHORT_NAME_RE.fullmatch(src) and len(src.split()) <= 2:
             sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
             if len(sides) == 1:
                 return sides.pop()
-        elif combatant and f.cue_kind != "verb" and S.MILITARY_SOURCE_RE.search(src) and \
-                not S.ENEMY_COUNT_SOURCE_RE.search(src):
-            # "The two soldiers were killed ..., the Malian army said": an army reports its own dead
+        elif combatant and cue_kind != "verb" and (S.MILITARY_SOURCE_RE.search(src) or S.STATE_SOURCE_RE.search(src)) \
+                and not S.ENEMY_COUNT_SOURCE_RE.search(src):
             sides = {lab for s, e, lab in mentions if a <= s < b and lab != "civilian"}
             if len(sides) == 1:
                 return sides.pop()
-    subject = subject_of()
-    if subject == "civilian" and combatant:
-        return "unknown"
-    return subject or "unknown"
+    return None
 
 
 class MentionFlags:

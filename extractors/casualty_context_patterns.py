@@ -188,6 +188,9 @@ MILITARY_SOURCE_RE = re.compile(
     r"|pentagon|troops|soldiers|fighters|militants|brigade|regiment|unit)\b",
     re.IGNORECASE,
 )
+# a government's voice reporting its own soldiers' deaths ("North Korean state media said 9 soldiers died")
+STATE_SOURCE_RE = re.compile(r"\b(?:state\s+(?:media|television|tv|news\s+agency)|news\s+agency|government|president"
+                             r"|leader|prime\s+minister|ministry|Kremlin|Kim\s+Jong)", re.IGNORECASE)
 # pronouns that stand for a source named earlier ("he said"), and how far back its name is looked for
 SPEAKER_PRONOUNS = frozenset("he she they it".split())
 ANTECEDENT_WINDOW = 1200
