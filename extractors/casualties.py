@@ -445,7 +445,7 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         category, kind = last.category, "post"  # "the toll rose to 50, up from 34", "7,155 killed (7,110)"
     held = P.HOSTAGE_LATER_RE.match(sent, q.end) if category is None and pre is None and not q.vague and \
         P.HOLD_BEFORE_RE.search(sent, max(0, num_start - 20), num_start) else None
-    if held is not None and people_head(noun_phrase_words(sent, q.end, held.end())):
+    if held is not None and people_head(noun_phrase_words(sent, q.end, held.start("word"))):
         category, kind = "captured", "post"  # "held 1,100 pupils, their relatives, and teachers hostage"
     if category is None and last is not None and last.category == "killed" and pre is None and not q.vague \
             and _VICTIMS_AFTER_RE.match(sent, q.end):

@@ -340,7 +340,8 @@ PARTITIVE_VERB_AFTER_RE = re.compile(
 # "held 1,100 pupils, their relatives, and teachers hostage": a hold verb before, "hostage" later in the clause
 HOLD_BEFORE_RE = re.compile(r"\b(?:held|holding|hold|holds|took|taking|take|takes|kept|keeping)\s+(?:some\s+|about\s+"
                             r"|around\s+|more\s+than\s+|at\s+least\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
-HOSTAGE_LATER_RE = re.compile(r"[^.;:!?]{0,80}?\b(?:hostages?|captive|captives|prisoners?)\b(?!\s+(?:of|in|from)\b)", re.IGNORECASE)
+HOSTAGE_LATER_RE = re.compile(r"[^.;:!?]{0,80}?\b(?P<word>hostages?|captive|captives|prisoners?)\b(?!\s+(?:of|in|from)\b)",
+                              re.IGNORECASE)
 # a whole that is itself a casualty figure ("Of the 40 people killed, 12 were children")
 FRAME_CUE_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:killed|dead|wounded|injured|casualties|fatalities|deaths"
                                 r"|captured|missing)\s*,", re.IGNORECASE)
