@@ -68,6 +68,7 @@ from extractors.sentences import sentence_spans
 
 # small patterns of the code below, compiled once (a lookup in the re module cache costs more here)
 _SEIZED_RE = re.compile(r"seized|snatched", re.I)
+_AUX_AFTER_RE = re.compile(r"\s+(?:were|was|are|is|have|has|had)\b")
 _CAPTIVE_NOUNS = frozenset("hostages captives pows pow".split())
 _PREPOSITION_IN_RE = re.compile(r"\b(?:about|with|for|to|by|in|on|at|from|of|over|against|and|or)\b", re.I)
 _PARTITIVE_OF_BEFORE_RE = re.compile(r"\bof\s+(?:the|those|them|these)\s+$", re.I)
@@ -457,6 +458,9 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         cue_s, cue_e = last.cue
     if category is None:
         return None
+    if np_s == np_e and kind == "post" and _AUX_AFTER_RE.match(sent, q.end) and \
+            P.THING_COUNT_BEFORE_RE.search(sent, max(0, q.start - 90), q.start):
+        return None  # "Ukraine has received 31 Abrams tanks, and 2 were lost in combat"
     if category == "captured" and P.RELEASE_RE.search(sent) and not P.CAPTURE_VERB_RE.search(sent):
         return None  # "44 prisoners of war were flown to Yerevan": captives going home, not a capture
     if q.vague and post is None and pre is None:

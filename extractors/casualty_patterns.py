@@ -172,6 +172,10 @@ THING_NOUNS = frozenset(
     agencies applications votes seats brigades brigade battalions divisions units corps
     """.split()
 )
+# a bare figure right after a count of things shares their noun ("received 31 Abrams tanks, and 2 were lost")
+THING_COUNT_BEFORE_RE = re.compile(
+    r"\b\d[\d,.]*\s+(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(sorted(THING_NOUNS, key=len, reverse=True))
+    + r")\b[^.;:\d]{0,40}$", re.IGNORECASE)
 # Person nouns (a number followed by one of these counts people).
 PERSON_NOUNS = frozenset(
     """

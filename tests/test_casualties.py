@@ -339,6 +339,7 @@ NEGATIVE_CASES = [
     ("execution-of-plans", "The execution of 2 plans was delayed by the fighting."),
     ("bringing-the-total-deployed", "The army said 40 soldiers were deployed, bringing the total to 1,000."),
     ("talks-about-hostages", "Talks were held with 3 officials about the hostages."),
+    ("bare-number-after-things", "Ukraine has received 31 Abrams tanks, and 2 were lost in combat."),
     ("held-press-conferences", "The army held 3 press conferences, the hostage families said."),
     ("may-day-month", "On 3 May 2024 police detained 200 May Day marchers."),
     ("fell-ill", "Two soldiers fell ill during the exercise, causing losses to the schedule."),
