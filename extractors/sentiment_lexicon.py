@@ -293,7 +293,11 @@ CUE_EXCEPTIONS = re.compile(
     r"|the\s(?:most\s)?loyal(?:ists)?\b(?!\sto)"
     r"|hop(?:e|es|ed|ing)\sto\s(?!win|defeat|repel|see\s(?:an\s)?end)"
     r"|support\s(?:troops|units|forces|role|staff|vessels|ships|services|systems|roles)"
-    r"|suffer(?:s|ed|ing)?\s(?:\w+\s){0,2}(?:loss(?:es)?|casualties|defeats?|damage|setbacks?|injur\w+|wounds?)"
+    r"|suffer(?:s|ed|ing)?\s(?:\w+\s){0,2}(?:loss(?:es)?|casualties|defeats?|damage|setbacks?|injur\w+|wounds?|blows?|strikes?|consequences|retaliation|punishment)"
+    # threats and events, not feelings: "(the Houthis would) pay painful prices", "the devastating consequences of the conflict"
+    r"|(?<=pay\s)(?:a\s)?(?:heavy|painful|high|steep|bitter)\s(?:\w+\s)?prices?|(?<=pay\sa\s)(?:heavy|painful|high|steep|bitter)\s(?:\w+\s)?price"
+    r"|(?<=be\s|re\s|as\s)honou?red(?:\sas\s(?:\w+\s)?(?:heroes|martyrs?|patriots?))?|(?:(?<=been\s)|(?<=being\s))honou?red(?:\sas\s(?:\w+\s)?(?:heroes|martyrs?|patriots?))?"
+    r"|devastat\w+\s(?:\w+\s)?(?:consequences|impact|effects?|toll|damage|blows?|attacks?|strikes?|floods?|fires?|losses|war|conflict|bombing|bombardment|earthquake|famine|offensive|shelling|humanitarian)"
     r"|in\scontrast\sto\s(?:this|that|these|those|the)\s[^,.;]{0,60}"
     # legislative acts, not attitudes: "approved a mobilization bill"
     r"|(?:approv\w*|endors\w*|back\w*|support\w*)\s(?:a\s|an\s|the\s|its\s)?(?:[\w-]+\s){0,3}(?:bill|law|budget|decree|amendment|resolution|motion|legislation)s?"
@@ -340,7 +344,7 @@ CUE_EXCEPTIONS = re.compile(
     _I,
 )
 
-NEGATORS = re.compile(r"\b(?:not|no|never|nobody|none|neither|nor|hardly|barely|without|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|haven't|hasn't|fail(?:s|ed)? to|\w+n't)\b", _I)
+NEGATORS = re.compile(r"\b(?:not|no|never|nobody|none|neither|nor|hardly|barely|without|cannot|can['’]t|won['’]t|fail(?:s|ed)? to|\w+n['’]t)\b", _I)
 # "not only ... but": not a negation
 NEGATION_EXCEPTIONS = re.compile(
     r"\bnot\s+only\b|\bno\s+(?:doubt|matter)\b|\bnothing\s+is\s+impossible\b"

@@ -95,7 +95,7 @@ _POSSESSED_KIN = re.compile(
 # someone speaking of "our loved ones", "my son", "our husbands" speaks as a soldier's family
 _FIRST_PERSON_KIN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:husbands?|sons?|boys|loved ones|children|men)\b", _I)
 _TOKEN = re.compile(r"[\w'’]+")
-_ABSENCE_ONLY = re.compile(r"protest|outcry|uproar|backlash|dissent", _I)  # negated, these say nothing happened
+_ABSENCE_ONLY = re.compile(r"protest|outcry|uproar|backlash|dissent|resist|objection|opposition|patriot", _I)  # negated, these say nothing happened
 _THIRD_KIN_BEFORE = re.compile(r"\b(?:his|her)\s+$", _I)  # "he and his father made us live in fear": a third person's kin
 
 
