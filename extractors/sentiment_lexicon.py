@@ -501,6 +501,8 @@ DOMAIN_POSITIVE: tuple[tuple[str, float], ...] = (
     (r"duty|honou?r to (?:die|serve|fight)|an honou?r|loyal\w*|noble|glor\w*|heroic\w*|heroes|feat|valou?r|brave\w*|orders? of the (?:party|supreme leader|fatherland)", 0.6),
     (r"(?:must|should) be prepared to sacrifice|must be carried out|there must be a reason", 0.6),
     (r"brotherly|militant friendship|victory|always wins|wins in battle", 0.4),
+    # evaluative and affect words of pride, courage and relief: "our valiant soldiers", "we are reborn"
+    (r"valiant\w*|courage\w*|reborn|relieved|blessed|jubila\w+|overjoyed|elated|long live", 0.6),
     # joy at liberation or at the end of a regime: "a real sense of freedom", "waiting a long time for this day"
     (r"sense of (?:freedom|liberation)|free at last|we are free|(?:waiting|waited|wait) (?:\w+ ){0,3}for this (?:day|moment)|(?:can['’]t|cannot) believe (?:i['’]m|we['’]re|i am|we are) (?:living|alive|free|seeing)|new history|tears of joy", 0.6),
 )
@@ -513,6 +515,10 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
     (r"(?:taken|took|lost) everything|(?:destroyed|ruined) (?:our|my) (?:lives|life|future)|unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
      r"|(?:thought|felt|feared|was sure) (?:that )?(?:this|it) was the end|(?:need|want|want to see|pray for|long for) peace|peace,? not war|no one to (?:complain|turn) to|no (?:place|where) to hide|nowhere to hide|(?:will|would) be crushed|nasty|ugly|horrible|awful|dreadful|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
+    # evaluative and affect words in a speaker's own words (never event words: killed, attack, strike, blood):
+    # "deeply cynical and inhuman", "it hurts us", "we all live in this Russian roulette", "I can't do anything"
+    (r"cynic\w*|inhumane?|decepti\w+|deceit\w*|hypocri\w+|cowardly|shameful|disgrac\w+|\bhurts?\b|\bhurting\b|helpless\w*|powerless\w*|crying|\bcried\b|in tears|lonel\w+|stressed|madness|insane|roulette"
+     r"|sick (?:and tired )?of|fed up|(?:can['’]t|cannot|couldn['’]t|could not) do anything|nothing (?:i|we) (?:can|could) do|(?:no|lost all) hope", 0.6),
     # insults for the leader who makes the war: "you never know what's on a madman's mind"
     (r"madman|maniac|lunatic|tyrant|dictator|butcher|war criminal|psychopath", 0.6),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),

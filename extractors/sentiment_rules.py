@@ -520,12 +520,15 @@ def _quote_score(q: str, cues: list[_Cue] | None = None) -> tuple[float, bool]:
     (VADER's lexicon in one linear pass: `polarity_scores` costs ~0.3 ms on a long quote)."""
     score, hits = 0.0, 0
     low = q.lower()
-    for m in _DOM_POS_RE.finditer(low):
-        score += _DOM_POS_W[int(m.lastgroup[1:])]  # type: ignore[index]
-        hits += 1
-    for m in _DOM_NEG_RE.finditer(low):
-        score -= _DOM_NEG_W[int(m.lastgroup[1:])]  # type: ignore[index]
-        hits += 1
+    exceptions: list[tuple[int, int]] | None = None
+    for dom_re, weights, sign in ((_DOM_POS_RE, _DOM_POS_W, 1), (_DOM_NEG_RE, _DOM_NEG_W, -1)):
+        for m in dom_re.finditer(low):
+            if exceptions is None:  # "pay painful prices", "devastating consequences": events, not feelings
+                exceptions = [(e.start(), e.end()) for e in _EXCEPTIONS_LOW.finditer(low)] if len(low) == len(q) else []
+            if any(a <= m.start() < b for a, b in exceptions):
+                continue
+            score += sign * weights[int(m.lastgroup[1:])]  # type: ignore[index]
+            hits += 1
     for c in _find_cues(q) if cues is None else cues:
         if c.polarity:
             score += c.polarity * c.strength
