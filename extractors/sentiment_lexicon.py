@@ -53,7 +53,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:exhausted|tired|demorali[sz]ed) (?:after|from|by) (?:\w+ ){0,4}(?:years?|months?|weeks?|fighting|combat|service|shelling|the front|the war)", 0.5),
     (r"tired|exhausted|sad|demorali[sz]ed", 0.5),  # predicative only: see CUE_NEEDS_BEFORE
     (r"bleak|grim", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
-    (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,3}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*"
+    (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,6}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*"
      r"|(?:morale|mood|spirits?)[\w,’' ]{0,50}? (?:is|are|was|were|remains?|has been) (?:\w+ ){0,3}?(?:complicated|difficult|not (?:so |very |that )?(?:rosy|good|great|high)|far from (?:rosy|good|great)|bad|terrible|grim|dire|low|poor)", 0.6),
     (r"rais\w* (?:\w+ ){0,2}(?:questions|doubts)|doubts?|question(?:s|ed|ing)? (?:the )?(?:war|deployment|decision|need|wisdom|point)", 0.4),
     (r"(?:negative|critical|unfavou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment|comments?|remarks|assessments?|ratings?)", 0.7),
@@ -74,6 +74,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"against(?= (?:the |a |any |this |such a |an )?(?:\w+ )?(?:ceasefire|cease-fire|truce|deal|agreement|negotiations|talks|peace))(?! (?:any |all )?(?:territorial )?concessions)", 0.6),  # "I am against the ceasefire": flipped by PEACE_OBJECTS
     (r"against(?! (?:any |all )?(?:territorial )?concessions)", 0.6),  # after "protest", "rally", "vote"...: see CUE_NEEDS_BEFORE
     (r"(?:took|take|taking|taken) to the streets", 0.6),
+    # verdicts on the deployment or war: "the deceptive and inhumane nature of Pyongyang's deployment", "deeply cynical"
+    (r"decepti\w+|inhumane?|cynical\w*|(?:difficult|hard|harder|impossible|unable|struggl\w*) (?:\w+ )?to (?:continue|keep) (?:on )?(?:fighting|the fight|resisting|going)", 0.6),
     (r"(?:feel\w*|felt) (?:\w+ ){0,2}(?:abandoned|betrayed|neglected|forgotten|let down|deceived|cheated|used|helpless)", 0.6),
     # blame for the war in polls: "who has the greatest responsibility for the conflict", "hold Russia responsible for the war"
     (r"(?:(?:bears?|bore|has|have|hold\w*|held|carr\w*) (?:the )?(?:greatest |most |main |primary |chief )?responsibility|(?:hold\w*|held|is|are|was|were) (?:\w+ ){0,2}responsible) for (?:the )?(?:war|conflict|invasion|aggression)", 0.5),
@@ -134,6 +136,10 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"honou?r(?:s|ed|ing)?|hero(?:es|ic|ism)?|martyrs?|noble|valou?r|brave(?:ry)?", 0.5),
     (r"cheer(?:ed|ing|s)|rejoic\w*|jubila\w*|elat(?:ed|ion)|euphori\w*|admir\w*|salut(?:e|ed|es|ing)|pa(?:y|id|ying) (?:\w+ )?tribute|rall\w* (?:behind|around)|thank(?:ed|ful|ing)?", 0.6),
     (r"pride|proud\w*|patriot\w*|loyal\w*|gratitude|grateful", 0.6),
+    # praise of fighters and collective backing: "fought valiantly", "expressing solidarity with the armed forces",
+    # "chanted 'Long live Pakistan Army'"
+    (r"valiant\w*|courageous\w*|heroically|solidarity with (?:the |our |their |its )?(?:\w+ )?(?:armed forces|army|troops|soldiers|military|forces)"
+     r"|chant\w* (?:\w+ ){0,2}[\"“']?long live|rall\w* (?:in support of|to support) (?:the |our |their )?(?:\w+ )?(?:armed forces|army|troops|soldiers|military)", 0.6),
     (r"(?:sense|wave|surge|upsurge|outpouring|burst|spirit|feelings?|fervou?r|rise) of (?:\w+ )?nationalism|nationalist (?:fervou?r|sentiment|feeling|mood)|rall(?:y|ied|ying) (?:a)?round the flag|rally-(?:a)?round-the-flag", 0.5),
     (r"justif(?:y|ies|ied|ying|ication)|(?:the )?duty (?:of|to)|their duty|our duty", 0.6),
     (r"hop(?:e|es|ed|ing|eful)|optimis\w*|confident|confidence|faith in|believe in (?:\w+ ){0,3}(?:victory|win)", 0.5),
@@ -246,7 +252,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
-    resolute undaunted unfazed reassured heartened united$
+    resolute undaunted unfazed reassured heartened united$ valiant courageous heroically solidarity chant decepti inhuman cynical difficult$ hard$ harder$ struggl
     indifferen interested heartache reject away$ tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$ worst$ responsib crime crimes$ illegal unlawful criminal violation genocide aggression threat threatened danger enemy
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
@@ -283,7 +289,7 @@ CUE_EXCEPTIONS = re.compile(
     # a claim questioned is no one's view: "angry Russians question claims that society supports the war"
     r"|(?:question\w*|disput\w*|den(?:y|ies|ied|ying)|reject\w*|doubt\w*|challeng\w*|debunk\w*|dismiss\w*)\s(?:the\s)?(?:official\s)?(?:claims?|assertions?|notion|idea|narrative|propaganda|myth)\sthat\s(?:[\w’'-]+\s){0,5}"
     # leisure, not protest: "residents took to the streets and parks of the city, walking, shopping"
-    r"|(?:took|take|taking|taken)\sto\sthe\sstreets\s(?=and\s(?:parks|squares|beaches|cafes|markets|shops)|(?:of\s(?:the\s)?[\w-]+\s)?(?:to\s)?(?:walk|shop|stroll|enjoy))"
+    r"|(?:took|take|taking|taken)\sto\sthe\sstreets\s(?=and\s(?:parks|squares|beaches|cafes|markets|shops)|(?:of\s(?:the\s)?[\w-]+\s)?(?:to\s)?(?:walk|shop|stroll|enjoy)|[^.;]{0,120}?(?:waving\s(?:\w+\s)?flags|solidarity\swith|to\scelebrate|celebrating|in\scelebration|cheering|rejoicing|in\ssupport\sof\s(?:the\s|our\s|their\s)?(?:armed|army|troops|soldiers|military)))"
     r"|for\sfear\sof|in\sfear\sof\sleaking|supporting\sfire|concern\sthat\s(?:the\s)?(?:weapons?|troops)"
     r"|pain\w*\sof\s(?:the\s)?wound|hero\sof\sthe\srepublic\stitle"
     r"|(?:under|no|without)\s(?:any\s)?protest"
@@ -515,6 +521,9 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"(?:bring|give|get) (?:\w+ ){0,3}(?:back|home)|returned back alive", 0.5),
     (r"(?:taken|took|lost) everything|(?:destroyed|ruined) (?:our|my) (?:lives|life|future)|unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
      r"|(?:thought|felt|feared|was sure) (?:that )?(?:this|it) was the end|(?:need|want|want to see|pray for|long for) peace|peace,? not war|no one to (?:complain|turn) to|no (?:place|where) to hide|nowhere to hide|(?:will|would) be crushed|nasty|ugly|horrible|awful|dreadful|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
+    # "they will most definitely be sacrificed", "we do not want that to happen again", "two options: go abroad or die here"
+    (r"(?:be|been|being|were|was|are|is|get|got) (?:\w+ ){0,2}sacrificed|(?:do not|don['’]t|never) want (?:that|this|it) (?:to happen |happening )?again|never again"
+     r"|(?:only|no other) (?:\w+ )?(?:options?|choices?)|\bor (?:to )?die\b|(?:can['’]t|cannot|could not|couldn['’]t) (?:even )?imagine what", 0.6),
     # evaluative and affect words in a speaker's own words (never event words: killed, attack, strike, blood):
     # "deeply cynical and inhuman", "it hurts us", "we all live in this Russian roulette", "I can't do anything"
     (r"cynic\w*|inhumane?|decepti\w+|deceit\w*|hypocri\w+|cowardly|shameful|disgrac\w+|\bhurts?\b|\bhurting\b|helpless\w*|powerless\w*|crying|\bcried\b|in tears|lonel\w+|stressed|madness|insane|roulette"
