@@ -36,7 +36,7 @@ _RELATIVE = re.compile(
     _I,
 )
 # "... with two relatives", "alongside her children": company, not the speaker
-_COMPANION_BEFORE = re.compile(r"\b(?:with|alongside|near|into|towards?)\s+(?:[\w’'-]+\s+){0,2}$", _I)
+_COMPANION_BEFORE = re.compile(r"\b(?:with|alongside|near|into|towards?)\s+(?:[\w’'-]+\s+){0,5}$", _I)
 # "she was terrified", "he felt", "she had long feared"
 _PERSON_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:[\w’'-]+\s+){0,2}$", _I)
 # "Tseganesh Kassa, an ex-soldier from Shire": an apposition after a name
