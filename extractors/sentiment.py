@@ -112,6 +112,7 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
     _OBJECT_BEFORE,
     _PERSON_SPEAKER,
     _POSSESSED_KIN,
+    _REPORTING_AFTER,
     _RESPONDENTS,
     _THIRD_KIN_BEFORE,
     _TOKEN,
@@ -338,6 +339,15 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+_SUBJECT_VERB = re.compile(r"\s+(?:are|were|is|was|have|has|had|feel|felt|remain)\s+(?:\w+ly\s+)?(?:finding|losing|growing|becoming|feeling|increasingly)\b", re.IGNORECASE)
+
+
+def _speaker_first(holders: Sequence[_Holder], masked: str) -> _Holder | None:
+    """The first holder noun followed by a reporting verb: "Another resident said people were
+    trying to flee" hands on the resident, not the people spoken of."""
+    return next((h for h in holders if h.cls not in lex.WEAK_HOLDERS and _REPORTING_AFTER.match(masked, h.end)), None)
+
+
 class _Carry:
     """What a unit hands to the next one, computed on demand: its holder ("Lee expressed
     his devastation" continues "One such defector is Lee") and whether it was about a poll
@@ -377,7 +387,7 @@ class _Carry:
         self._split()
         if self._masked is not None:
             hs = _holders(self._masked)
-            seen = _pick_holder([h for h in hs if h.cls not in lex.WEAK_HOLDERS], self._masked, None, len(self._masked))
+            seen = _speaker_first(hs, self._masked) or _pick_holder([h for h in hs if h.cls not in lex.WEAK_HOLDERS], self._masked, None, len(self._masked))
             self._cls = seen.cls if seen else (hs[-1].cls if hs else None)
             if seen is not None and self._cls == "public" and self.before is not None and hol.is_bare_quantifier(self._masked, seen.start, seen.end) and not self.poll:
                 earlier = self.before.get()
@@ -429,6 +439,7 @@ def _analyse_unit(
 
     # who is mentioned here, for the next unit's carry-over
     seen = _pick_holder([h for h in holders_out if h.cls not in lex.WEAK_HOLDERS], masked, None, len(masked))
+    seen = _speaker_first(holders_out, masked) or seen
     seen_cls = seen.cls if seen else (holders_out[-1].cls if holders_out else None)
 
     items: list[tuple[str, int, float, bool, float, int]] = []  # holder, polarity, strength, majority, share, share pos
@@ -570,7 +581,10 @@ def _resolve_holder(
     if poll and cls == "officials" and _SAY_BEFORE.search(masked, max(0, h.start - 24), h.start):  # type: ignore[union-attr]
         cls = "public"  # "61% of the surveyees say THE GOVERNMENT should support ...": what they say, not who says it
     named = cls is not None or pronoun_person
-    if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None and not hol.is_apposition(masked, h.start)):  # type: ignore[union-attr]
+    subject = (  # "many Ukrainian soldiers are finding it increasingly difficult to continue fighting"
+        h is not None and cue is not None and h.end <= cue.start and _SUBJECT_VERB.match(masked, h.end) is not None
+    )
+    if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None and not subject and not hol.is_apposition(masked, h.start)):  # type: ignore[union-attr]
         inner: list[_Holder] = []
         for s, e in quotes:
             inner.extend(
