@@ -357,6 +357,8 @@ NEGATION_EXCEPTIONS = re.compile(
     # unable to voice a feeling is still having it: "suffering without being able to express their grievances"
     r"|\bnot\s+(?:our|my|their|your)$"  # "it's not our concern": indifference, not its opposite
     r"|\bno\s+one\s+to$|\bnobody\s+to$|\bno-one\s+to$"
+    # a set phrase negates only itself: "proved without regret the power of the heroic army"
+    r"|\b(?:without|no)\s+(?:any\s+)?(?:regrets?|hesitation|doubts?|exception|fail)\b(?=\s+\w)"
     r"|\b(?:without|unable\s+to|cannot|can't|not\s+able\s+to|afraid\s+to|too\s+afraid\s+to)\s+(?:being\s+)?(?:able\s+)?(?:to\s+)?(?:express|voice|show|air|hide|speak\s+of|talk\s+about|cry)\b",
     _I,
 )

@@ -129,6 +129,7 @@ _AMONG_BEFORE = re.compile(r"\b(?:among|amongst|of|in)\s+(?:[\w’'-]+\s+){0,2}$
 _NAME_BEFORE = re.compile(r"(?:[\w,-]|[\w,]\s)$")  # not after a sentence end, a quotation mark or a bracket
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
 _REPORTING_AFTER = re.compile(r"\s+(?:said|says|told|tells|stated|noted|added|declared)\b", _I)
+_OBLIGED_AFTER = re.compile(r"\s+(?:must|should|ought\s+to|need\s+to|have\s+to)\s+(?:\w+\s+)?(?:take|bear|accept|answer|stop|end|return|bring|release|apologi[sz]e|explain|resign|be\s+held)\b", _I)
 _PRAISE_OF_FIGHTERS = re.compile(r"valiant|courageous|heroic|brave", _I)
 # "..., says foreign soldier Ares": the holder named as the speaker right after a cue
 _SPEAKER_BEFORE = re.compile(r"[,”\"]\s*(?:says?|said|told|tells|added|explained|recalled)\s+(?:[\w’'-]+\s+){0,3}$", _I)
@@ -453,6 +454,8 @@ def _pick_holder(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
+        if h.cls == "officials" and _OBLIGED_AFTER.match(s, h.end):
+            continue  # "said authorities must take responsibility": the ones called on, not the holder
         if h.cls == "officials" and h.end <= pos and _ASKED_BEFORE.search(s, max(0, h.start - 30), h.start):
             continue  # "want THE GOVERNMENT to prioritize a deal": the one asked, not the holder
         if h is not holders[0] and h.start >= (cue.start if cue is not None else 0) and h.cls == "other" and hol.is_predicate(s, h.start):
