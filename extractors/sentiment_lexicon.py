@@ -54,7 +54,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"tired|exhausted|sad|demorali[sz]ed", 0.5),  # predicative only: see CUE_NEEDS_BEFORE
     (r"bleak|grim", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
     (r"(?:low|poor|sagging|waning|falling|flagging|plummeting|declining) morale|morale (?:\w+ ){0,6}(?:low|wan\w*|declin\w*|deteriorat\w*|plummet\w*|sag\w*|fall\w*|crumbl\w*)|demorali[sz]\w*"
-     r"|(?:morale|mood|spirits?)[\w,’' ]{0,50}? (?:is|are|was|were|remains?|has been) (?:\w+ ){0,3}?(?:complicated|difficult|not (?:so |very |that )?(?:rosy|good|great|high)|far from (?:rosy|good|great)|bad|terrible|grim|dire|low|poor)", 0.6),
+     r"|(?:morale|mood|spirits?|public opinion|public sentiment)[\w,’' ]{0,50}? (?:is|are|was|were|remains?|has been) (?:\w+ ){0,3}?(?:complicated|difficult|not (?:so |very |that )?(?:rosy|good|great|high)|far from (?:rosy|good|great)|bad|terrible|grim|dire|low|poor)", 0.6),
     (r"rais\w* (?:\w+ ){0,2}(?:questions|doubts)|doubts?|question(?:s|ed|ing)? (?:the )?(?:war|deployment|decision|need|wisdom|point)", 0.4),
     (r"(?:negative|critical|unfavou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment|comments?|remarks|assessments?|ratings?)", 0.7),
     (r"(?:as )?(?:poor|bad|unsatisfactory|a failure)", 0.6),  # after "rated ...": see CUE_NEEDS_BEFORE
@@ -256,7 +256,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     indifferen interested heartache reject away$ tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$ worst$ responsib crime crimes$ illegal unlawful criminal violation genocide aggression threat threatened danger enemy
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
-    elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood
+    elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood opinion
     """.split()
 )
 
@@ -367,7 +367,7 @@ NEGATION_WINDOW_TOKENS = 18
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s)?(?:war|fighting|hostilities|conflict)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo|not\sto\s(?:send|supply|provide|deliver|ship|deploy|give)\s(?:\w+\s){0,2}(?:arms|weapons|troops|soldiers|munitions|military\said))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s|all\s)?(?:war|fighting|hostilities|conflict|bombing|bombardment|shelling|(?:air\s?)?strikes|attacks|killing|bloodshed|violence)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo|not\sto\s(?:send|supply|provide|deliver|ship|deploy|give)\s(?:\w+\s){0,2}(?:arms|weapons|troops|soldiers|munitions|military\said))\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 80  # characters after the cue
