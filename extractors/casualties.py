@@ -77,6 +77,7 @@ _HYPHENS_RE = re.compile(r"-+")
 _BREAKDOWN_WORD_AFTER_RE = re.compile(r"\s*(?:including|among|most|many|mostly)\b")
 _INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z]$")
 _ABBREV_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")  # "U.S. service members"
+_OF_END_RE = re.compile(r"\bof\s*$")  # "the deaths of 24 soldiers and 26 civilians"
 _TO_BE_HAVE_RE = re.compile(r"\s+(?:be|have)\b")
 _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ed|ing)")
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
@@ -322,6 +323,9 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             break
         if n_np == 0 and lw in P.THING_NOUNS:
             return None, np_start, np_end, own
+        if 0 < n_np <= 2 and lw in P.EVENT_NOUNS and not any(
+                w in P.NP_PREPOSITIONS or w in P.PERSON_NOUNS and w.endswith("s") for w in noun_phrase_words(sent, q.end, tok.start())):
+            return None, np_start, np_end, own  # "suffered 78 terrorist attacks, resulting in 100 deaths"
         if n_np > 0 and (_PARTICIPLE_RE.fullmatch(lw) or lw in P.IRREGULAR_PARTICIPLES) and lw not in P.PERSON_NOUNS:
             relative = 1
             pos = tok.end()
@@ -451,8 +455,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
     if category is None and last is not None and last.category == "killed" and pre is None and not q.vague \
             and _VICTIMS_AFTER_RE.match(sent, q.end):
         category, kind = "killed", "post"  # "5,440 killed, ..., with 4,985 victims in September"
-    if category is None and last is not None and (last.cue_kind == "verb" or last.cue[0] >= 0 and P.WHOLE_INCLUDED_RE.match(
-            sent, last.cue[0])) and not q.vague \
+    if category is None and last is not None and (last.cue_kind == "verb" or last.cue[0] >= 0 and (P.WHOLE_INCLUDED_RE.match(
+            sent, last.cue[0]) or last.cue_kind == "noun" and _OF_END_RE.search(sent, last.cue[0], last.cue[1]))) and not q.vague \
             and P.COORDINATED_OBJECT_RE.match(sent[last.np[1]:q.start]) and people_head(np_words):
         category, kind = last.category, "verb"  # "killed 20 students and two teachers"
         cue_s, cue_e = last.cue

@@ -185,6 +185,8 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             if o.q.start > f.q.end and _AND_WORDS_RE.fullmatch(sent[f.q.end:o.q.start]):
                 own = [lab for s, e, lab in mentions if o.np[0] <= s and e <= o.np[1] + 1]
                 break
+    if not own and any(w in S.REGIME_WORDS for w in np_words[:4]):
+        own = ["other"]  # "60 regime soldiers": a government named by its kind is a side outside the topic
     if own:
         if "civilian" in own and not combatant:
             return "civilian"
@@ -241,7 +243,9 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
         dist = float(f.q.start - e) if e <= f.q.start else (s - f.q.end) * 1.5
         if 0 <= s < loss_subject_end:
             dist -= 200
-        if s in flags.place:
+        if s in flags.home:
+            dist -= 200  # "the remains of 1,212 defenders have returned to Ukraine"
+        elif s in flags.place:
             dist += 150
         if s in flags.opponent:
             dist += 120
@@ -287,13 +291,14 @@ def _source_side(attribs, mentions, combatant: bool, cue_kind: str) -> str | Non
 class MentionFlags:
     """What each side name in a sentence is doing there, worked out once per sentence."""
 
-    __slots__ = ("paired", "attacker_noun", "ally", "place", "attacker", "opponent", "breakdowns", "counted")
+    __slots__ = ("paired", "attacker_noun", "ally", "place", "attacker", "opponent", "breakdowns", "counted", "home")
 
     def __init__(self, sent: str, mentions) -> None:
         self.paired = coordinated_sides(sent, mentions)
         self.attacker_noun = {s for s, e, _ in mentions if S.ATTACKER_NOUNS_RE.match(sent[e:e + 70])}
         self.ally = {s for s, e, _ in mentions if S.ALLY_BEFORE_RE.search(sent[max(0, s - 40):s])}
         self.place = {s for s, e, _ in mentions if is_place(sent, s, e)}
+        self.home = {s for s, e, lab in mentions if lab != "civilian" and S.HOME_BEFORE_RE.search(sent, max(0, s - 40), s)}
         self.counted = {s for s, e, lab in mentions if lab == "civilian" and S.COUNTED_BEFORE_RE.search(sent, max(0, s - 30), s)}
         self.attacker = {s for s, e, _ in mentions if is_attacker(sent, s, e)}
         self.opponent = {s for s, e, _ in mentions if S.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])}
@@ -336,7 +341,8 @@ def cue_owner(f: Found, sent: str, mentions, attribs=()) -> list[str]:
             and not S.ATTACKER_NOUNS_RE.match(sent[e:e + 70])  # "the number of victims of the Russian attack"
             and not S.PLACE_AFTER_RE.match(sent[e:e + 40])
             and not S.OPPONENT_BEFORE_RE.search(sent[max(0, s - 20):s])
-            and not S.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])]
+            and not S.PLACE_BEFORE_RE.search(sent[max(0, s - 12):s])
+            and not (lab == "civilian" and S.COUNTED_BEFORE_RE.search(sent, max(0, s - 30), s))]  # "3,000 women, and injuries to 33,000"
 
 
 

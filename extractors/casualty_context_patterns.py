@@ -78,7 +78,7 @@ OTHER_SIDE_WORDS = (
 
 # Nouns whose modifier is the attacker, not the victim ("Russian strike", "Israeli airstrikes").
 ATTACKER_NOUNS_RE = re.compile(
-    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:strike|strikes|attack|attacks|missile|missiles|drone|drones|shelling"
+    r"^\s*(?:(?!(?:from|in|of|on|at|by|since|during|after|near)\s)[\w'’-]+\s+){0,2}?(?:strike|strikes|attack|attacks|missile|missiles|drone|drones|shelling"
     r"|airstrike|airstrikes|air\s+strike|air\s+strikes|bombing|bombings|bombardment|warplanes|jets|jet|shell|shells"
     r"|rocket|rockets|artillery|raid|raids|offensive|aggression|occupation|fire|gunfire|assault|assaults"
     r"|invasion|custody|captivity|detention|prison|prisons|captors|blockade|siege"
@@ -97,6 +97,14 @@ PLACE_BEFORE_RE = re.compile(
     r"|southeastern|southwestern|occupied)\s+)?$",
     re.IGNORECASE,
 )
+# the side remains or captives are brought home to ("the remains of 1,212 defenders have returned to Ukraine")
+HOME_BEFORE_RE = re.compile(
+    r"\b(?:returned|repatriated|brought\s+(?:back|home)|handed\s+(?:over|back)|transferred|flown\s+(?:back|home)"
+    r"|sent\s+(?:back|home)|came\s+home|come\s+home|went\s+home|go\s+home)\s+(?:back\s+)?to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# a government named by its kind, not its country ("60 regime soldiers" in Myanmar): a side outside the topic
+REGIME_WORDS = frozenset("regime junta".split())
 # a dateline's city before a country at the start of a sentence ("MANILA, Philippines – ...")
 DATELINE_BEFORE_RE = re.compile(r"[A-Z][A-Z .'’-]{2,30},\s*")
 # the other side of a fight ("combat with Ukrainian forces")
@@ -113,13 +121,13 @@ ALLY_BEFORE_RE = re.compile(
 ATTACKER_VERB_AFTER_RE = re.compile(
     r"^(?:\s*(?:'s|’s)?\s*)(?:(?:on|in|at|early|late|last)\s+(?:\w+day|the\s+night|night|overnight|morning|evening)\s+"
     r"|(?!were\b|was\b|are\b|is\b|been\b|being\b|of\b|on\b|in\b|at\b"
-    r"|near\b|from\b|to\b|into\b|across\b|inside\b|lost\b|loses\b|losing\b|lose\b)[\w'’()-]+\s+){0,7}?"
+    r"|near\b|from\b|to\b|into\b|across\b|inside\b|lost\b|loses\b|losing\b|lose\b)[\w'’()-]+\s+){0,8}?"
     r"(?:attacked|attacking|attacks|shelled|shelling|bombed|bombing|stormed|raided|struck|strikes|targeted"
     r"|targeting|fired|launched|killed|killing|kills|shot|ambushed|hit|executed|massacred|captured|seized"
     r"|kidnapped|abducted|besieged|invaded|overran|overrun|perpetrated|carried\s+out)\b",
     re.IGNORECASE,
 )
-BY_BEFORE_RE = re.compile(r"\b(?:by(?!\s+(?:shelling|attacking|striking|bombing|targeting|hitting|firing|raiding)\b)"
+BY_BEFORE_RE = re.compile(r"\b(?:(?<!report\s)(?<!survey\s)(?<!tally\s)(?<!study\s)(?<!analysis\s)(?<!statement\s)by(?!\s+(?:shelling|attacking|striking|bombing|targeting|hitting|firing|raiding)\b)"
                           r"|blamed\s+on|carried\s+out\s+by|attributed\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}"
                           r"(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)  # "by the criminal army of the Russian Federation"
 

@@ -177,6 +177,8 @@ THING_COUNT_BEFORE_RE = re.compile(
     r"\b\d[\d,.]*\s+(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(sorted(THING_NOUNS, key=len, reverse=True))
     + r")\b[^.;:\d]{0,40}$", re.IGNORECASE)
 # Person nouns (a number followed by one of these counts people).
+# events counted after a modifier or two ("78 terrorist attacks", "12 Russian air strikes"): things, not people
+EVENT_NOUNS = frozenset("attacks strikes airstrikes raids incidents bombings ambushes clashes explosions blasts".split())
 PERSON_NOUNS = frozenset(
     """
     people persons person individuals soldiers soldier troops troop servicemen servicemembers
@@ -190,6 +192,7 @@ PERSON_NOUNS = frozenset(
     palestinians israelis ukrainians russians koreans sudanese syrians yemenis nigerians
     americans afghans iraqis teachers pupils monks priests nuns farmers shepherds fishermen pilgrims
     passengers shoppers volunteers employees staff relatives commanders officials protesters demonstrators
+    rulers chiefs leaders elders clerics imams pastors
     worshipers detainees hostages prisoners tourists visitors bystanders hostage captive prisoner
     terrorists terrorist assailants attackers bandits extremists separatists guerrillas ultras occupiers
     invaders islamists jihadists gunmen operatives paratroopers commandos jawans cadres policemen
@@ -252,7 +255,7 @@ PRE_CUE_RE = re.compile(
     r"|murdered|murdering|beheaded|beheading|slaughtered|slaughtering|butchered|butchering)"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+family\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
     r"|\b(?:killed|killing|kills|kill)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
-    r"|\b(?:death|deaths|massacres?|slaughter|executions?|killing)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
+    r"|\b(?:death|deaths|massacres?|slaughter|executions?|killing|martyrdom)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
     r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
@@ -554,8 +557,10 @@ FRAME_BEFORE_RE = re.compile(r"(?:^|[:;,—–-]\s*)of\s+(?:the\s+)?(?:(?:some|a
                              r"|an\s+estimated|estimated)\s+)?$", re.IGNORECASE)
 # "five children among the victims": the group named is part of a total, not its side
 AMONG_SPAN_RE = re.compile(
-    r"(?:\bwith\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:are|were|was|is)\s+)?among\s+(?:the|those)\s+"
-    r"(?:victims|dead|killed|wounded|injured|casualties|fatalities)\b",
+    r"(?:\bwith\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:are|were|was|is)\s+)?among\s+(?:the|those"
+    r"|(?:the\s+)?(?:at\s+least\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|dozens)(?:\s+(?:people|persons|others))?)\s+"
+    r"(?:victims|dead|killed|wounded|injured|casualties|fatalities|people\s+(?:killed|wounded|injured|dead))\b",
     re.IGNORECASE,
 )
 # an age inside a noun phrase ("children no older than 10", "men aged 18 to 60"): skipped by the scan
@@ -586,7 +591,7 @@ PRE_CUE_GATE_RE = re.compile(
     r"kill|death|dead|toll|fatalit|execut|massacr|shot|wound|injur|lost|lose|losing|loss|casualt|captur|kidnap"
     r"|abduct|seiz|took|taken|taking|detain|destroy|eliminat|neutrali|liquidat|wiped|claim|cost|bodies|remains"
     r"|corpses|among|put|place|estimat|figure|tally|number|count|lives|injuries|murder|behead|slaughter|butcher"
-    r"|whereabouts|bring|brought|rais|push|total"
+    r"|whereabouts|bring|brought|rais|push|total|martyr"
 )
 # "killed or wounded" right before a number
 COMBINED_BEFORE_RE = re.compile(r"(?:" + COMBINED_RE.pattern + r")(?:\s+of)?[\s\"“”‘’']*$", re.IGNORECASE)
