@@ -342,6 +342,9 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
 _SUBJECT_VERB = re.compile(r"\s+(?:are|were|is|was|have|has|had|feel|felt|remain)\s+(?:\w+ly\s+)?(?:finding|losing|growing|becoming|feeling|increasingly)\b", re.IGNORECASE)
 
 
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|continued|recalled)\b", re.IGNORECASE)
+
+
 def _speaker_first(holders: Sequence[_Holder], masked: str) -> _Holder | None:
     """The first holder noun followed by a reporting verb: "Another resident said people were
     trying to flee" hands on the resident, not the people spoken of."""
@@ -393,6 +396,8 @@ class _Carry:
                 earlier = self.before.get()
                 if earlier in ("residents", "families", "soldiers", "defectors"):
                     self._cls = earlier  # "Residents took to the streets ... Many attended services"
+            elif seen is None and not hs and self.before is not None and _PRONOUN_SPEAKER.search(self._masked):
+                self._cls = self.before.get()  # 'Another resident, X, ... "...," she said. "It hurts us," she said.'
             self._masked = None
             self.before = None
         return self._cls
