@@ -342,6 +342,7 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
 _SUBJECT_VERB = re.compile(r"\s+(?:are|were|is|was|have|has|had|feel|felt|remain)\s+(?:\w+ly\s+)?(?:finding|losing|growing|becoming|feeling|increasingly)\b", re.IGNORECASE)
 
 
+_EXISTENTIAL = re.compile(r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:also\s+|still\s+)?(?:a\s+|an\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|continued|recalled)\b", re.IGNORECASE)
 
 
@@ -460,6 +461,8 @@ def _analyse_unit(
                 holder, named = _resolve_holder(masked, holders_out, c, unit, quotes, prev_holder, poll, cues)
                 if named:
                     break
+            if not named and prev_holder is not None and _EXISTENTIAL.search(masked, max(0, ccues[0].start - 40), ccues[0].start):
+                named = prev_holder.get() == holder  # "citizens ... are jubilant. However, there is a fear of retaliation"
             if not named:
                 ccues = [c for c in ccues if not _is_weak(masked, c)]
             for c in ccues:
