@@ -22,6 +22,7 @@ from extractors.sentences import sentence_spans
 
 # small patterns of the code below, compiled once (a lookup in the re module cache costs more here)
 _DIGIT_RE = re.compile(r"\d")
+_NUMBER_RE = re.compile(r"\d|\b(?:million|thousand|hundred|dozens?)\b", re.I)
 _WORD_RE = re.compile(r"[\w'’-]+")
 _AND_WORDS_RE = re.compile(r"\s*(?:and|or)\s+\w+(?:\s+\w+)?\s*")
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
@@ -240,6 +241,9 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             continue
         if lab == "civilian" and combatant:
             continue
+        if s > f.q.end and any(not any(o.q.start <= m.start() < o.q.end for o in others)
+                               for m in _NUMBER_RE.finditer(sent, f.q.end, s)):
+            continue  # "20,000 people dead and over 15 million displaced as refugees": that number's own
         dist = float(f.q.start - e) if e <= f.q.start else (s - f.q.end) * 1.5
         if 0 <= s < loss_subject_end:
             dist -= 200

@@ -123,6 +123,7 @@ ATTACKER_VERB_AFTER_RE = re.compile(
     r"|(?!were\b|was\b|are\b|is\b|been\b|being\b|of\b|on\b|in\b|at\b"
     r"|near\b|from\b|to\b|into\b|across\b|inside\b|lost\b|loses\b|losing\b|lose\b)[\w'’()-]+\s+){0,8}?"
     r"(?:attacked|attacking|attacks|shelled|shelling|bombed|bombing|stormed|raided|struck|strikes|targeted"
+    r"|rained|pounded|pounding|hammered|hammering|bombarded|bombarding|unleashed|hurled|lobbed|blasted"
     r"|targeting|fired|launched|killed|killing|kills|shot|ambushed|hit|executed|massacred|captured|seized"
     r"|kidnapped|abducted|besieged|invaded|overran|overrun|perpetrated|carried\s+out)\b",
     re.IGNORECASE,
@@ -147,8 +148,10 @@ ACCORDING_TO_RE = re.compile(
 # "X said", with X the words before the verb back to a boundary
 SAID_AFTER_SUBJECT_RE = re.compile(
     r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*"
-    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z])"
-    r"(?:[^,;:\"“”—–()]|\([^()]{1,40}\)){1,90}?)\s*,?\s+"
+    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Aa]nother)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z])"
+    r"(?:[^,;:\"“”—–()]|\([^()]{1,40}\)){1,90}?)"
+    r"(?:\s*,\s*(?:who|which)\s+[^,;:\"“”]{1,70}?,)?"  # "one Taliban official, who spoke on condition of anonymity, said"
+    r"\s*,?\s+"
     r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b"
     r"(?!\s+(?:the\s+lives|lives|responsibility|control|the\s+life|(?:[\w,.-]+\s+){1,3}?(?:lives|victims)\b))",
 )

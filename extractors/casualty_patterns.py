@@ -253,7 +253,8 @@ PRE_CUE_RE = re.compile(
     r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
     r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead"
     r"|murdered|murdering|beheaded|beheading|slaughtered|slaughtering|butchered|butchering)"
-    r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+family\s+of|a\s+further|another|an\s+additional|an\s+estimated))?"
+    r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+family\s+of|a\s+further|another|an\s+additional|an\s+estimated"
+    r"|all(?:\s+of)?(?:\s+the)?))?"
     r"|\b(?:killed|killing|kills|kill)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
     r"|\b(?:death|deaths|massacres?|slaughter|executions?|killing|martyrdom)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
     r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
@@ -435,6 +436,9 @@ CUE_STEMS = (
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
     "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive", "pows", "kia", "wia", "mia",
+    # a figure repeated by reference in a sentence of its own ("he placed the number at roughly 31,000")
+    "put the number", "puts the number", "putting the number", "placed the number", "places the number",
+    "placing the number", "place the number", "put the total", "puts the total", "placed the total", "places the total",
 )
 _STEMS = "|".join(sorted(CUE_STEMS, key=len, reverse=True))
 # A quick test: does a sentence mention anything casualty-like at all?
@@ -493,6 +497,9 @@ CUE_ADJECTIVE_GROUP_RE = re.compile(
 AMONG_TOTAL_RE = re.compile(
     r"\s+(?:dead|killed|injured|wounded|casualties|fatalities|victims)\s+(?:were|are|was|is)\b", re.IGNORECASE)
 # "Among the dead are 382 children": a part of a total already reported
+# a sentence that opens on a part of the toll before it ("Among the injured is a woman ..., and 11 other injured people")
+AMONG_LEAD_RE = re.compile(r"\s*among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|wounded|injured|casualties)\b",
+                           re.IGNORECASE)
 AMONG_BEFORE_RE = re.compile(
     r"\bamong\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|wounded|injured|casualties)\s+(?:were|was|are|is)\s+$",
     re.IGNORECASE)
