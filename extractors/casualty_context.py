@@ -259,6 +259,9 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             best = (dist, lab)
     if best is not None and best[0] < 100:
         return best[1]
+    if f.cue_kind == "verb" and best is None and any(w in P.HOSTILE_NOUNS for w in np_words[:3]) \
+            and any(e <= f.cue[0] and S.AUTHORITY_AFTER_RE.match(sent, e) for s, e, _ in mentions):
+        return "unknown"  # "Somalia's ministry said security forces shot dead six terrorist attackers": the killers' side
     own_source = _source_side(attribs, mentions, combatant, f.cue_kind)
     if best is not None:  # only a place name ("flown back from Russia"): the source or the subject says more
         if own_source is not None and combatant:

@@ -103,6 +103,10 @@ HOME_BEFORE_RE = re.compile(
     r"|sent\s+(?:back|home)|came\s+home|come\s+home|went\s+home|go\s+home)\s+(?:back\s+)?to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# a side named as the owner of an authority ("Somalia's Information Ministry", "Nigeria's army")
+AUTHORITY_AFTER_RE = re.compile(
+    r"\s*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|army|military|forces|police|president|authorities"
+    r"|office|presidency|troops)\b", re.IGNORECASE)
 # a government named by its kind, not its country ("60 regime soldiers" in Myanmar): a side outside the topic
 REGIME_WORDS = frozenset("regime junta".split())
 # a dateline's city before a country at the start of a sentence ("MANILA, Philippines – ...")

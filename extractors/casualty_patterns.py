@@ -177,6 +177,10 @@ THING_COUNT_BEFORE_RE = re.compile(
     r"\b\d[\d,.]*\s+(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(sorted(THING_NOUNS, key=len, reverse=True))
     + r")\b[^.;:\d]{0,40}$", re.IGNORECASE)
 # Person nouns (a number followed by one of these counts people).
+# fighters named by what they did, not by their side ("the six terrorist attackers", "14 gunmen")
+HOSTILE_NOUNS = frozenset("""
+    terrorists terrorist attackers attacker assailants assailant gunmen gunman militants insurgents bandits
+    jihadists extremists raiders""".split())
 # events counted after a modifier or two ("78 terrorist attacks", "12 Russian air strikes"): things, not people
 EVENT_NOUNS = frozenset("attacks strikes airstrikes raids incidents bombings ambushes clashes explosions blasts".split())
 PERSON_NOUNS = frozenset(
