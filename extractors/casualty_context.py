@@ -272,10 +272,28 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
         return best[1]
     if own_source is not None:
         return own_source
+    country = _the_country(sent, mentions, flags)
+    if country is not None:
+        return country
     subject = subject_of()
     if subject == "civilian" and combatant:
         return "unknown"
     return subject or "unknown"
+
+
+def _the_country(sent: str, mentions, flags: MentionFlags) -> str | None:
+    """The side "the country" stands for: the last side named before it that is no attacker, ally or
+    opponent ("A report by the Pakistan Institute ... revealed that the country suffered ...")."""
+    if "country" not in sent:
+        return None
+    m = S.THE_COUNTRY_RE.search(sent)
+    if m is None:
+        return None
+    for s, e, lab in reversed(mentions):
+        if e <= m.start() and lab != "civilian" and s not in flags.attacker and s not in flags.ally \
+                and s not in flags.opponent and s not in flags.paired:
+            return lab
+    return None
 
 
 def _source_side(attribs, mentions, combatant: bool, cue_kind: str) -> str | None:

@@ -107,6 +107,8 @@ HOME_BEFORE_RE = re.compile(
 AUTHORITY_AFTER_RE = re.compile(
     r"\s*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|army|military|forces|police|president|authorities"
     r"|office|presidency|troops)\b", re.IGNORECASE)
+# "the country" standing for a country named before it in the sentence ("the country suffered 78 attacks")
+THE_COUNTRY_RE = re.compile(r"\bthe\s+country(?:'s|’s)?(?!\w)", re.IGNORECASE)
 # a government named by its kind, not its country ("60 regime soldiers" in Myanmar): a side outside the topic
 REGIME_WORDS = frozenset("regime junta".split())
 # a dateline's city before a country at the start of a sentence ("MANILA, Philippines – ...")

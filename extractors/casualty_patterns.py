@@ -461,7 +461,8 @@ BREAKDOWN_SPAN_RE = re.compile(
     r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|most\s+of\s+them|many\s+of\s+them"
     r"|(?<=\d\s)of\s+them"
     r"|consisting\s+of|consisted\s+of|consists\s+of|comprising|made\s+up\s+of"
-    r"|mostly|mainly|largely|among\s+the\s+(?:[\d,.]+\s+)?(?:dead|killed|victims|wounded|injured)\s+(?:were|are|was|is))\b"
+    r"|mostly|mainly|largely|among\s+the\s+(?:[\d,.]+\s+)?(?:dead|killed|victims|wounded|injured|fatalities|casualties)"
+    r"\s+(?:were|are|was|is))\b"
     r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"
     r"|[.;:\"“”]|,\s*and\s+(?:\w+\s+)?\d).){0,120}",
     re.IGNORECASE,
