@@ -537,6 +537,36 @@ def _list_gaps(sent: str, qtys: list[Qty], found: list[Found]) -> list[Found]:
     return sorted(found + extra, key=lambda f: f.q.start)
 
 
+def _exchange_shares(sent: str, qtys: list[Qty], found: list[Found], mentions) -> list[Found]:
+    """Each side's share in an exchange of the dead, named right before its number ("the bodies of fallen
+    soldiers were exchanged, with Ukraine retrieving 212 and Russia 45"): killed, that side's."""
+    m = P.BODIES_EXCHANGE_RE.search(sent)
+    if m is None:
+        return found
+    taken = {f.q.start for f in found}
+    extra: list[Found] = []
+    for q in qtys:
+        if q.start in taken or q.vague or q.start < m.end():
+            continue
+        side = None
+        for s, e, lab in reversed(mentions):
+            if e > q.start:
+                continue
+            verb = P.EXCHANGE_SHARE_VERB_RE.fullmatch(sent, e, q.start)
+            if verb is not None and lab != "civilian" and P.EXCHANGE_SIDE_BEFORE_RE.search(sent, max(0, s - 12), s) \
+                    and (verb.end() > verb.start() + 1 or extra):
+                side = lab  # "with Ukraine retrieving 212", then "and Russia 45"
+            break
+        nxt = P.TOKEN_RE.search(sent, q.end)
+        if side is None or not_a_casualty(sent, q, q.start) or (
+                nxt is not None and nxt.group(0).lower() in P.THING_NOUNS):
+            continue
+        f = Found(q, "killed", (q.end, q.end), (-1, -1), "exchange", False)
+        f.party = side
+        extra.append(f)
+    return sorted(found + extra, key=lambda f: f.q.start) if extra else found
+
+
 def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Callable[[], str | None],
                       prev: list[str], sources: Sources) -> list[CasualtyReport]:
     qtys = quantities(sent)
@@ -554,6 +584,8 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
         found = _bare_figures(sent, qtys, found, prev)
     if len(found) >= 2 and len(found) < len(qtys):
         found = _list_gaps(sent, qtys, found)
+    if len(found) < len(qtys) and ("bodies" in sent or "remains" in sent or "corpses" in sent):
+        found = _exchange_shares(sent, qtys, found, mentions)
     if not found:
         return []
     attribs = attributions(sent)
@@ -561,7 +593,7 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
     out: list[CasualtyReport] = []
     last: Found | None = None
     for f in found:
-        if f.cue_kind != "bare":
+        if f.cue_kind not in ("bare", "exchange"):
             f.party = resolve_party(sent, f, mentions, attribs, found, last, subject, flags)
             last = f
     for i, f in enumerate(found):  # a bare figure is the same measure as the figure it was named with

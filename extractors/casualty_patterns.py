@@ -181,6 +181,15 @@ THING_COUNT_BEFORE_RE = re.compile(
 HOSTILE_NOUNS = frozenset("""
     terrorists terrorist attackers attacker assailants assailant gunmen gunman militants insurgents bandits
     jihadists extremists raiders""".split())
+# an exchange of the dead, each side's share given after it ("the bodies of fallen soldiers were exchanged, with Ukraine
+# retrieving 212 and Russia 45")
+BODIES_EXCHANGE_RE = re.compile(
+    r"\b(?:bodies|remains|corpses)\b(?:(?!\b(?:prisoners|pows|captives)\b)[^.;]){0,80}?\b(?:exchanged|swapped|returned"
+    r"|repatriated|handed\s+over|traded)\b", re.IGNORECASE)
+EXCHANGE_SHARE_VERB_RE = re.compile(
+    r"\s+(?:(?:retrieving|receiving|recovering|getting|repatriating|taking\s+back|retrieved|received|recovered|got"
+    r"|repatriated|took\s+back)\s+(?:the\s+)?)?", re.IGNORECASE)
+EXCHANGE_SIDE_BEFORE_RE = re.compile(r"\b(?:with|and|while)\s+(?:the\s+)?$", re.IGNORECASE)
 # events counted after a modifier or two ("78 terrorist attacks", "12 Russian air strikes"): things, not people
 EVENT_NOUNS = frozenset("attacks strikes airstrikes raids incidents bombings ambushes clashes explosions blasts".split())
 PERSON_NOUNS = frozenset(
