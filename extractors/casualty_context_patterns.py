@@ -144,16 +144,16 @@ ATTRIBUTION_VERBS = (
     r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|claimed|claims|claim"
     r"|stated|states|announced|announces|confirmed|confirms|revealed|reveals|added|adds|wrote|writes"
     r"|assessed|assesses|believes|believed|noted|notes|put|puts|counted|recorded|documented|warned"
-    r"|disclosed|acknowledged|insisted|alleged|alleges|declared|declares|fears|feared|showed|shows|accused|accuses"
+    r"|disclosed|acknowledged|insisted|alleged|alleges|declared|declares|fears|feared|showed|shows|accused|accuses|confirm"
 )
 ACCORDING_TO_RE = re.compile(
-    r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by|reported\s+by|per)\s+"
+    r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by|reported\s+by|per|based\s+on|quoted\s+as\s+saying\s+by)\s+"
     r"(?P<src>(?:the\s+)?[^,.;:()\"“”]{2,90}?)(?=\s*(?:[,.;:()\"“”]|\s+on\s+\w+day|\s+in\s+a\b|\s+on\s+(?:the\s+)?\d|\s+today|\s+(?:on|in)\s+(?:" + MONTHS + r")|$))",
     re.IGNORECASE,
 )
 # "X said", with X the words before the verb back to a boundary
 SAID_AFTER_SUBJECT_RE = re.compile(
-    r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*"
+    r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|\bwhile\b|\bwhereas\b|--)\s*"
     r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Aa]nother)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z])"
     r"(?:[^,;:\"“”—–()]|\([^()]{1,40}\)){1,90}?)"
     r"(?:\s*,\s*(?:who|which)\s+[^,;:\"“”]{1,70}?,)?"  # "one Taliban official, who spoke on condition of anonymity, said"
@@ -179,7 +179,7 @@ QUOTED_AS_SAYING_RE = re.compile(
 # a source given in the sentence after the figures ("One person was killed ... This was reported by the head of ...",
 # "Deputy Minister ..., Leonid Tymchenko, stated this during ...")
 NEXT_SENTENCE_SOURCE_RE = re.compile(
-    r"\s*(?:(?:[Tt]his|[Tt]hat|[Tt]hese\s+figures|[Tt]he\s+figures?|[Tt]his\s+information|[Tt]his\s+data)\s+(?:was|were|has\s+been|have\s+been)"
+    r"\s*(?:(?:[Tt]his|[Tt]hat|[Tt]hese\s+figures|[Tt]he\s+figures?|[Tt]his\s+information|[Tt]his\s+data)\s+(?:was|were|is|are|has\s+been|have\s+been)"
     r"\s+(?:reported|announced|stated|said|confirmed|disclosed|revealed)\s+by\s+(?P<src>(?:the\s+)?[^.;:()\"“”]{2,100}?)"
     r"(?=\s*(?:[,.;:()\"“”]|\s+on\s+(?:the\s+)?(?:air|telegram|facebook|\w+day)|\s+in\s+a\b|\s+during\b|$))"
     r"|(?P<src2>[A-Z][^.;:()\"“”]{1,100}?)\s+(?:stated|said|reported|announced|confirmed|wrote|noted)\s+this\b)",

@@ -69,7 +69,7 @@ QUANTITY_RE = re.compile(
     r"|more\s+than|well\s+over|just\s+over|over|upwards\s+of|in\s+excess\s+of|above|exceeding"
     r"|up\s+to|as\s+many\s+as|as\s+high\s+as|fewer\s+than|less\s+than|under|below|just\s+under"
     r"|around|about|some|nearly|almost|roughly|approximately|approx\.|an\s+estimated|estimated"
-    r"|close\s+to|nearing|~)\s*)?"
+    r"|close(?:r)?\s+to|nearing|~)\s*)?"
     r"(?P<between>between\s+)?"
     r"(?P<a>" + _ONE_NUM + r")"
     r"(?:(?(between)(?:\s+(?:and|to)\s+|\s*[-–—]\s*)|" + _RANGE_SEP + r")(?P<b>" + _ONE_NUM + r"))?"
@@ -101,14 +101,15 @@ QUALIFIER_WORDS = {
     "around": "approximately", "about": "approximately", "some": "approximately",
     "nearly": "approximately", "almost": "approximately", "roughly": "approximately",
     "approximately": "approximately", "approx.": "approximately", "an estimated": "approximately",
-    "estimated": "approximately", "close to": "approximately", "nearing": "approximately",
+    "estimated": "approximately", "close to": "approximately", "closer to": "approximately", "nearing": "approximately",
     "~": "approximately",
 }
 # verbs right before a number that set its qualifier ("exceeded 6,000")
 VERB_QUALIFIERS = {
     "exceeded": "more_than", "exceeds": "more_than", "exceed": "more_than", "topped": "more_than",
     "surpassed": "more_than", "nearing": "approximately", "neared": "approximately",
-    "approaching": "approximately",
+    "approaching": "approximately", "passed": "more_than", "passes": "more_than", "surpasses": "more_than",
+    "tops": "more_than", "exceeding": "more_than",
 }
 
 # --- what a number is not ------------------------------------------------------------
