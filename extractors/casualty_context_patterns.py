@@ -153,7 +153,7 @@ ACCORDING_TO_RE = re.compile(
 )
 # "X said", with X the words before the verb back to a boundary
 SAID_AFTER_SUBJECT_RE = re.compile(
-    r"(?:^|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|\bwhile\b|\bwhereas\b|--)\s*"
+    r"(?:^|,?\s*\b(?:while|whereas)\b|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*"
     r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Aa]nother)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z])"
     r"(?:[^,;:\"“”—–()]|\([^()]{1,40}\)){1,90}?)"
     r"(?:\s*,\s*(?:who|which)\s+[^,;:\"“”]{1,70}?,)?"  # "one Taliban official, who spoke on condition of anonymity, said"

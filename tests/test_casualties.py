@@ -286,6 +286,21 @@ FIGURE_CASES = [
      [("killed", 6500, 6500)]),
     ("year-after-month-day", "Since the ceasefire announced on October 11, 2025, 591 Palestinians have been killed.",
      [("killed", 591, 591)]),
+    ("martyrdom-of", "The raid on the checkpoint resulted in the martyrdom of five soldiers, the army said.",
+     [("killed", 5, 5)]),
+    ("deaths-of-coordinated", "Authorities announced the deaths of at least 12 soldiers and 9 civilians.",
+     [("killed", 12, 12), ("killed", 9, 9)]),
+    ("abducted-rulers-and-others", "Gunmen abducted three traditional rulers and five other villagers in the raid.",
+     [("captured", 3, 3), ("captured", 5, 5)]),
+    ("events-counted-are-no-figure", "In May alone, the country suffered 45 terrorist attacks, resulting in 70 deaths.",
+     [("killed", 70, 70)]),
+    ("shot-dead-all", "Troops shot dead all seven assailants after the siege.", [("killed", 7, 7)]),
+    ("among-the-injured-opens-breakdown", "Nine people were injured by falling debris. Among the injured is a "
+     "70-year-old man in serious condition, and eight other injured people in light condition.", [("wounded", 9, 9)]),
+    ("placed-the-number-next-sentence", "He said 46,000 soldiers had been killed. A year ago, he put the number at "
+     "about 31,000.", [("killed", 46000, 46000), ("killed", 31000, 31000)]),
+    ("exchange-shares-of-the-dead", "The bodies of fallen soldiers were swapped, with Ukraine receiving 909 and "
+     "Russia 34.", [("killed", 909, 909), ("killed", 34, 34)]),
 ]
 
 
@@ -343,6 +358,7 @@ NEGATIVE_CASES = [
     ("held-press-conferences", "The army held 3 press conferences, the hostage families said."),
     ("may-day-month", "On 3 May 2024 police detained 200 May Day marchers."),
     ("fell-ill", "Two soldiers fell ill during the exercise, causing losses to the schedule."),
+    ("prisoner-exchange-shares", "Prisoners were exchanged, with Ukraine receiving 95 and Russia 95."),
 ]
 
 
@@ -369,6 +385,8 @@ QUALIFIER_CASES = [
     ("range", "Between 400 and 500 soldiers were killed.", "range"),
     ("vague", "Hundreds of soldiers were killed.", "vague"),
     ("rise-up-to-is-not-a-bound", "Ten more died, bringing the toll up to 624.", "exact"),
+    ("closer-to", "The latest assessment places the death toll closer to 2,000.", "approximately"),
+    ("has-passed", "The toll from a week of clashes has passed 1,300, a monitor said.", "more_than"),
 ]
 
 
@@ -446,6 +464,26 @@ PARTY_CASES = [
     ("n-of-them-breakdown", "Local officials reported 14 dead, 7 of them children.", "unknown", None),
     ("dash-breakdown-no-subject", "For now 22 people in total -- 20 children and two teachers -- have been killed.",
      "unknown", None),
+    ("among-n-people-is-breakdown", "Lebanon's health ministry said a child was among four people killed in an Israeli "
+     "strike on Nabatieh.", "other", None),
+    ("counted-civilians-not-toll-owner", "The shelling killed 2,000 Palestinians, including 800 children and 500 women, "
+     "and caused injuries to 6,000 people.", "other", None),
+    ("regime-soldiers-other-side", "More than 40 regime soldiers were killed in the attack on the base, the resistance "
+     "group said.", "other", None),
+    ("remains-returned-home", "The remains of 909 fallen defenders were returned to Ukraine on Friday, Moscow said.",
+     "ukrainian", "russian"),
+    ("country-before-foreign-strikes-is-place", "The death toll in Israel from Iranian missile strikes has risen to 24.",
+     "other", None),
+    ("rained-down-drones-attacker", "Russian forces overnight rained down drones on Sumy in northern Ukraine, killing "
+     "three people.", "ukrainian", None),
+    ("later-number-owns-its-civilians", "The war in Sudan has left 20,000 people dead and 12 million displaced as "
+     "refugees.", "other", None),
+    ("hostile-fighters-killed-by-authority-forces", "Kenya's interior ministry said police shot dead all four gunmen "
+     "after the siege.", "unknown", None),
+    ("the-country-stands-for-named-side", "A study by the Nigeria Security Tracker found that the country recorded "
+     "at least 300 deaths in May.", "other", None),
+    ("source-with-aside-is-not-owner", "Local media said nine people had been killed but a Taliban spokesman, who "
+     "asked not to be named, said the toll was higher.", "unknown", None),
 ]
 
 
@@ -488,6 +526,14 @@ ATTRIBUTION_CASES = [
      "stated this during the telethon.", "Deputy Minister Leonid Tymchenko"),
     ("qualifier-is-no-source", "Sources varied, with one reporting 20 soldiers killed, another citing over a dozen, and a "
      "third confirming at least 10 fatalities.", None),
+    ("was-quoted-as-saying-by", "At least 30 people were killed, a local doctor was quoted as saying by Reuters.",
+     "Reuters"),
+    ("based-on", "The strikes killed 90 civilians, based on figures from the health ministry.",
+     "figures from the health ministry"),
+    ("while-x-said", "The UN gave no figure, while the state emergency agency said 40 were abducted.",
+     "the state emergency agency"),
+    ("this-is-reported-by", "About 500 soldiers were killed in a week. This is reported by the General Staff.",
+     "the General Staff"),
 ]
 
 
