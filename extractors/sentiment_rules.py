@@ -423,6 +423,8 @@ def _holders(s: str) -> tuple[_Holder, ...]:
             m = lex.PEOPLE_OF_PLACE.match(s, b)
             if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES:
                 cls = "residents"  # "the people of the Syrian coast", "people in Belgorod"
+        elif cls == "families" and s.startswith(("’s ", "'s "), b) and _THIRD_KIN_BEFORE.search(s, max(0, a - 6), a):
+            continue  # "the strike rocked her mother's home": a person's relative, not a soldier's family
         out.append(_Holder(a, b, cls))
     return tuple(out)
 
