@@ -186,8 +186,9 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             if o.q.start > f.q.end and _AND_WORDS_RE.fullmatch(sent[f.q.end:o.q.start]):
                 own = [lab for s, e, lab in mentions if o.np[0] <= s and e <= o.np[1] + 1]
                 break
-    if not own and any(w in S.REGIME_WORDS for w in np_words[:4]):
-        own = ["other"]  # "60 regime soldiers": a government named by its kind is a side outside the topic
+    if not own and (S.REGIME_FORCES_RE.match(sent, np_s) or f.cue_kind == "loss" and not [
+            m for m in mentions if m[1] <= f.cue[0]] and S.REGIME_FORCES_RE.search(sent, max(0, f.cue[0] - 40), f.cue[0])):
+        own = ["other"]  # "60 regime soldiers", "junta troops lost 30 soldiers": a government named by its kind
     if own:
         if "civilian" in own and not combatant:
             return "civilian"

@@ -110,7 +110,9 @@ AUTHORITY_AFTER_RE = re.compile(
 # "the country" standing for a country named before it in the sentence ("the country suffered 78 attacks")
 THE_COUNTRY_RE = re.compile(r"\bthe\s+country(?:'s|’s)?(?!\w)", re.IGNORECASE)
 # a government named by its kind, not its country ("60 regime soldiers" in Myanmar): a side outside the topic
-REGIME_WORDS = frozenset("regime junta".split())
+REGIME_FORCES_RE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:regime|junta)(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:forces|troops|soldiers|army|military|fighters"
+    r"|personnel|servicemen|officers|police)\b", re.IGNORECASE)
 # a dateline's city before a country at the start of a sentence ("MANILA, Philippines – ...")
 DATELINE_BEFORE_RE = re.compile(r"[A-Z][A-Z .'’-]{2,30},\s*")
 # the other side of a fight ("combat with Ukrainian forces")

@@ -470,6 +470,8 @@ PARTY_CASES = [
      "and caused injuries to 6,000 people.", "other", None),
     ("regime-soldiers-other-side", "More than 40 regime soldiers were killed in the attack on the base, the resistance "
      "group said.", "other", None),
+    ("junta-troops-lost", "Junta troops lost 30 soldiers in the battle for the town, the resistance said.", "other",
+     None),
     ("remains-returned-home", "The remains of 909 fallen defenders were returned to Ukraine on Friday, Moscow said.",
      "ukrainian", "russian"),
     ("country-before-foreign-strikes-is-place", "The death toll in Israel from Iranian missile strikes has risen to 24.",
