@@ -342,6 +342,7 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
 _SUBJECT_VERB = re.compile(r"\s+(?:are|were|is|was|have|has|had|feel|felt|remain)\s+(?:\w+ly\s+)?(?:finding|losing|growing|becoming|feeling|increasingly)\b", re.IGNORECASE)
 
 
+_PERSON_APPOSITION = re.compile(r",\s+an?\s+(?:\d{1,3}-year-old\s+)?(?:woman|man|girl|boy|grandmother|grandfather|pensioner|retiree|student|teacher|doctor|nurse|engineer|driver|shopkeeper|farmer)\b", re.IGNORECASE)
 _EXISTENTIAL = re.compile(r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:also\s+|still\s+)?(?:a\s+|an\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|continued|recalled)\b", re.IGNORECASE)
 
@@ -606,6 +607,8 @@ def _resolve_holder(
             [x for x in inner if x.cls not in lex.WEAK_HOLDERS and not (spoken and x.cls == "officials")], unit, None, len(unit)
         )
         carried = prev_holder.get() if prev_holder is not None else None
+        if carried is not None and quotes and not holders_out and _PERSON_APPOSITION.search(masked):
+            carried = None  # '"I was terrified," shared Alina K., a 50-year-old woman who ...': one person, described as such
         if carried is not None:
             cls = carried
             named = named or bool(quotes) or bool(lex.PRONOUN_SUBJECT.search(masked))

@@ -74,6 +74,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"against(?= (?:the |a |any |this |such a |an )?(?:\w+ )?(?:ceasefire|cease-fire|truce|deal|agreement|negotiations|talks|peace))(?! (?:any |all )?(?:territorial )?concessions)", 0.6),  # "I am against the ceasefire": flipped by PEACE_OBJECTS
     (r"against(?! (?:any |all )?(?:territorial )?concessions)", 0.6),  # after "protest", "rally", "vote"...: see CUE_NEEDS_BEFORE
     (r"(?:took|take|taking|taken) to the streets", 0.6),
+    # worry as a demand: "families have repeatedly appealed to the military for guarantees of their loved ones' safety"
+    (r"(?:appeal\w*|plead\w*|begg\w*|beg|petition\w*) (?:[\w’'-]+ ){0,5}for (?:\w+ )?(?:guarantees?|assurances?|news|information|word) (?:of|about|on|that) (?:[\w’'-]+ ){0,3}(?:safety|fate|whereabouts|return|lives|survival)", 0.6),
     # verdicts on the deployment or war: "the deceptive and inhumane nature of Pyongyang's deployment", "deeply cynical"
     (r"decepti\w+|inhumane?|cynical\w*|(?:difficult|hard|harder|impossible|unable|struggl\w*) (?:\w+ )?to (?:continue|keep) (?:on )?(?:fighting|the fight|resisting|going)", 0.6),
     (r"(?:feel\w*|felt) (?:\w+ ){0,2}(?:abandoned|betrayed|neglected|forgotten|let down|deceived|cheated|used|helpless)", 0.6),
@@ -254,7 +256,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
-    resolute undaunted unfazed reassured heartened united$ valiant courageous heroically solidarity chant decepti inhuman cynical
+    resolute undaunted unfazed reassured heartened united$ valiant courageous heroically solidarity chant petition plead appeal decepti inhuman cynical
     indifferen interested heartache reject away$ tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$ worst$ responsib crime crimes$ illegal unlawful criminal violation genocide aggression threat threatened danger enemy
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
