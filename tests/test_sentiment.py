@@ -400,3 +400,99 @@ def test_extract_sentiment_aside_holder_is_not_chosen() -> None:
 def test_extract_sentiment_poll_split_larger_side_wins() -> None:
     found = pairs("About 48 percent of respondents said Russia should begin peace talks, while 39 percent want the war to continue.")
     assert found == {("public", "negative")}
+
+
+# --- blind batches h19 and h20: broader families --------------------------------------------
+
+
+def test_extract_sentiment_curly_apostrophe_negation_drops_motive() -> None:
+    """'aren’t' (typographic apostrophe) negates like "aren't"; a negated motive is no report."""
+    assert pairs("“The civil defense force people aren’t volunteering out of patriotism,” said Heo, a defector.") == set()
+
+
+def test_extract_sentiment_negated_resistance_and_passive_honour_are_no_report() -> None:
+    """... and 'will be honoured as heroes' is something done to the dead, not a feeling."""
+    assert pairs("He does not expect much resistance from the families of the deceased, whose sons, he says, will be honoured as heroes.") == set()
+
+
+def test_extract_sentiment_threat_to_enemy_is_not_a_feeling() -> None:
+    text = "Defense Minister Israel Katz warned that the Houthis would “continue to suffer blows and pay painful prices for any attempt to attack the State of Israel.”"
+    assert pairs(text) == set()
+
+
+def test_extract_sentiment_event_word_in_quote_is_no_hit() -> None:
+    text = "“The interests of the Sudanese people must be prioritized to shield them from the devastating consequences of the conflict,” the ministry said."
+    assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“They kicked them out of their homes, they robbed and burned their houses, but I can’t do anything,” said Faez Shkeir.", ("other", "negative")),
+        ("“There was blood and ambulances. We all live in the realities of this Russian roulette,” she told the media, a resident of Kharkiv said.", ("residents", "negative")),
+        ("“Our valiant fighters have shown the world that we are reborn,” said Ahmad Karimi, a shopkeeper.", ("other", "positive")),
+    ],
+)
+def test_extract_sentiment_evaluative_word_in_quote_is_a_hit(text: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(text)
+
+
+def test_extract_sentiment_crowds_in_solidarity_with_army_are_positive() -> None:
+    text = "Large crowds took to the streets in Lahore, waving flags and expressing solidarity with the armed forces."
+    assert pairs(text) == {("public", "positive")}
+
+
+def test_extract_sentiment_chanting_long_live_is_positive() -> None:
+    assert ("public", "positive") in pairs("Thousands of people chanted “Long live Pakistan Army” in Karachi.")
+
+
+def test_extract_sentiment_welcoming_a_call_to_stop_bombing_is_negative() -> None:
+    assert pairs("Residents welcomed a call to stop the bombing.") == {("residents", "negative")}
+
+
+def test_extract_sentiment_praise_of_troops_is_the_speakers() -> None:
+    text = (
+        "North Korean troops fought valiantly in the Kursk Region, as if they were defending their own homeland, "
+        "Secretary of the Russian Security Council Sergey Shoigu told journalists after the meeting."
+    )
+    assert pairs(text) == {("officials", "positive")}
+
+
+def test_extract_sentiment_verdict_word_on_deployment_is_negative() -> None:
+    text = "South Korea’s Defense Ministry said the interviews “confirmed once again” the “deceptive and inhumane” nature of Pyongyang’s deployment."
+    assert pairs(text) == {("officials", "negative")}
+
+
+def test_extract_sentiment_set_phrase_negates_only_itself() -> None:
+    text = 'Kim said in a speech, "The combat activities of overseas operational forces proved without regret the power of the heroic army," KCNA said.'
+    assert pairs(text) == {("officials", "positive")}
+
+
+def test_extract_sentiment_speaker_before_reporting_verb_is_carried() -> None:
+    text = "Another resident said people were trying to flee. “We were trapped in Mekele during the previous war, we do not want that to happen again,” said Mihret, 27."
+    assert pairs(text) == {("residents", "negative")}
+
+
+def test_extract_sentiment_officials_called_on_are_not_holders() -> None:
+    text = (
+        "A group of wives of Russian soldiers have recorded a video appeal to local authorities to bring their men home alive. "
+        "One called the war “unjust” in comments on social media and said authorities must take responsibility for any other men killed."
+    )
+    assert ("officials", "negative") not in pairs(text)
+
+
+def test_extract_sentiment_existential_fear_after_contrast_is_mixed() -> None:
+    text = "Hailing the armed forces, citizens across India are jubilant that justice has been served. However, there is a fear of retaliation from the neighbouring country."
+    assert pairs(text) == {("public", "positive"), ("public", "negative")}
+
+
+def test_extract_sentiment_persons_relative_is_not_a_soldiers_family() -> None:
+    text = (
+        "Maria Slyzovska, who witnessed the attack, said the first strike rocked her mother's home before the second missile hit. "
+        "“There was blood and ambulances. We all live in the realities of this Russian roulette,” she told the media."
+    )
+    assert ("families", "negative") not in pairs(text)
+
+
+def test_extract_sentiment_state_support_for_a_war_is_aid() -> None:
+    assert pairs("Analysts say Pyongyang’s growing support for Moscow’s war went beyond the transfer of shells.") == set()
