@@ -37,7 +37,13 @@ unit and `extractors.sentiment_lexicon` the word lists.
    stance: the domain lexicon (duty, honour, dying for the fatherland -> positive;
    wrong, dying for nothing, how must their parents feel -> negative) and cues
    inside it, plus half its VADER compound. It needs at least one such hit, so a
-   spokesman quoting casualty figures reports no one's feeling.
+   spokesman quoting casualty figures reports no one's feeling. Evaluative and affect
+   words are hits ("cynical", "it hurts us", "I can't do anything", "valiant", "we are
+   reborn"); event words (killed, attack, blood) never are, and the cue exceptions
+   ("pay painful prices", "the devastating consequences of") cover quote hits too.
+   Collective action is stance: crowds "expressing solidarity with the armed forces" or
+   chanting "long live" back the war effort; welcoming "a call to stop the bombing" wants it
+   to end.
 3. **Holder**: the holder noun nearest the cue (before it preferred; "complaints
    from X", "anger among X" name X). Objects and agents of a cue ("criticism of the
    government", "abandoned by the state") and officials inside a phrase
