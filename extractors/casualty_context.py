@@ -194,6 +194,11 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             return "civilian"
         sides = [lab for lab in own if lab != "civilian"]
         return sides[0] if sides else "civilian"
+    if any(w in P.HOSTILE_NOUNS for w in np_words[:3]) and any(
+            lab != "civilian" and (any(a <= s < b and S.AUTHORITY_SOURCE_RE.search(src) for a, b, src in attribs)
+                                   or S.AUTHORITY_AFTER_RE.match(sent, e))
+            for s, e, lab in mentions):
+        return "unknown"  # "Somalia's ministry said security forces shot dead six terrorist attackers": the killers' side
     other_nps = [(o.np[0], o.np[1]) for o in others if o is not f]
     breakdown_spans = [(m.start("chain") + max(0, o.q.start - 120), o.q.start) for o in others
                        for m in [P.BREAKDOWN_CHAIN_RE.search(sent[max(0, o.q.start - 120):o.q.start])] if m]
@@ -260,9 +265,6 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             best = (dist, lab)
     if best is not None and best[0] < 100:
         return best[1]
-    if f.cue_kind == "verb" and best is None and any(w in P.HOSTILE_NOUNS for w in np_words[:3]) \
-            and any(e <= f.cue[0] and S.AUTHORITY_AFTER_RE.match(sent, e) for s, e, _ in mentions):
-        return "unknown"  # "Somalia's ministry said security forces shot dead six terrorist attackers": the killers' side
     own_source = _source_side(attribs, mentions, combatant, f.cue_kind)
     if best is not None:  # only a place name ("flown back from Russia"): the source or the subject says more
         if own_source is not None and combatant:

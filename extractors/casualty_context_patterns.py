@@ -107,6 +107,10 @@ HOME_BEFORE_RE = re.compile(
 AUTHORITY_AFTER_RE = re.compile(
     r"\s*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|army|military|forces|police|president|authorities"
     r"|office|presidency|troops)\b", re.IGNORECASE)
+# a source that speaks for a state and its forces (not a monitor or a rights group)
+AUTHORITY_SOURCE_RE = re.compile(
+    r"\b(?:military|army|armed\s+forces|forces|defen[cs]e|general\s+staff|headquarters|commander|troops|police"
+    r"|government|ministry|president|presidency|governor|interior|authorities|state\s+media|junta)\b", re.IGNORECASE)
 # "the country" standing for a country named before it in the sentence ("the country suffered 78 attacks")
 THE_COUNTRY_RE = re.compile(r"\bthe\s+country(?:'s|’s)?(?!\w)", re.IGNORECASE)
 # a government named by its kind, not its country ("60 regime soldiers" in Myanmar): a side outside the topic

@@ -482,6 +482,8 @@ PARTY_CASES = [
      "refugees.", "other", None),
     ("hostile-fighters-killed-by-authority-forces", "Kenya's interior ministry said police shot dead all four gunmen "
      "after the siege.", "unknown", None),
+    ("hostile-fighters-not-the-reporting-army", "The Pakistani military said 12 militants were killed in the raid.",
+     "unknown", None),
     ("the-country-stands-for-named-side", "A study by the Nigeria Security Tracker found that the country recorded "
      "at least 300 deaths in May.", "other", None),
     ("source-with-aside-is-not-owner", "Local media said nine people had been killed but a Taliban spokesman, who "
