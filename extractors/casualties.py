@@ -30,7 +30,10 @@ How a figure is read (the conventions, also in data/devsets/README.md):
   "and 2,700 others", then the nearest side in the sentence that is neither the attacker,
   an ally, the source nor a list-mate's (a side named only as a place yields to the
   article's subject), then the side of a civil source reporting its own victims ("Lebanon's
-  health ministry said 51 people were killed"), then the article's subject, else `unknown`.
+  health ministry said 51 people were killed"), then the side "the country" stands for, then the
+  article's subject, else `unknown`. Remains "returned to X" are X's; "regime/junta soldiers" are a side
+  outside the topic; fighters named by what they did ("12 militants", "six terrorist attackers") are
+  never the side of the state source or authority that reports them.
 * attributed_to: "according to X", "X said / estimated / claimed ...", ", said X"; a pronoun
   source ("he said") is the last named source before it in the text, else the pronoun itself.
 
