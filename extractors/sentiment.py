@@ -118,7 +118,6 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
     _OBJECT_BEFORE,
     _PERSON_SPEAKER,
     _POSSESSED_KIN,
-    _REPORTING_AFTER,
     _RESPONDENTS,
     _THIRD_KIN_BEFORE,
     _TOKEN,
@@ -345,18 +344,10 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-_SUBJECT_VERB = re.compile(r"\s+(?:are|were|is|was|have|has|had|feel|felt|remain)\s+(?:\w+ly\s+)?(?:finding|losing|growing|becoming|feeling|increasingly)\b", re.IGNORECASE)
-
-
-_PERSON_APPOSITION = re.compile(r",\s+an?\s+(?:\d{1,3}-year-old\s+)?(?:woman|man|girl|boy|grandmother|grandfather|pensioner|retiree|student|teacher|doctor|nurse|engineer|driver|shopkeeper|farmer)\b", re.IGNORECASE)
-_EXISTENTIAL = re.compile(r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:also\s+|still\s+)?(?:a\s+|an\s+)?(?:\w+\s+)?$", re.IGNORECASE)
-_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|continued|recalled)\b", re.IGNORECASE)
-
-
 def _speaker_first(holders: Sequence[_Holder], masked: str) -> _Holder | None:
     """The first holder noun followed by a reporting verb: "Another resident said people were
     trying to flee" hands on the resident, not the people spoken of."""
-    return next((h for h in holders if h.cls not in lex.WEAK_HOLDERS and _REPORTING_AFTER.match(masked, h.end)), None)
+    return next((h for h in holders if h.cls not in lex.WEAK_HOLDERS and hol.REPORTING_AFTER.match(masked, h.end)), None)
 
 
 class _Carry:
@@ -404,7 +395,7 @@ class _Carry:
                 earlier = self.before.get()
                 if earlier in ("residents", "families", "soldiers", "defectors"):
                     self._cls = earlier  # "Residents took to the streets ... Many attended services"
-            elif seen is None and not hs and self.before is not None and _PRONOUN_SPEAKER.search(self._masked):
+            elif seen is None and not hs and self.before is not None and hol.PRONOUN_SPEAKER.search(self._masked):
                 self._cls = self.before.get()  # 'Another resident, X, ... "...," she said. "It hurts us," she said.'
             self._masked = None
             self.before = None
@@ -468,7 +459,7 @@ def _analyse_unit(
                 holder, named = _resolve_holder(masked, holders_out, c, unit, quotes, prev_holder, poll, cues)
                 if named:
                     break
-            if not named and prev_holder is not None and _EXISTENTIAL.search(masked, max(0, ccues[0].start - 40), ccues[0].start):
+            if not named and prev_holder is not None and hol.EXISTENTIAL.search(masked, max(0, ccues[0].start - 40), ccues[0].start):
                 named = prev_holder.get() == holder  # "citizens ... are jubilant. However, there is a fear of retaliation"
             if not named:
                 ccues = [c for c in ccues if not _is_weak(masked, c)]
@@ -597,7 +588,7 @@ def _resolve_holder(
         cls = "public"  # "61% of the surveyees say THE GOVERNMENT should support ...": what they say, not who says it
     named = cls is not None or pronoun_person
     subject = (  # "many Ukrainian soldiers are finding it increasingly difficult to continue fighting"
-        h is not None and cue is not None and h.end <= cue.start and _SUBJECT_VERB.match(masked, h.end) is not None
+        h is not None and cue is not None and h.end <= cue.start and hol.SUBJECT_VERB.match(masked, h.end) is not None
     )
     if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None and not subject and not hol.is_apposition(masked, h.start)):  # type: ignore[union-attr]
         inner: list[_Holder] = []
@@ -613,7 +604,7 @@ def _resolve_holder(
             [x for x in inner if x.cls not in lex.WEAK_HOLDERS and not (spoken and x.cls == "officials")], unit, None, len(unit)
         )
         carried = prev_holder.get() if prev_holder is not None else None
-        if carried is not None and quotes and not holders_out and _PERSON_APPOSITION.search(masked):
+        if carried is not None and quotes and not holders_out and hol.PERSON_APPOSITION.search(masked):
             carried = None  # '"I was terrified," shared Alina K., a 50-year-old woman who ...': one person, described as such
         if carried is not None:
             cls = carried

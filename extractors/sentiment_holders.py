@@ -132,3 +132,13 @@ def is_bare_quantifier(s: str, start: int, end: int) -> bool:
     """Is the holder s[start:end] "many", "some", "most" or "most/many people": a part of a group named before?"""
     surface = s[start:end].lower()
     return surface in _BARE_QUANTIFIERS or (surface == "people" and _QUANTIFIED_PEOPLE.search(s, max(0, start - 8), start) is not None)
+
+
+# clause shapes around speakers (blind h19/h20)
+REPORTING_AFTER = re.compile(r"\s+(?:said|says|told|tells|stated|noted|added|declared)\b", _I)
+OBLIGED_AFTER = re.compile(r"\s+(?:must|should|ought\s+to|need\s+to|have\s+to)\s+(?:\w+\s+)?(?:take|bear|accept|answer|stop|end|return|bring|release|apologi[sz]e|explain|resign|be\s+held)\b", _I)
+PRAISE_OF_FIGHTERS = re.compile(r"valiant|courageous|heroic|brave", _I)
+SUBJECT_VERB = re.compile(r"\s+(?:are|were|is|was|have|has|had|feel|felt|remain)\s+(?:\w+ly\s+)?(?:finding|losing|growing|becoming|feeling|increasingly)\b", _I)
+PERSON_APPOSITION = re.compile(r",\s+an?\s+(?:\d{1,3}-year-old\s+)?(?:woman|man|girl|boy|grandmother|grandfather|pensioner|retiree|student|teacher|doctor|nurse|engineer|driver|shopkeeper|farmer)\b", _I)
+EXISTENTIAL = re.compile(r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:also\s+|still\s+)?(?:a\s+|an\s+)?(?:\w+\s+)?$", _I)
+PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|continued|recalled)\b", _I)

@@ -128,9 +128,6 @@ _FIRST_PERSON_FEELING = re.compile(r"\b(?:i|we)\s+(?:[\w’']+\s+){0,3}?(?:was|w
 _AMONG_BEFORE = re.compile(r"\b(?:among|amongst|of|in)\s+(?:[\w’'-]+\s+){0,2}$", _I)
 _NAME_BEFORE = re.compile(r"(?:[\w,-]|[\w,]\s)$")  # not after a sentence end, a quotation mark or a bracket
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
-_REPORTING_AFTER = re.compile(r"\s+(?:said|says|told|tells|stated|noted|added|declared)\b", _I)
-_OBLIGED_AFTER = re.compile(r"\s+(?:must|should|ought\s+to|need\s+to|have\s+to)\s+(?:\w+\s+)?(?:take|bear|accept|answer|stop|end|return|bring|release|apologi[sz]e|explain|resign|be\s+held)\b", _I)
-_PRAISE_OF_FIGHTERS = re.compile(r"valiant|courageous|heroic|brave", _I)
 # "..., says foreign soldier Ares": the holder named as the speaker right after a cue
 _SPEAKER_BEFORE = re.compile(r"[,”\"]\s*(?:says?|said|told|tells|added|explained|recalled)\s+(?:[\w’'-]+\s+){0,3}$", _I)
 # "the fatigue that he and his unit are experiencing": the holder as the subject of feeling
@@ -456,7 +453,7 @@ def _pick_holder(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
-        if h.cls == "officials" and _OBLIGED_AFTER.match(s, h.end):
+        if h.cls == "officials" and hol.OBLIGED_AFTER.match(s, h.end):
             continue  # "said authorities must take responsibility": the ones called on, not the holder
         if h.cls == "officials" and h.end <= pos and _ASKED_BEFORE.search(s, max(0, h.start - 30), h.start):
             continue  # "want THE GOVERNMENT to prioritize a deal": the one asked, not the holder
@@ -492,11 +489,11 @@ def _pick_holder(
             if _TRANSITIVE_CUE.match(s, pos) and _DIRECT_OBJECT.match(s, cue.end, h.start):  # type: ignore[union-attr]
                 continue  # "condemned Prime Minister Netanyahu's speech": the object, not the holder
             cost = (h.start - pos) * 1.5 + 10
-        elif _REPORTING_AFTER.match(s, h.end):
+        elif hol.REPORTING_AFTER.match(s, h.end):
             cost = 100  # "... fought valiantly ..., Secretary of the Security Council Sergey Shoigu told journalists"
         else:
             continue
-        if h.cls in lex.WEAK_HOLDERS and cue is not None and _PRAISE_OF_FIGHTERS.match(s, cue.start):
+        if h.cls in lex.WEAK_HOLDERS and cue is not None and hol.PRAISE_OF_FIGHTERS.match(s, cue.start):
             continue  # "North Korean troops fought VALIANTLY, Shoigu told journalists": the praised, not the holder
         if h.cls in lex.WEAK_HOLDERS and not source and not speaker and not (
             cue is not None and cue.start < h.start and h.end <= cue.end and _AMONG_BEFORE.search(s, cue.start, h.start)
