@@ -400,6 +400,10 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         if word and word.group(1).lower() in P.VERB_QUALIFIERS:  # "exceeded 6,000"
             q.qualifier = P.VERB_QUALIFIERS[word.group(1).lower()]
     breakdown = _is_breakdown(sent, q)
+    if not breakdown and last is not None and not q.vague:
+        part = P.OF_THEM_PART_RE.match(sent, q.end)
+        if part is not None and not P.CUE_PRESENCE_RE.search(part.group("words")):
+            breakdown = True  # "at least 1,700 people killed, 57 of them minors, and nearly 2,000 missing"
     whole = P.WHOLE_INCLUDED_RE.search(sent, max(0, q.start - 120), q.start) if breakdown else None
     if whole is not None and (last.cue[0] == whole.start() if last is not None else not prev):
         breakdown = False  # "the dead included five soldiers and one civilian", with no total given before
@@ -526,6 +530,9 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
     qtys = quantities(sent)
     if not qtys:
         return []
+    said = sent
+    if "-" in sent:
+        sent = P.GLUED_DASH_RE.sub(",", sent)  # "44,805 people-mostly women and children": read as a dash
     mentions = matcher.find(sent)
     found: list[Found] = []
     for q in qtys:
@@ -569,10 +576,10 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
             qualifier=f.q.qualifier,
             party=f.party,
             attributed_to=sources.resolve(src, offset),
-            sentence=sent,
+            sentence=said,
             start=offset + f.q.start,
             end=offset + f.q.end,
-            text=sent[f.q.start:f.q.end],
+            text=said[f.q.start:f.q.end],
         ))
     return out
 

@@ -28,6 +28,8 @@ _AND_WORDS_RE = re.compile(r"\s*(?:and|or)\s+\w+(?:\s+\w+)?\s*")
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
 _SHORT_NAME_RE = re.compile(r"(?:the\s+)?[\w'’ -]+")
 _AND_RE = re.compile(r"\s*(?:and|or|&)\s*")
+# words that tie fighters to a side named in their own noun phrase ("148 militants with armed groups affiliated with Assad")
+_AFFILIATION_WORDS = frozenset("with affiliated loyal linked belonging allied from".split())
 
 
 class PartyMatcher:
@@ -194,6 +196,14 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
             return "civilian"
         sides = [lab for lab in own if lab != "civilian"]
         return sides[0] if sides else "civilian"
+    if not own and (any(w in P.HOSTILE_NOUNS for w in np_words[:3]) and not set(np_words) & _AFFILIATION_WORDS or np_words[:2] in (["of", "them"], ["of", "whom"]) and any(
+            w.lower() in P.HOSTILE_NOUNS for w in _WORD_RE.findall(sent, max(0, f.q.start - 50), f.q.start)[-6:])) \
+            and not any(lab != "civilian" and s not in flags.attacker and not any(a <= s < b for a, b, _ in attribs)
+                        and not any(o is not f and o.np[0] <= s < o.np[1] + 1 for o in others) for s, e, lab in mentions):
+        # "Security forces killed at least 15 terrorists while two Pakistan Army soldiers ...", "operations against
+        # outlaws leaving 537 of them dead": fighters named by what they did, in a sentence that names no side of
+        # theirs, take no side from the article (its subject is the state that fights them)
+        return "unknown"
     if any(w in P.HOSTILE_NOUNS for w in np_words[:3]) and any(
             lab != "civilian" and (any(a <= s < b and S.AUTHORITY_SOURCE_RE.search(src) for a, b, src in attribs)
                                    or S.AUTHORITY_AFTER_RE.match(sent, e))

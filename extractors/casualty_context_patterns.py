@@ -150,6 +150,7 @@ ATTRIBUTION_VERBS = (
     r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|claimed|claims|claim"
     r"|stated|states|announced|announces|confirmed|confirms|revealed|reveals|added|adds|wrote|writes"
     r"|assessed|assesses|believes|believed|noted|notes|put|puts|counted|recorded|documented|warned"
+    r"|(?:were|was|are|is|remained|remain)\s+adamant|insist|insists|asserted|asserts|contended|contends|testified"
     r"|disclosed|acknowledged|insisted|alleged|alleges|declared|declares|fears|feared|showed|shows|accused|accuses|confirm"
 )
 ACCORDING_TO_RE = re.compile(

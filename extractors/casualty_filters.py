@@ -39,6 +39,10 @@ def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True  # "one captured soldier carried a military ID": a reference, not a count
     before = sent[max(0, num_start - 30):num_start]
     after = sent[q.end:q.end + 40]
+    if P.AGE_LIST_BEFORE_RE.search(sent, max(0, num_start - 40), num_start):
+        return True  # "two men aged 29 and 41 were killed": the second age of a list
+    if P.PERIOD_NO_UNIT_BEFORE_RE.search(before) and P.PERIOD_NO_UNIT_AFTER_RE.match(sent, q.end):
+        return True  # "In the last 24, 1,030 Russian soldiers have been killed": a period with its unit left out
     m = P.NOT_BEFORE_RE.search(before)
     if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
         return True

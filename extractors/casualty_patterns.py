@@ -181,7 +181,7 @@ THING_COUNT_BEFORE_RE = re.compile(
 # fighters named by what they did, not by their side ("the six terrorist attackers", "14 gunmen")
 HOSTILE_NOUNS = frozenset("""
     terrorists terrorist attackers attacker assailants assailant gunmen gunman militants insurgents bandits
-    jihadists extremists raiders""".split())
+    jihadists extremists raiders outlaws miscreants khawarij kharijites""".split())
 # an exchange of the dead, each side's share given after it ("the bodies of fallen soldiers were exchanged, with Ukraine
 # retrieving 212 and Russia 45")
 BODIES_EXCHANGE_RE = re.compile(
@@ -237,6 +237,7 @@ POST_CUE_RE = re.compile(
     r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|found\s+dead|dead|died|die\b|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|slain|perished|executed"
     r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|(?:burned|burnt)\s+alive"
     r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
+    r"|(?:embraced|embrace|embraces|attained|achieved|received)\s+(?:shahadat|martyrdom)"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
     r"|(?<=\s)lives(?=\W|$)|fell(?=\s+(?:in\s+(?:action|(?:the\s+)?(?:battles?|combat|fighting|war|line\s+of\s+duty))|on\s+(?:[\w'’]+\s+){0,2}?(?:battlefield|front|frontline|territory|soil)|defending|fighting|during)\b)|(?<=\s)victims(?=\W|$)"
@@ -585,6 +586,20 @@ AMONG_SPAN_RE = re.compile(
     r"(?:victims|dead|killed|wounded|injured|casualties|fatalities|people\s+(?:killed|wounded|injured|dead))\b",
     re.IGNORECASE,
 )
+# the earlier ages of a list of ages right before a number ("two men aged 29 and 41", "aged 20, 35 and 60")
+AGE_LIST_BEFORE_RE = re.compile(
+    r"\b(?:aged|ages|age\s+of|ages\s+of)\s+(?:between\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3})*"
+    r"\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECASE)
+# a period whose unit is left out ("In the last 24, 1,030 Russian soldiers have been killed"): the number is
+# no count when punctuation follows it
+PERIOD_NO_UNIT_BEFORE_RE = re.compile(r"\b(?:last|past|previous|preceding)\s+$", re.IGNORECASE)
+PERIOD_NO_UNIT_AFTER_RE = re.compile(r"\s*[,;:]")
+# "57 of them minors," after a total: a part of that total named by its group, no figure of its own
+OF_THEM_PART_RE = re.compile(
+    r"\s+of\s+(?:them|whom|those|these)(?P<words>(?:\s+[\w'’-]+){0,2}?)\s*(?:[,;)—–]|\s-\s|\.|$)", re.IGNORECASE)
+# a hyphen glued between a noun and a breakdown word ("44,805 people-mostly women and children"): a pause
+GLUED_DASH_RE = re.compile(
+    r"(?<=[a-z])-(?=(?:mostly|mainly|largely|chiefly|predominantly|including|among\s+them|many\s+of)\b)")
 # an age inside a noun phrase ("children no older than 10", "men aged 18 to 60"): skipped by the scan
 AGE_IN_PHRASE_RE = re.compile(
     r"(?:(?:no|not)\s+)?(?:older|younger)\s+than\s+\d+|aged\s+(?:between\s+)?\d+(?:\s*(?:and|to|-|–)\s*\d+)?"
