@@ -142,7 +142,7 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"pride|proud\w*|patriot\w*|loyal\w*|gratitude|grateful", 0.6),
     # praise of fighters and collective backing: "fought valiantly", "expressing solidarity with the armed forces",
     # "chanted 'Long live Pakistan Army'"
-    (r"valiant\w*|courageous\w*|heroically|solidarity with (?:the |our |their |its )?(?:\w+ )?(?:armed forces|army|troops|soldiers|military|forces)"
+    (r"valiant\w*|courageous\w*|heroically|solidarity with (?:the |our |their |its )?(?:[\w’'-]+ )?(?:armed forces|army|troops|soldiers|military|forces|leadership|leaders?|government|president|supreme leader)"
      r"|chant\w* (?:\w+ ){0,2}[\"“']?long live|rall\w* (?:in support of|to support) (?:the |our |their )?(?:\w+ )?(?:armed forces|army|troops|soldiers|military)", 0.6),
     (r"(?:sense|wave|surge|upsurge|outpouring|burst|spirit|feelings?|fervou?r|rise) of (?:\w+ )?nationalism|nationalist (?:fervou?r|sentiment|feeling|mood)|rall(?:y|ied|ying) (?:a)?round the flag|rally-(?:a)?round-the-flag", 0.5),
     (r"justif(?:y|ies|ied|ying|ication)|(?:the )?duty (?:of|to)|their duty|our duty", 0.6),
@@ -351,6 +351,13 @@ CUE_EXCEPTIONS = re.compile(
     r"|than\s(?:genuine\s|real\s|true\s|actual\s|any\s)?(?:support|enthusiasm|loyalty|conviction|patriotism|pride)"
     # the political camp: "leaders from both the ruling party and the opposition"
     r"|(?<=\sand\sthe\s)opposition\b(?!\s(?:to|of|from|among|against)\b)|(?:the\s)?opposition\s(?=(?:mps?|bloc|camp|benches|chief|alliance)\b)"
+    # an international body's appeal is diplomacy: "The UN on Sunday called for an end to all military activities"
+    r"|(?:un|united\snations|secretary-general|security\scouncil|eu|european\sunion|icrc|red\scross|vatican|pope|african\sunion|arab\sleague|osce|g7|nato)\s(?:[\w’'-]+\s){0,8}?(?:call\w*|urg\w*|appeal\w*)\s(?:for|on)\s(?:[\w’'-]+\s){0,3}?(?:end|halt|cessation|ceasefire|cease-fire|de-?escalation|restraint|truce)"
+    # a regime's motive guessed at is no report: "to prevent dissent", "due to concerns about public sentiment"
+    r"|(?:prevent\w*|avoid\w*|forestall\w*|head\w*\soff|pre-?empt\w*|ward\w*\soff|stave\w*\soff)\s(?:any\s|possible\s|potential\s|public\s|popular\s|domestic\s|further\s|a\s)*(?:dissent\w*|unrest|backlash|discontent|protests?|outrage|criticism)"
+    r"|concerns?\s(?:about|over)\s(?:the\s)?(?:public|popular|domestic)\s(?:sentiment|opinion|reaction|backlash|mood|discontent|anger)"
+    # how troops will be used, forecast: "highly likely to be used as 'cannon fodder'"
+    r"|(?:likely|expected|set|going|could|may|might|will|would)\s(?:to\s)?be\s(?:used|sent|thrown|deployed)\sas\s[\"“‘']?(?:cannon\sfodder|meat)"
     r"|support\s(?:package|funding|measures?|programs?|payments?)|thank\w*\s(?:that\s)?(?:it|the\swar|the\sfighting|this)['’]?s?\s(?:is\s|was\s)?over|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
     _I,

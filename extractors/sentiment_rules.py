@@ -103,7 +103,10 @@ def soldier_kin(s: str, lo: int = 0, hi: int | None = None) -> bool:
     """Does s[lo:hi] speak of "our sons", "my husband" as soldiers' or captives' kin?"""
     hi = len(s) if hi is None else hi
     return _FIRST_PERSON_KIN.search(s, lo, hi) is not None and lex.KIN_CONTEXT.search(s, lo, hi) is not None
-_CLAUSE_STOP = re.compile(r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)
+# "yet" after "not"/"as"/"has" is no contrast: "has not yet led to mass protests"
+_CLAUSE_STOP = re.compile(
+    r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|(?<!not\s)(?<!n['’]t\s)(?<!as\s)(?<!has\s)(?<!have\s)(?<!had\s)yet)\b", _I
+)
 # a holder right after one of these verbs is its object
 _TRANSITIVE_CUE = re.compile(
     r"(?:condemn|critici[sz]|prais|blam|accus|slam|hail|laud|thank|salut|denounc|attack|rebuk|lambast|deplor|applaud|commend|support|back|oppos|welcom|trust|distrust)\w*\b(?!\s+(?:from|among|by)\b)",

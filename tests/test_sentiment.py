@@ -496,3 +496,33 @@ def test_extract_sentiment_persons_relative_is_not_a_soldiers_family() -> None:
 
 def test_extract_sentiment_state_support_for_a_war_is_aid() -> None:
     assert pairs("Analysts say Pyongyang’s growing support for Moscow’s war went beyond the transfer of shells.") == set()
+
+
+def test_extract_sentiment_international_body_appeal_is_no_report() -> None:
+    assert pairs("The UN on Sunday called for an end to all military activities after strikes on Houthi-held areas.") == set()
+    assert pairs("The European Union urged all sides to show restraint and called for a halt to the fighting.") == set()
+
+
+def test_extract_sentiment_guessed_regime_motive_is_no_report() -> None:
+    assert pairs("The reports suggest that the North may be seeking to legitimize the deployment to its people to prevent dissent.") == set()
+    assert pairs("Analysts say the regime staged the rallies for its people to head off public discontent.") == set()
+    text = "The ministry believes Pyongyang has remained silent about the deployment due to concerns about public sentiment."
+    assert pairs(text) == set()
+
+
+def test_extract_sentiment_not_yet_protests_is_an_absence() -> None:
+    text = (
+        "The call-up has prompted widespread panic among Russia’s population but has not yet led to mass protests "
+        "as experts predict that the effect on public opinion will be gradual."
+    )
+    assert pairs(text) == {("public", "negative")}
+
+
+def test_extract_sentiment_solidarity_with_leadership_is_backing() -> None:
+    text = "On Tuesday night, a crowd of Iranians assembled in a Tehran square to express solidarity with the nation’s leadership."
+    assert pairs(text) == {("public", "positive")}
+
+
+def test_extract_sentiment_forecast_use_as_cannon_fodder_is_no_report() -> None:
+    text = 'The troops are highly likely to be used as "cannon fodder" in dangerous areas, the defense chief said Thursday.'
+    assert pairs(text) == set()
