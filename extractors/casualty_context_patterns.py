@@ -81,7 +81,9 @@ ATTACKER_NOUNS_RE = re.compile(
     r"^\s*(?:(?!(?:from|in|of|on|at|by|since|during|after|near)\s)[\w'’-]+\s+){0,2}?(?:strike|strikes|attack|attacks|missile|missiles|drone|drones|shelling"
     r"|airstrike|airstrikes|air\s+strike|air\s+strikes|bombing|bombings|bombardment|warplanes|jets|jet|shell|shells"
     r"|rocket|rockets|artillery|raid|raids|offensive|aggression|occupation|fire|gunfire|assault|assaults"
-    r"|invasion|custody|captivity|detention|prison|prisons|captors|blockade|siege"
+    r"|invasion|custody|captivity|detention|captors|blockade|siege"
+    r"|(?:prison|prisons)(?!\s+(?:riots?|break|breaks|fires?|massacres?|clash|clashes|violence|uprisings?|fights?|unrest"
+    r"|mutin(?:y|ies)|gang|gangs|system))"  # "Ecuador's latest prison riot" is a place's event
     r"|forces\s+(?:killed|killing|shot)|troops\s+(?:killed|killing|shot)"
     r"|army\s+(?:says|said)?\s*(?:it\s+)?(?:has\s+)?(?:killed|killing))\b",
     re.IGNORECASE,

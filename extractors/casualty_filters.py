@@ -46,7 +46,11 @@ def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     m = P.NOT_BEFORE_RE.search(before)
     if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
         return True
-    if P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower()) and \
+    pre = P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower())
+    if pre is not None and P.OFFER_BEFORE_RE.search(sent, max(0, q.start - 80), max(0, q.start - 40) + pre.start()) \
+            and P.CAPTIVE_AFTER_RE.match(sent, q.end):
+        pre = None  # "ready to send two North Koreans captured in battle back": captives offered, still held
+    if pre is not None and \
             not P.BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end) and \
             not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end) and not P.FIGURE_NOUN_AFTER_RE.match(sent, q.end) and \
             not (P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and P.FRAME_CUE_AFTER_RE.match(sent, q.end)):

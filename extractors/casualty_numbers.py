@@ -158,6 +158,8 @@ def quantities(sent: str) -> list[Qty]:
             qualifier = P.QUALIFIER_WORDS.get(qual, "exact")
             if qual == "up to" and P.RISE_BEFORE_UP_TO_RE.search(sent, max(0, m.start() - 60), m.start()):
                 qualifier = "exact"  # "bringing the toll up to 624": a rise, not a bound
+            elif qual == "over" and P.PARTICLE_OVER_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start()):
+                qualifier = "exact"  # "offered to hand over two captured soldiers": a phrasal verb, not a bound
         suffix = (m.group("suffix") or "").lower().strip()
         if suffix in ("-plus", "+", "or more") and qualifier == "exact":
             qualifier = "more_than"

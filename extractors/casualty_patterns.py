@@ -89,6 +89,8 @@ VAGUE_RE = re.compile(
 QUANTITY_LOWER_RE = re.compile(QUANTITY_RE.pattern)
 VAGUE_LOWER_RE = re.compile(VAGUE_RE.pattern)
 
+# "hand over N", "turned over N": "over" is the verb's particle, no bound
+PARTICLE_OVER_BEFORE_RE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+$", re.IGNORECASE)
 QUALIFIER_WORDS = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not less than": "at_least", "a minimum of": "at_least",
@@ -622,6 +624,14 @@ PARTITIVE_RE = re.compile(r"\s+of\s+(?:those|the|them|these)\b(?!\s+[\w-]+['’]
 # lower-cased-text versions of the hottest patterns (case-blind matching is about twice as slow)
 PRE_CUE_LOWER_RE = re.compile(PRE_CUE_RE.pattern)
 NON_CASUALTY_PRE_LOWER_RE = re.compile(NON_CASUALTY_PRE_RE.pattern)
+# captives only offered for a swap are still held ("Ukraine is ready to send two North Koreans captured in battle back
+# in exchange for ...", "offered to return 150 captured soldiers"): the offer before the verb, the capture after the number
+OFFER_BEFORE_RE = re.compile(
+    r"\b(?:ready|willing|prepared|offered|offers|offer|offering|proposed|proposes|propose|proposing)\s+to\s+(?:\w+\s+)?$",
+    re.IGNORECASE)
+CAPTIVE_AFTER_RE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:captured|taken\s+(?:prisoner|captive)|held\s+captive|prisoners\s+of\s+war|POWs)\b",
+    re.IGNORECASE)
 
 # a cheap gate before the pre-cue search: a word that can start a cue before a number
 PRE_CUE_GATE_RE = re.compile(
