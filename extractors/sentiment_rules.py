@@ -88,7 +88,7 @@ _IN_PHRASE = re.compile(
     r"\b(?:to|at|with|against|by|of|from|toward|towards|on|for|into|outside|near|inside|before)\s+(?:the\s+|their\s+|its\s+|local\s+|federal\s+)?(?:[\w.-]+\s+){0,2}$", _I
 )
 _POSSESSED_KIN = re.compile(
-    r"\b(?:their|her|his)\s+(?:[\w-]+\s+){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b"
+    r"(?<!with\s)(?<!alongside\s)\b(?:their|her|his)\s+(?:[\w-]+\s+){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b"
     r"|\breturn\s+of\s+(?:their\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:husbands|sons|partners|men|loved ones|relatives)\b",
     _I,
 )
@@ -127,7 +127,18 @@ _ASKED_BEFORE = re.compile(r"\b(?:want\w*|urg\w*|ask\w*|call\w*\s+on|press\w*|pr
 # a negator reaches no further back than its clause or sentence ("dared not stay. We now live in fear")
 _NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?][\"”’']?\s", _I)
 # a quotation in which the speaker feels something in the first person ("We now live in fear")
-_FIRST_PERSON_FEELING = re.compile(r"\b(?:i|we)\s+(?:[\w’']+\s+){0,3}?(?:was|were|am|are|feel|felt|live|lived|now|fear|worry|worried|can't|cannot|don't)\b", _I)
+# the speaker's own feeling or verdict: "We strongly condemn this action" (not "the international community" named before)
+_FIRST_PERSON_FEELING = re.compile(
+    r"\b(?:i|we)\s+(?:[\w’']+\s+){0,3}?(?:was|were|am|are|feel|felt|live|lived|now|fear|worry|worried|can't|cannot|don't"
+    r"|condemn|denounce|deplore|oppose|reject|protest|demand|welcome)\b",
+    _I,
+)
+# a job at an institution is not the institution's voice: "a civil servant at the finance ministry"
+_JOB_AT_BEFORE = re.compile(
+    r"\b(?:civil\s+servant|employee|worker|clerk|staffer|accountant|secretary|driver|cleaner|engineer|teacher|nurse|doctor|janitor|guard"
+    r"|who\s+works?|works?|working|worked|employed)\s+(?:at|in|for|with|by)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
 _AMONG_BEFORE = re.compile(r"\b(?:among|amongst|of|in)\s+(?:[\w’'-]+\s+){0,2}$", _I)
 _NAME_BEFORE = re.compile(r"(?:[\w,-]|[\w,]\s)$")  # not after a sentence end, a quotation mark or a bracket
 _ATTRIBUTIVE_HOLDERS = frozenset({"officials", "soldiers"})
@@ -425,6 +436,10 @@ def _holders(s: str) -> tuple[_Holder, ...]:
                 cls = "residents"  # "the people of the Syrian coast", "people in Belgorod"
         elif cls == "families" and s.startswith(("’s ", "'s "), b) and _THIRD_KIN_BEFORE.search(s, max(0, a - 6), a):
             continue  # "the strike rocked her mother's home": a person's relative, not a soldier's family
+        elif cls == "officials" and _JOB_AT_BEFORE.search(s, max(0, a - 60), a):
+            continue  # "a civil servant at the finance ministry": a person with a job, not an official statement
+        elif cls == "families" and low.startswith(("her ", "his ", "their "), a) and low.endswith(("with ", "alongside "), 0, a):
+            continue  # "celebrating with her children": companions, not a soldier's family
         out.append(_Holder(a, b, cls))
     return tuple(out)
 

@@ -526,3 +526,25 @@ def test_extract_sentiment_solidarity_with_leadership_is_backing() -> None:
 def test_extract_sentiment_forecast_use_as_cannon_fodder_is_no_report() -> None:
     text = 'The troops are highly likely to be used as "cannon fodder" in dangerous areas, the defense chief said Thursday.'
     assert pairs(text) == set()
+
+
+def test_extract_sentiment_speakers_own_condemnation_in_quote_is_theirs() -> None:
+    text = (
+        '"With their public admission of the deployment, they are once again mocking the international community. '
+        'We strongly condemn this action," the South Korean Foreign Ministry said.'
+    )
+    assert pairs(text) == {("officials", "negative")}
+
+
+def test_extract_sentiment_job_at_a_ministry_is_a_person() -> None:
+    text = "“It’s indescribable, we never thought this nightmare would end. We are reborn,” said Rim Ramadan, a 49-year-old civil servant at the finance ministry."
+    assert pairs(text) == {("other", "positive")}
+
+
+def test_extract_sentiment_children_as_companions_are_not_a_soldiers_family() -> None:
+    text = (
+        '"We are happy because our fighters are successful against the Israeli government," said Umm Sohayib, 40, '
+        "celebrating with her children in the streets."
+    )
+    assert ("families", "positive") not in pairs(text)
+    assert ("other", "positive") in pairs(text)
