@@ -263,6 +263,11 @@ POST_CUE_RE = re.compile(
 # a word between a toll noun and its number: not a number, unless a year, an ordinal, a duration or a day
 _TOLL_WORD = (r"(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|"
               + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?")
+# a relative clause that gives the number of the casualty noun before it ("Palestinians missing and presumed dead
+# under the rubble, which was previously estimated to be over 10,000")
+_WHICH_ESTIMATED = (r"[^.;:\"“”]{0,80}?,\s+which\s+(?:was|is|were|are|has\s+been|have\s+been|had\s+been)\s+"
+                    r"(?:(?:previously|now|earlier|since|widely|conservatively|variously)\s+)?"
+                    r"(?:estimated|believed|thought|put|reported|said|counted)\s+(?:to\s+(?:be|number|total|stand\s+at)|at)")
 # A category cue right before the number ("killed at least 200", "death toll rose to 900").
 PRE_CUE_RE = re.compile(
     r"(?:"
@@ -280,7 +285,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed|victims|died)(?:\s+" + _TOLL_WORD + r"){0,10}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
-    r"|\bkilled\s+an\s+estimated|\bkillings?\s+of|\bmurders?\s+of"
+    r"|\bkilled\s+an\s+estimated|\bkillings?\s+of|\bmurders?\s+of|\b(?<!presumed\s)(?:dead|killed|deaths|fatalities)" + _WHICH_ESTIMATED +
     r"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is)"
     r"|\bthe\s+(?:dead|killed|fatalities)\s+(?:included|include|includes)"
     r"|\b(?:destroy|destroys|destroyed|destroying|eliminate|eliminates|eliminated|eliminating|neutrali[sz]es?"
@@ -289,7 +294,7 @@ PRE_CUE_RE = re.compile(
     r"(?:\s+(?:a\s+total\s+of|another|an\s+additional|an\s+estimated))?"
     r"|\b(?:wounded|wounding|injured|injuring|injures|wounds)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
     r"|\binjur(?:y|ies)\s+(?:to|of)(?:\s+(?:another|a\s+further|an\s+additional))?|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
-    r"|\bthe\s+(?:injured|wounded)\s+(?:included|include|includes)"
+    r"|\bthe\s+(?:injured|wounded)\s+(?:included|include|includes)|\b(?:wounded|injured|injuries)" + _WHICH_ESTIMATED +
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:wounded|injured|injuries)(?:\s+" + _TOLL_WORD + r"){0,10}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\bthe\s+(?:injured|wounded)(?:\s+\w+){0,3}?\s+(?:are|were|is|was|be|at|numbered|to|approaching|nearing|reached"
@@ -303,7 +308,9 @@ PRE_CUE_RE = re.compile(
     r"|\bsuffered|\bsustained|\binflicted)"
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
     r"|seized|took|taken|taking|detained|detaining))"
-    r"|(?P<missing>\bwhereabouts\s+of)"
+    r"|(?P<missing>\bwhereabouts\s+of|\bmissing" + _WHICH_ESTIMATED +
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:missing|disappeared)(?:\s+" + _TOLL_WORD + r"){0,10}?"
+    r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:)))"
     r"|(?P<captured_count>\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:pows|prisoners\s+of\s+war"
     r"|hostages|captives)(?:\s+[\w'’-]+){0,6}?\s+" + _LINK + r")"
     r"|(?P<total_anaphor>\b(?:bringing|brings|brought|raising|raises|raised|taking|takes|took|pushing|pushed)\s+the"
