@@ -283,7 +283,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         if not any(s <= m.start() < e for s, e in spans) and "\n" not in m.group(0):
             spans.append((m.start(), m.end()))
     spans.sort()
-    return [(s, e) for s, e in spans if len(_TOKEN.findall(text, s, e)) >= lex.MIN_QUOTE_WORDS]
+    return [
+        (s, e)
+        for s, e in spans
+        if len(_TOKEN.findall(text, s, e)) >= lex.MIN_QUOTE_WORDS or lex.SPEECH_COLON.search(text, max(0, s - 40), s)
+    ]
 
 
 def _candidate_units(

@@ -510,9 +510,13 @@ SINGLE_QUOTE = re.compile(r"(?<![\w’'])['‘](?=[A-Za-z])(.{3,}?)(?<=[\w.,!?])
 # two apostrophes as quotation marks ("''But at night, you brace for death,'' she said"), as some wire copy prints them
 DOUBLE_APOSTROPHE_QUOTE = re.compile(r"''(?=\S)[^\n]{3,}?(?<=\S)''")
 MIN_QUOTE_WORDS = 5  # shorter quoted phrases are scare quotes: read as ordinary text
+# ... unless a colon after an answer or a speech verb introduces them: 'one woman gave a firm answer: “Our victory, unquestionably.”'
+SPEECH_COLON = re.compile(
+    r"\b(?:answer|reply|response|replied|answered|responded|said|says|shouted|chanted|exclaimed|declared)\b[^.:;\"“”«»]{0,20}:\s*$", _I
+)
 
 REPORTING_CUES = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|stated|states|asserting|asserted|argu\w+|claim\w*|added|explained|explains|noted|recalled|wrote|writes|reads|remarked|insisted|voiced|shared|expressed|according to|quoted|reported|reports|lamented|complained|warned|described|conveyed|answered|responded|replied|stressed|emphasi[sz]ed|underlined|observed|concluded|acknowledged|admitted|pointed out|posted|announced)\b",
+    r"\b(?:said|says|say|saying|told|tells|stated|states|asserting|asserted|argu\w+|claim\w*|added|explained|explains|noted|recalled|wrote|writes|reads|remarked|insisted|voiced|shared|expressed|according to|quoted|reported|reports|lamented|complained|warned|described|conveyed|answered|responded|replied|(?:gave|gives|give) (?:a|an|her|his|their) (?:\w+ )?(?:answer|reply|response)|stressed|emphasi[sz]ed|underlined|observed|concluded|acknowledged|admitted|pointed out|posted|announced)\b",
     _I,
 )
 

@@ -78,6 +78,12 @@ _PLACES_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lex.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
 )
 _PAREN_PCT = re.compile(r"[^.;()]{0,40}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
+# a share the cue's level moved to or stands at: "support for negotiating peace has soared to 61%"
+_MOVED_TO_PCT = re.compile(
+    r"[^.;()]{0,50}?\b(?:rose|risen|rising|soared|climbed|grew|grown|increased|jumped|reached|stood|stands|fell|fallen|dropped|declined|slipped|dipped|decreased)"
+    r"\s(?:to|at)\s(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)",
+    _I,
+)
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
 _SOURCE_PREP = re.compile(r"\s*(?:(?:and|or|,)\s+[\w-]+\s+)?(?:from|among|amongst|within|inside)\s+(?:[\w'’-]+\s+){0,3}$", _I)
 _QUANTIFIER_OF = re.compile(
@@ -361,7 +367,7 @@ def _share(s: str, pos: int, end: int) -> tuple[float, bool, int]:
     if pcts:
         value = share_value(pcts[-1].group(1))
         return value / 100.0, value > 50.0, lo + pcts[-1].start()
-    after = _PAREN_PCT.match(s, end)
+    after = _PAREN_PCT.match(s, end) or _MOVED_TO_PCT.match(s, end)
     if after:
         value = share_value(after.group(1))
         return value / 100.0, value > 50.0, after.start(1)

@@ -548,3 +548,19 @@ def test_extract_sentiment_children_as_companions_are_not_a_soldiers_family() ->
     )
     assert ("families", "positive") not in pairs(text)
     assert ("other", "positive") in pairs(text)
+
+
+def test_extract_sentiment_share_the_cue_rose_to_decides_the_poll() -> None:
+    text = (
+        "According to a May poll by the independent Levada Center, only 30% of Russians now support continuing the war, "
+        "down from 44% in 2022. Meanwhile, support for negotiating peace has soared to 61%."
+    )
+    analysis = extract_sentiment(text)
+    assert {(r.holder, r.stance) for r in analysis.reports} == {("public", "negative")}
+    assert analysis.overall == "negative"
+
+
+def test_extract_sentiment_short_answer_after_colon_is_a_quotation() -> None:
+    text = "Draped in the Russian tricolor, one woman gave a firm answer: “Our victory, unquestionably.”"
+    assert pairs(text) == {("other", "positive")}
+    assert pairs("The slogan “Our victory” was painted on the walls of the school.") == set()
