@@ -63,6 +63,7 @@ from extractors.casualty_context import (
     party_matcher,
     people_head,
     personish,
+    quote_close_source,
     resolve_party,
 )
 from extractors.casualty_filters import non_conflict, not_a_casualty
@@ -567,7 +568,8 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
         src = nearest_attribution(attribs, f.q)
         if src is None:
             if not after_src:
-                after_src.append(next_sentence_source(sources.text, offset + len(sent)))
+                after_src.append(next_sentence_source(sources.text, offset + len(sent))
+                                 or quote_close_source(sources.text, offset, offset + len(sent)))
             src = after_src[0]
         out.append(CasualtyReport(
             category=f.category,

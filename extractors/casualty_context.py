@@ -28,6 +28,7 @@ _AND_WORDS_RE = re.compile(r"\s*(?:and|or)\s+\w+(?:\s+\w+)?\s*")
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
 _SHORT_NAME_RE = re.compile(r"(?:the\s+)?[\w'’ -]+")
 _AND_RE = re.compile(r"\s*(?:and|or|&)\s*")
+_QUOTE_CHAR_RE = re.compile(r"[\"“”]")
 # words that tie fighters to a side named in their own noun phrase ("148 militants with armed groups affiliated with Assad")
 _AFFILIATION_WORDS = frozenset("with affiliated loyal linked belonging allied from".split())
 
@@ -425,8 +426,25 @@ def next_sentence_source(text: str, pos: int) -> str | None:
     m = S.NEXT_SENTENCE_SOURCE_RE.match(text, pos, pos + 300)
     if m is None:
         return None
-    src = m.group("src") or m.group("src2")
+    src = m.group("src") or m.group("src2") or m.group("src3")
     return clean_source(src) if src else None
+
+
+def quote_close_source(text: str, start: int, end: int) -> str | None:
+    """The speaker named where a quotation still open at the end of the sentence start..end closes, in a later sentence ("Over the past 24
+    hours, the Ukrainian armed forces have lost more than 250 servicepeople. ... surrendered," the ministry said)."""
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:end]  # still open where the figure's sentence ends
+    if not (before.count('"') % 2 == 1 or before.count("“") > before.count("”")):
+        return None
+    close = _QUOTE_CHAR_RE.search(text, end, min(len(text), end + 800))
+    if close is None or text.find("\n", end, close.start()) >= 0:
+        return None
+    tail = text[close.start():close.start() + 160]
+    for s, _, src in attributions(tail):
+        if s <= 4:
+            return src
+    return None
 
 
 class Sources:

@@ -153,6 +153,7 @@ ATTRIBUTION_VERBS = (
     r"|stated|states|announced|announces|confirmed|confirms|revealed|reveals|added|adds|wrote|writes"
     r"|assessed|assesses|believes|believed|noted|notes|put|puts|counted|recorded|documented|warned"
     r"|(?:were|was|are|is|remained|remain)\s+adamant|insist|insists|asserted|asserts|contended|contends|testified"
+    r"|(?:was|were|is|are)\s+quoted\s+as\s+(?:saying|telling|stating)|informed|informs"
     r"|disclosed|acknowledged|insisted|alleged|alleges|declared|declares|fears|feared|showed|shows|accused|accuses|confirm"
 )
 ACCORDING_TO_RE = re.compile(
@@ -163,9 +164,9 @@ ACCORDING_TO_RE = re.compile(
 # "X said", with X the words before the verb back to a boundary
 SAID_AFTER_SUBJECT_RE = re.compile(
     r"(?:^|,?\s*\b(?:while|whereas)\b|[,;:\"“”—–(]|\bthat\b|\bbut\b|\band\b|--)\s*"
-    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Aa]nother)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z])"
+    r"(?P<src>(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Aa]nother)\s+[\w'’-]|[A-Z]|(?<=, )[a-z]|(?<=[,.]\" )[a-z]|(?<=[,.]” )[a-z]|(?<=[,.]“ )[a-z])"
     r"(?:[^,;:\"“”—–()]|\([^()]{1,40}\)){1,90}?)"
-    r"(?:\s*,\s*(?:who|which)\s+[^,;:\"“”]{1,70}?,)?"  # "one Taliban official, who spoke on condition of anonymity, said"
+    r"(?:\s*,\s*(?:who|which)\s+(?:[^,;:\"“”]{1,70}?,|[^,;:]{1,110}?,[\"”]))?"  # "one Taliban official, who spoke on condition of anonymity, said"
     r"\s*,?\s+"
     r"(?:has\s+|have\s+|had\s+|also\s+|previously\s+|later\s+|now\s+)?(?:" + ATTRIBUTION_VERBS + r")\b"
     r"(?!\s+(?:the\s+lives|lives|responsibility|control|the\s+life|(?:[\w,.-]+\s+){1,3}?(?:lives|victims)\b))",
@@ -191,7 +192,11 @@ NEXT_SENTENCE_SOURCE_RE = re.compile(
     r"\s*(?:(?:[Tt]his|[Tt]hat|[Tt]hese\s+figures|[Tt]he\s+figures?|[Tt]his\s+information|[Tt]his\s+data)\s+(?:was|were|is|are|has\s+been|have\s+been)"
     r"\s+(?:reported|announced|stated|said|confirmed|disclosed|revealed)\s+by\s+(?P<src>(?:the\s+)?[^.;:()\"“”]{2,100}?)"
     r"(?=\s*(?:[,.;:()\"“”]|\s+on\s+(?:the\s+)?(?:air|telegram|facebook|\w+day)|\s+in\s+a\b|\s+during\b|$))"
-    r"|(?P<src2>[A-Z][^.;:()\"“”]{1,100}?)\s+(?:stated|said|reported|announced|confirmed|wrote|noted)\s+this\b)",
+    r"|(?P<src2>[A-Z][^.;:()\"“”]{1,100}?)\s+(?:stated|said|reported|announced|confirmed|wrote|noted)\s+this\b"
+    # "... captured two North Korean soldiers. The soldiers were taken prisoner on January 11, and President Zelensky
+    # announced their capture": the next sentence names who announced the same event
+    r"|[^.;:\"“”]{0,120}?\b(?:and|as|while|after|when)\s+(?P<src3>[A-Z][^.;:()\"“”,]{1,80}?)\s+"
+    r"(?:announced|confirmed|reported|disclosed|revealed)\s+(?:their|the|his|her)\s+(?:capture|deaths?|killing|losses|injuries)\b)",
 )
 SOURCE_TRIM_LEAD_RE = re.compile(
     r"^(?:meanwhile|however|earlier|later|previously|also|and|but|separately|in\s+a\s+statement|on\s+\w+day|today|yesterday)[,\s]+",
