@@ -153,7 +153,7 @@ ATTRIBUTION_VERBS = (
     r"|stated|states|announced|announces|confirmed|confirms|revealed|reveals|added|adds|wrote|writes"
     r"|assessed|assesses|believes|believed|noted|notes|put|puts|counted|recorded|documented|warned"
     r"|(?:were|was|are|is|remained|remain)\s+adamant|insist|insists|asserted|asserts|contended|contends|testified"
-    r"|(?:was|were|is|are)\s+quoted\s+as\s+(?:saying|telling|stating)|informed|informs"
+    r"|(?:was|were|is|are)\s+quoted\s+as\s+(?:saying|telling|stating)(?!\s+by\b)|informed|informs"
     r"|disclosed|acknowledged|insisted|alleged|alleges|declared|declares|fears|feared|showed|shows|accused|accuses|confirm"
 )
 ACCORDING_TO_RE = re.compile(
