@@ -66,7 +66,7 @@ _LINK = (
 QUANTITY_RE = re.compile(
     r"(?<![\w$€£.,])"
     r"(?:(?P<qual>at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of"
-    r"|more\s+than|well\s+over|just\s+over|over|upwards\s+of|in\s+excess\s+of|above|exceeding"
+    r"|more\s+than|higher\s+than|greater\s+than|well\s+over|just\s+over|over|upwards\s+of|in\s+excess\s+of|above|exceeding"
     r"|up\s+to|as\s+many\s+as|as\s+high\s+as|fewer\s+than|less\s+than|under|below|just\s+under"
     r"|around|about|some|nearly|almost|roughly|approximately|approx\.|an\s+estimated|estimated"
     r"|close(?:r)?\s+to|nearing|~)\s*)?"
@@ -94,7 +94,7 @@ PARTICLE_OVER_BEFORE_RE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns
 QUALIFIER_WORDS = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not less than": "at_least", "a minimum of": "at_least",
-    "more than": "more_than", "well over": "more_than", "just over": "more_than", "over": "more_than",
+    "more than": "more_than", "higher than": "more_than", "greater than": "more_than", "well over": "more_than", "just over": "more_than", "over": "more_than",
     "upwards of": "more_than", "in excess of": "more_than", "above": "more_than",
     "exceeding": "more_than",
     "up to": "up_to", "as many as": "up_to", "as high as": "up_to",
