@@ -587,3 +587,81 @@ def test_casualties_seed_article() -> None:
     assert rec.attributed_to is not None and "National Intelligence Service" in rec.attributed_to
     assert text[rec.start:rec.end] == "around 3,000"
     assert "have been killed or wounded" in rec.sentence
+
+
+# --- round 20 rule families -------------------------------------------------------------
+
+def _records(text: str) -> list[tuple]:
+    return [(r.category, r.min, r.max, r.party) for r in extract_casualties(text, PARTIES)]
+
+
+def test_casualties_age_list_is_no_figure() -> None:
+    text = "Three women aged 22, 35 and 61 were wounded when a shell hit their building in Kharkiv."
+    assert _figures(text) == [("wounded", 3, 3)]
+
+
+def test_casualties_period_without_unit_is_no_figure() -> None:
+    text = "Over the past 48, 310 Russian soldiers were killed, the General Staff said."
+    assert _figures(text) == [("killed", 310, 310)]
+
+
+def test_casualties_of_them_part_after_total_is_breakdown() -> None:
+    text = "The violence has left at least 900 people dead, 41 of them teenagers, and some 300 missing."
+    assert _figures(text) == [("killed", 900, 900), ("missing", 300, 300)]
+
+
+def test_casualties_glued_hyphen_breakdown_keeps_party() -> None:
+    text = "The war in Gaza has killed more than 30,000 Palestinians-mostly women and children."
+    assert _records(text) == [("killed", 30000, 30000, "other")]
+
+
+def test_casualties_embraced_martyrdom_is_killed() -> None:
+    text = "Four soldiers of the Pakistan Army embraced martyrdom during the exchange of fire, the ISPR said."
+    assert _figures(text) == [("killed", 4, 4)]
+
+
+def test_casualties_residents_who_insist_are_a_source_not_victims() -> None:
+    records = extract_casualties(
+        "Officials confirmed nine deaths, but residents were adamant that the number of dead was over 30.", PARTIES)
+    assert [(r.category, r.min, r.party) for r in records] == [("killed", 9, "unknown"), ("killed", 30, "unknown")]
+    assert records[1].attributed_to == "residents"
+
+
+def test_casualties_hostile_fighters_take_no_subject_side() -> None:
+    text = ("The Pakistani military said on Friday. Troops killed 11 terrorists while three Pakistani soldiers were "
+            "martyred in North Waziristan.")
+    assert _records(text) == [("killed", 11, 11, "unknown"), ("killed", 3, 3, "other")]
+
+
+def test_casualties_prison_riot_is_no_custody() -> None:
+    assert _records("At least 18 inmates were killed in Colombia's prison riot on Tuesday.") == [
+        ("killed", 18, 18, "other")]
+
+
+def test_casualties_captives_offered_for_exchange_are_captured() -> None:
+    records = extract_casualties(
+        "Kyiv offered to hand over 12 Russian soldiers captured near Kursk in exchange for Ukrainian defenders.", PARTIES)
+    assert [(r.category, r.min, r.qualifier, r.party) for r in records] == [("captured", 12, "exact", "russian")]
+
+
+def test_casualties_relative_clause_estimate_gives_the_figure() -> None:
+    text = "The tally leaves out people missing under the ruins, which is now estimated to be about 2,000."
+    assert _figures(text) == [("missing", 2000, 2000)]
+
+
+def test_casualties_quote_closing_later_names_the_source() -> None:
+    text = ('"In the past day, the enemy lost 320 servicemen. Two tanks were destroyed. Three soldiers surrendered,"'
+            " the ministry said in a statement.")
+    records = extract_casualties(text, PARTIES)
+    assert records and records[0].min == 320 and records[0].attributed_to == "the ministry"
+
+
+def test_casualties_passive_quoted_as_telling_is_a_source() -> None:
+    records = extract_casualties(
+        "The air raid killed 14 people, a hospital director was quoted as telling the state news agency.", PARTIES)
+    assert records and records[0].attributed_to == "a hospital director"
+
+
+def test_casualties_higher_than_is_more_than() -> None:
+    records = extract_casualties("Local elders said the death toll was higher than 50.", PARTIES)
+    assert [(r.category, r.min, r.qualifier) for r in records] == [("killed", 50, "more_than")]
