@@ -138,6 +138,10 @@ def is_bare_quantifier(s: str, start: int, end: int) -> bool:
 REPORTING_AFTER = re.compile(r"\s+(?:said|says|told|tells|stated|noted|added|declared)\b", _I)
 OBLIGED_AFTER = re.compile(r"\s+(?:must|should|ought\s+to|need\s+to|have\s+to)\s+(?:\w+\s+)?(?:take|bear|accept|answer|stop|end|return|bring|release|apologi[sz]e|explain|resign|be\s+held)\b", _I)
 PRAISE_OF_FIGHTERS = re.compile(r"valiant|courageous|heroic|brave", _I)
+# a state of fighters named by "they are ..." after them: "... deployed soldiers ..., though he warned that they are
+# 'highly motivated'" is the soldiers' morale, not the speaker's view (praise stays the speaker's)
+STATE_OF_FIGHTERS = re.compile(r"(?:highly |very |super |so |well[- ])?(?:motivat|demotivat|demorali|exhaust|tired|fatigue|morale|determined|disciplined)", _I)
+THEY_ARE_BEFORE = re.compile(r"\b(?:they|these\s+(?:soldiers|troops|men))\s+(?:are|were|remain|remained|seem|seemed|appear|appeared)\s+(?:still\s+|very\s+|highly\s+)?[\"“‘']?$", _I)
 SUBJECT_VERB = re.compile(r"\s+(?:are|were|is|was|have|has|had|feel|felt|remain)\s+(?:\w+ly\s+)?(?:finding|losing|growing|becoming|feeling|increasingly)\b", _I)
 PERSON_APPOSITION = re.compile(r",\s+an?\s+(?:\d{1,3}-year-old\s+)?(?:woman|man|girl|boy|grandmother|grandfather|pensioner|retiree|student|teacher|doctor|nurse|engineer|driver|shopkeeper|farmer)\b", _I)
 EXISTENTIAL = re.compile(r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:also\s+|still\s+)?(?:a\s+|an\s+)?(?:\w+\s+)?$", _I)

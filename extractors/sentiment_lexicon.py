@@ -105,6 +105,10 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"dead end|stalemate|too high a (?:price|cost)|cost (?:is )?too high|price (?:is )?too high", 0.5),
     (r"cannon fodder|meat grinder|sacrificial lambs?|expendable", 0.6),
     (r"death sentence|death trap|suicide mission", 0.6),  # "is a death sentence": see CUE_NEEDS_BEFORE
+    # keeping kin out of the war: "parents ... try and prevent their children being sent to the military",
+    # "relatives are increasingly clamoring for their release"
+    (r"(?:prevent\w*|spar(?:e|ed|ing)) (?:their|his|her|my|our) (?:\w+ )?(?:children|sons?|husbands?|boys|kids|men|relatives|loved ones) (?:from )?(?:being )?(?:sent|drafted|conscripted|mobili[sz]ed|deployed|called up|taken)"
+     r"|clamou?r\w* for (?:the |their |an? )?(?:\w+ ){0,2}(?:release|return|demobili[sz]ation|rotation|end|withdrawal)", 0.6),
     (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick|urgent) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce|halt|stop)\b", 0.6),
     (r"impossible", 0.5),  # "made daily life impossible": see CUE_NEEDS_BEFORE
     (r"(?:ready|willing|prepared|open|agree\w*) (?:for|to) (?:make |accept |some |any |certain |territorial )*concessions|accept\w* (?:some |any |certain )?(?:\w+ )?concessions"
@@ -245,7 +249,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     hell absurd wrong unfair unjust senseless pointless meaningless unbearable skeptic sceptic distrust refus
     dead$ stalemate price$ cost$ cannon unlikely unwilling reluctant resign meat sacrificial expendable end$
     return$ ceasefire cease cessation demobili withdraw peace truce bring$ stop$ leaning favo negotiations
-    talks$
+    talks$ prevent spare$ clamor clamour
     support backing backed backs back$ approv endors applaud welcom prais hail laud glorif extol commend
     celebrat honor honour hero martyr noble valor valour brave pride proud patriot loyal gratitude grateful
     justif duty hop optimis confiden faith victory win$ enthusias satisf positiv continu repel defeat abilit

@@ -564,3 +564,18 @@ def test_extract_sentiment_short_answer_after_colon_is_a_quotation() -> None:
     text = "Draped in the Russian tricolor, one woman gave a firm answer: “Our victory, unquestionably.”"
     assert pairs(text) == {("other", "positive")}
     assert pairs("The slogan “Our victory” was painted on the walls of the school.") == set()
+
+
+def test_extract_sentiment_fighters_motivation_named_by_they_is_theirs() -> None:
+    text = (
+        "The commander-in-chief said that nearly half of the deployed soldiers have been wounded or killed, "
+        'though he warned that they are "highly motivated" and disciplined.'
+    )
+    assert pairs(text) == {("soldiers", "positive")}
+
+
+def test_extract_sentiment_keeping_kin_out_of_the_war_is_negative() -> None:
+    text = "Some parents are contacting local hospitals to try and prevent their sons being drafted into the army."
+    assert pairs(text) == {("families", "negative")}
+    text = "Sixteen months later, their relatives are increasingly clamoring for their release from military service."
+    assert pairs(text) == {("families", "negative")}
