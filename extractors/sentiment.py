@@ -567,10 +567,8 @@ def _resolve_holder(
 ) -> tuple[str, bool]:
     """(holder class, named): `named` is False when nothing in the unit says who holds
     the feeling and the holder is only the ``public`` default."""
-    if cue is not None and hol.STATE_OF_FIGHTERS.match(masked, cue.start) and hol.THEY_ARE_BEFORE.search(masked, max(0, cue.start - 40), cue.start):
-        before = [x for x in holders_out if x.end <= cue.start and x.cls != "officials"]
-        if before and before[-1].cls == "soldiers" and not any(x.cls == "families" for x in before):  # kin speaking: _kin_state
-            return "soldiers", True  # '... deployed soldiers ..., though he warned that they are "highly motivated"'
+    if cue is not None and hol.fighters_state(masked, [(x.end, x.cls) for x in holders_out], cue.start):
+        return "soldiers", True  # '... deployed soldiers ..., though he warned that they are "highly motivated"'
     anchor = quotes[0][0] if quotes else len(masked)
     h = _pick_holder(holders_out, masked, cue, anchor, cues, quotes[-1][1] if quotes else None)
     pronoun_person = False

@@ -146,3 +146,13 @@ SUBJECT_VERB = re.compile(r"\s+(?:are|were|is|was|have|has|had|feel|felt|remain)
 PERSON_APPOSITION = re.compile(r",\s+an?\s+(?:\d{1,3}-year-old\s+)?(?:woman|man|girl|boy|grandmother|grandfather|pensioner|retiree|student|teacher|doctor|nurse|engineer|driver|shopkeeper|farmer)\b", _I)
 EXISTENTIAL = re.compile(r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:also\s+|still\s+)?(?:a\s+|an\s+)?(?:\w+\s+)?$", _I)
 PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|continued|recalled)\b", _I)
+
+
+def fighters_state(masked: str, holders: list[tuple[int, str]], cue_start: int) -> bool:
+    """Is the cue at `cue_start` a state ("highly motivated", "exhausted") of fighters named before
+    it by "they are ..."? `holders` are (end, class) of the unit's holder nouns. Kin speaking of
+    their men are left to the families' rule ("Relatives ... say their men ...: they are exhausted")."""
+    if not STATE_OF_FIGHTERS.match(masked, cue_start) or not THEY_ARE_BEFORE.search(masked, max(0, cue_start - 40), cue_start):
+        return False
+    before = [cls for end, cls in holders if end <= cue_start and cls != "officials"]
+    return bool(before) and before[-1] == "soldiers" and "families" not in before

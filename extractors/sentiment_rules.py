@@ -22,6 +22,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
+from extractors.sentiment_shares import cue_share, has_share, share_value  # noqa: F401  (has_share, share_value: re-exported)
 
 _I = re.IGNORECASE
 
@@ -76,13 +77,6 @@ _DOM_NEG_RE, _DOM_NEG_W = _weighted(lex.DOMAIN_NEGATIVE)
 
 _PLACES_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lex.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
-)
-_PAREN_PCT = re.compile(r"[^.;()]{0,40}?\((\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)")
-# a share the cue's level moved to or stands at: "support for negotiating peace has soared to 61%"
-_MOVED_TO_PCT = re.compile(
-    r"[^.;()]{0,50}?\b(?:rose|risen|rising|soared|climbed|grew|grown|increased|jumped|reached|stood|stands|fell|fallen|dropped|declined|slipped|dipped|decreased)"
-    r"\s(?:to|at)\s(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)",
-    _I,
 )
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
 _SOURCE_PREP = re.compile(r"\s*(?:(?:and|or|,)\s+[\w-]+\s+)?(?:from|among|amongst|within|inside)\s+(?:[\w'’-]+\s+){0,3}$", _I)
@@ -196,7 +190,6 @@ def has_cue_trigger(s: str) -> bool:
 _WORD_START = re.compile(r"\b(?=[a-z])", _I)
 _EXCEPTION_REACH = 120
 _EXCEPTIONS_LOW = re.compile(lex.CUE_EXCEPTIONS.pattern)  # the same pattern, on lower-cased text
-_SHARE_HINT = re.compile(r"%|per\s?cent|\bin\s(?:10|ten|three|four|five)\b|\bout\sof\b|\b(?:thirds?|quarters?|fifths?)\b|\bhalf\sof\b", _I)
 
 
 def _gate_hits(s: str) -> list[tuple[int, bool]] | None:
@@ -332,7 +325,7 @@ def _find_cues(s: str, hits: list[tuple[int, bool]] | None = None) -> list[_Cue]
                 if _ABSENCE_ONLY.match(word):
                     continue  # "no protests are expected": an absence of protest is not support
                 pol = -pol
-        weight, majority, pct_at = _share(s, m.start(), m.end())
+        weight, majority, pct_at = cue_share(s, m.start(), m.end())
         cues.append(_Cue(m.start(), m.end(), pol, strength, weight, majority, pct_at))
     cues.sort(key=lambda c: c.start)
     return cues
@@ -351,66 +344,6 @@ def _negated(s: str, pos: int) -> bool:
     if lex.NEGATION_EXCEPTIONS.search(chunk):
         return False
     return bool(lex.NEGATORS.search(chunk))
-
-
-def _share(s: str, pos: int, end: int) -> tuple[float, bool, int]:
-    """Percentage attached to a cue: the nearest before it in its clause, or one in
-    parentheses right after it ("pride for Russia (23 percent each)"). Returns
-    (share, is_majority, position of the percentage or -1)."""
-    lo = max(0, pos - 90)
-    before = s[lo:pos]
-    clause_start = 0
-    stops = list(re.finditer(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\bcompared\b|,\s(?=\d)|[.!?]\s", before))
-    if stops:
-        clause_start = stops[-1].end()
-    pcts = [p for p in lex.PERCENT.finditer(before) if p.start() >= clause_start]
-    if pcts:
-        value = share_value(pcts[-1].group(1))
-        return value / 100.0, value > 50.0, lo + pcts[-1].start()
-    after = _PAREN_PCT.match(s, end) or _MOVED_TO_PCT.match(s, end)
-    if after:
-        value = share_value(after.group(1))
-        return value / 100.0, value > 50.0, after.start(1)
-    clause = before[clause_start:]
-    return 1.0, bool(lex.MAJORITY.search(clause)), -1
-
-
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
-_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
-
-
-def _number(word: str) -> float:
-    word = word.lower()
-    if word[0].isdigit():
-        return float(word)
-    parts = re.split(r"[- ]", word)
-    return float(sum(_TENS.get(p, _UNITS.get(p, 1 if p == "a" else 0)) for p in parts))
-
-
-def share_value(expr: str) -> float:
-    """A share in percent from a `PERCENT` match: "46%" -> 46, "Sixty-one percent" -> 61,
-    "six in 10" -> 60, "one in three" -> 33.3, "two-thirds of" -> 66.7."""
-    tokens = re.findall(r"\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?", expr.lower())
-    if len(tokens) >= 3 and tokens[1] in ("in", "out"):
-        return 100.0 * _number(tokens[0]) / _number(tokens[-1])
-    for i, t in enumerate(tokens):
-        base = t.split("-")[-1]
-        if base in _FRACTIONS:
-            head = tokens[i - 1] if "-" not in t and i else t.split("-")[0]
-            return 100.0 * _number(head if head != base else "one") / _FRACTIONS[base]
-    return _number(tokens[0].replace("-", " ") if not tokens[0][0].isdigit() else tokens[0]) if tokens else 0.0
-
-
-def has_share(s: str) -> bool:
-    """Does `s` state a share ("46%", "six in 10", "two-thirds of")? A literal pre-check
-    first: `PERCENT` with its number words is slow to run over whole sentences."""
-    return _SHARE_HINT.search(s) is not None and lex.PERCENT.search(s) is not None
 
 
 @lru_cache(maxsize=1024)
