@@ -567,8 +567,11 @@ def _resolve_holder(
 ) -> tuple[str, bool]:
     """(holder class, named): `named` is False when nothing in the unit says who holds
     the feeling and the holder is only the ``public`` default."""
-    if cue is not None and hol.fighters_state(masked, [(x.end, x.cls) for x in holders_out], cue.start):
+    if cue is not None and hol.fighters_state(masked, holders_out, cue.start):
         return "soldiers", True  # '... deployed soldiers ..., though he warned that they are "highly motivated"'
+    inverted = hol.inverted_subject(masked, holders_out, cue.start, cue.end) if cue is not None else None
+    if inverted is not None:
+        return inverted, True  # "Among those most opposed to such concessions are Ukraine's soldiers themselves"
     anchor = quotes[0][0] if quotes else len(masked)
     h = _pick_holder(holders_out, masked, cue, anchor, cues, quotes[-1][1] if quotes else None)
     pronoun_person = False

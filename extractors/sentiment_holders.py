@@ -25,6 +25,8 @@ rather than from particular words:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from extractors import sentiment_lexicon as lex
 
@@ -148,11 +150,28 @@ EXISTENTIAL = re.compile(r"\bthere\s+(?:is|was|are|were|remains?)\s+(?:also\s+|s
 PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|continued|recalled)\b", _I)
 
 
-def fighters_state(masked: str, holders: list[tuple[int, str]], cue_start: int) -> bool:
+def fighters_state(masked: str, holders: Sequence[Any], cue_start: int) -> bool:
     """Is the cue at `cue_start` a state ("highly motivated", "exhausted") of fighters named before
-    it by "they are ..."? `holders` are (end, class) of the unit's holder nouns. Kin speaking of
+    it by "they are ..."? `holders` are the unit's holder nouns (with .end and .cls). Kin speaking of
     their men are left to the families' rule ("Relatives ... say their men ...: they are exhausted")."""
     if not STATE_OF_FIGHTERS.match(masked, cue_start) or not THEY_ARE_BEFORE.search(masked, max(0, cue_start - 40), cue_start):
         return False
-    before = [cls for end, cls in holders if end <= cue_start and cls != "officials"]
+    before = [h.cls for h in holders if h.end <= cue_start and h.cls != "officials"]
     return bool(before) and before[-1] == "soldiers" and "families" not in before
+
+
+# an inverted subject: "Among those most opposed to such concessions are Ukraine's soldiers themselves"
+_AMONG_THOSE_BEFORE = re.compile(r"\bamong\s+(?:those|the\s+ones|the\s+people|the\s+groups?)\s+(?:\w+ly\s+)?(?:most\s+|more\s+|least\s+)?$", _I)
+_COPULA_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:are|is|were|was)\s+", _I)
+
+
+def inverted_subject(masked: str, holders: Sequence[Any], cue_start: int, cue_end: int) -> str | None:
+    """The class of the holder named after the copula of "Among those most opposed to ... are X",
+    or None. `holders` are the unit's holder nouns (with .start and .cls)."""
+    if not _AMONG_THOSE_BEFORE.search(masked, max(0, cue_start - 50), cue_start):
+        return None
+    m = _COPULA_AFTER.match(masked, cue_end)
+    if m is None:
+        return None
+    after = [h.cls for h in holders if m.end() <= h.start <= m.end() + 30]
+    return after[0] if after else None

@@ -119,7 +119,7 @@ PERSON_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
 _OF_BEFORE = re.compile(r"\bof\s+(?:[\w-]+\s+)?\(?$", _I)
 _SUBJECT_STOP = re.compile(r"[,;:–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)  # "(men)" inside a subject
 _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer|celebrat|cheer|rejoic|hop|trust|happ|glad|pleas|satisf|delight)", _I)
-_OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus)", _I)
+_OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus|unwilling|reluctan|unlikely)", _I)
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )

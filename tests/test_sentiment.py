@@ -579,3 +579,13 @@ def test_extract_sentiment_keeping_kin_out_of_the_war_is_negative() -> None:
     assert pairs(text) == {("families", "negative")}
     text = "Sixteen months later, their relatives are increasingly clamoring for their release from military service."
     assert pairs(text) == {("families", "negative")}
+
+
+def test_extract_sentiment_unwilling_to_accept_peace_backs_the_war() -> None:
+    text = "The surveys show a clear majority of Ukrainians are unwilling to accept peace at the cost of territorial concessions."
+    assert pairs(text) == {("public", "positive")}
+
+
+def test_extract_sentiment_inverted_among_those_subject_holds_it() -> None:
+    text = "Among those most opposed to such concessions are Ukraine’s soldiers themselves, the very people who risk their lives."
+    assert pairs(text) == {("soldiers", "positive")}
