@@ -630,6 +630,8 @@ def _resolve_holder(
                 person = (
                     PERSON_NAME.search(masked, 0, cue.start) is not None or _PERSON_AGE.search(masked, 0, cue.start) is not None
                 ) and not _PLACE_OR_GROUP.search(masked)
+            # "While HE hopes for a Russian victory" with no group noun and nothing carried: one person
+            person = person or (carried is None and hol.person_pronoun_between(masked, 0, cue.start) if cue is not None else False)
             cls = "other" if not poll and ((quotes and spoken) or person or pronoun_person) else "public"
     if h is not None and cls == "public" and hol.is_bare_quantifier(masked, h.start, h.end):
         # "Residents of Goma survived ..., but many are fearful": "many" of the group named before
