@@ -66,7 +66,7 @@ from extractors.casualty_context import (
     quote_close_source,
     resolve_party,
 )
-from extractors.casualty_filters import non_conflict, not_a_casualty
+from extractors.casualty_filters import disaster_only, non_conflict, not_a_casualty
 from extractors.casualty_numbers import Found, Qty, quantities
 from extractors.casualty_shares import exchange_shares, list_gaps
 from extractors.model import CasualtyReport, Party
@@ -526,8 +526,26 @@ def _bare_figures(sent: str, qtys: list[Qty], found: list[Found], prev: list[str
     return sorted(found + extra, key=lambda f: f.q.start)
 
 
+def _sum_breakdown(sent: str, found: list[Found], totals: list[tuple[str, int]]) -> list[Found]:
+    """Figures of one category, one of them counting a group of people (men, women, children), that add up exactly
+    to a figure of the same category given in an earlier sentence are its breakdown by group ("has left 23 people
+    dead. ..., killing eight women and 15 men"), not figures of their own; a split by place or day ("nine in
+    Kharkiv city while two others in Krasnohrad") stays."""
+    out = found
+    for cat in {f.category for f in found}:
+        parts = [f for f in found if f.category == cat and not f.q.vague]
+        if len(parts) < 2 or any(f.q.lo != f.q.hi for f in parts):
+            continue
+        if not any(P.GROUP_BREAKDOWN_WORD_RE.search(sent, f.np[0], f.np[1]) for f in parts if f.np[0] >= 0):
+            continue
+        if (cat, sum(f.q.lo for f in parts)) in totals:
+            out = [f for f in out if f not in parts]
+    return out
+
+
 def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Callable[[], str | None],
-                      prev: list[str], sources: Sources) -> list[CasualtyReport]:
+                      prev: list[str], sources: Sources,
+                      totals: list[tuple[str, int]] | None = None) -> list[CasualtyReport]:
     qtys = quantities(sent)
     if not qtys:
         return []
@@ -548,6 +566,10 @@ def _sentence_records(sent: str, offset: int, matcher: PartyMatcher, subject: Ca
         found = list_gaps(sent, qtys, found)
     if len(found) < len(qtys) and ("bodies" in sent or "remains" in sent or "corpses" in sent):
         found = exchange_shares(sent, qtys, found, mentions)
+    if totals is not None and found:
+        earlier = list(totals)
+        totals.extend((f.category, f.q.lo) for f in found if not f.q.vague and f.q.lo == f.q.hi)
+        found = _sum_breakdown(sent, found, earlier)
     if not found:
         return []
     attribs = attributions(sent)
@@ -619,7 +641,12 @@ def extract_casualties(text: str, parties: Sequence[Party], *, subject: str | No
     subject_of = Subject(text, matcher, subject)
     sources = Sources(text)
     prev: list[str] = []
+    totals: list[tuple[str, int]] = []
     out: list[CasualtyReport] = []
+    after_disaster = False
     for offset, sent in _cue_sentences(text):
-        out.extend(_sentence_records(sent, offset, matcher, subject_of, prev, sources))
+        if after_disaster and not P.VIOLENCE_RE.search(sent):
+            continue  # "... the death toll from the disaster was raised to 94. The number of those injured ..."
+        after_disaster = disaster_only(sent)
+        out.extend(_sentence_records(sent, offset, matcher, subject_of, prev, sources, totals))
     return out

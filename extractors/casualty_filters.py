@@ -1,7 +1,7 @@
 """What a number in a casualty sentence is not: dates, ages, amounts, scores, rates, hypotheticals, deaths of
 disease or disaster.
 
-`not_a_casualty(sent, q, num_start)` and `non_conflict(sent, q)` are the filters `extractors.casualties` runs on
+`not_a_casualty(sent, q, num_start)`, `non_conflict(sent, q)` and `disaster_only(sent)` are the filters `extractors.casualties` runs on
 every number before reading its category; their word lists and patterns are in `extractors.casualty_patterns`.
 """
 
@@ -84,6 +84,13 @@ def non_conflict(sent: str, q: Qty) -> bool:
     if words and not violent:
         return True  # "hundreds of bodies from areas ... hit by a major earthquake"
     return any(q.start - 90 <= start and end <= q.end + 60 for start, end in words)
+
+
+def disaster_only(sent: str) -> bool:
+    """The sentence names a disease, disaster or accident and no violence: the next sentence, if it names no
+    violence either, goes on about the same event."""
+    words, violent = _non_conflict_words(sent)
+    return bool(words) and not violent
 
 
 @lru_cache(maxsize=256)

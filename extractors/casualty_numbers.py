@@ -18,6 +18,8 @@ _COMMA_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 _SPACE_THOUSANDS_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _NON_DIGIT_RE = re.compile(r"[^\d]")
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# a day or "since" right before a year ("since Oct, 7, 2023 to 4,720"): the year ends a date, the figure follows
+_DATE_YEAR_BEFORE_RE = re.compile(r"(?:\b\d{1,2},?|\bsince|\bfrom)\s+$", re.IGNORECASE)
 _TO_SEP_RE = re.compile(r"\s+to\s+")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _SPACED_DASH_RE = re.compile(r"\s+[-–—]\s+")
@@ -138,7 +140,8 @@ def quantities(sent: str) -> list[Qty]:
                         break
             sep = sent[m.end("a"):m.start("b")]
             if _TO_SEP_RE.fullmatch(sep) and (
-                    _YEAR_RE.fullmatch(m.group("a")) and a > b
+                    _YEAR_RE.fullmatch(m.group("a")) and (a > b or not _YEAR_RE.fullmatch(m.group("b").strip())
+                                                         and _DATE_YEAR_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start()))
                     or P.MONTH_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start())):
                 # "killed since 2014 to 119", "since Oct. 27 to 78": a year or a date, then the figure
                 out.append(Qty(m.start(), m.end("a"), int(a), int(a), "exact"))

@@ -282,7 +282,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:dead|killed|victims|died)(?:\s+" + _TOLL_WORD + r"){0,10}?"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:dead|killed|victims|died)(?:\s+" + _TOLL_WORD + r"){0,10}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
     r"|\bkilled\s+an\s+estimated|\bkillings?\s+of|\bmurders?\s+of|\b(?<!presumed\s)(?:dead|killed|deaths|fatalities)" + _WHICH_ESTIMATED +
@@ -295,7 +295,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:wounded|wounding|injured|injuring|injures|wounds)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
     r"|\binjur(?:y|ies)\s+(?:to|of)(?:\s+(?:another|a\s+further|an\s+additional))?|\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are|is)"
     r"|\bthe\s+(?:injured|wounded)\s+(?:included|include|includes)|\b(?:wounded|injured|injuries)" + _WHICH_ESTIMATED +
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:wounded|injured|injuries)(?:\s+" + _TOLL_WORD + r"){0,10}?"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:wounded|injured|injuries)(?:\s+" + _TOLL_WORD + r"){0,10}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\bthe\s+(?:injured|wounded)(?:\s+\w+){0,3}?\s+(?:are|were|is|was|be|at|numbered|to|approaching|nearing|reached"
     r"|exceeded|exceed|top|topped))"
@@ -307,6 +307,7 @@ PRE_CUE_RE = re.compile(
     r"|exceeding|surpassing|topping|reaching)"
     r"|\bsuffered|\bsustained|\binflicted)"
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
+    r"|abductions?\s+of|kidnappings?\s+of"
     r"|seized|took|taken|taking|detained|detaining))"
     r"|(?P<missing>\bwhereabouts\s+of|\bmissing" + _WHICH_ESTIMATED +
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:missing|disappeared)(?:\s+" + _TOLL_WORD + r"){0,10}?"
@@ -314,7 +315,8 @@ PRE_CUE_RE = re.compile(
     r"|(?P<captured_count>\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:pows|prisoners\s+of\s+war"
     r"|hostages|captives)(?:\s+[\w'’-]+){0,6}?\s+" + _LINK + r")"
     r"|(?P<total_anaphor>\b(?:bringing|brings|brought|raising|raises|raised|taking|takes|took|pushing|pushed)\s+the"
-    r"\s+(?:overall\s+|total\s+)?(?:total|number|figure|tally|count)(?:\s+(?!\d)[\w'’-]+){0,3}?\s+(?:up\s+)?to)"
+    r"\s+(?:overall\s+|total\s+)?(?:total|number|figure|tally|count)(?:\s+(?!\d)[\w'’-]+){0,3}?"
+    r"(?:\s+(?:since|from)\s+(?:[A-Za-z]+\.?,?\s+)?\d{1,2},?\s+(?:19|20)\d\d,?)?\s+(?:up\s+)?to)"
     r"|(?P<anaphor>\b(?:put|puts|putting|place|placing|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at)"
     r")[\s\"“”‘’']*$",
     re.IGNORECASE,
@@ -381,6 +383,10 @@ FRAME_CUE_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:killed|dead|wound
 FIGURE_NOUN_AFTER_RE = re.compile(r"\s+(?:casualties|casualty|deaths|death|fatalities|dead|losses)\s+"
                                   r"(?:figure|toll|count|estimate|tally|number)\b", re.IGNORECASE)
 # a sentence opening with a breakdown of the figure before it ("Out of these, 11,000 non-combatants and ...")
+# people counted by sex or age: figures of these that add up to an earlier total are its breakdown
+GROUP_BREAKDOWN_WORD_RE = re.compile(
+    r"\b(?:men|women|man|woman|children|child|boys?|girls?|minors?|infants?|babies|elderly|adults?|teenagers?"
+    r"|males?|females?)\b", re.IGNORECASE)
 ANAPHORIC_BREAKDOWN_RE = re.compile(
     r"\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),", re.IGNORECASE)
 # verbs that make "N lives" a death count ("claimed 30 lives", "cost 12 lives")
@@ -433,7 +439,7 @@ NON_CONFLICT_RE = re.compile(
 # accidents that, in a sentence with no word of violence, make every death a non-casualty
 DISASTER_RE = re.compile(
     r"\b(?:collapsed?|collapses|collapsing|avalanches?|mudslides?|eruptions?(?!\s+of\s+(?:hostilities|fighting|violence|war|clashes|conflict))|drowned|drownings?"
-    r"|blaze|capsized|natural\s+disasters?)\b",
+    r"|blaze|capsized|(?:natural\s+)?disasters?)\b",
     re.IGNORECASE,
 )
 # words of violence: a sentence with one of these is about a conflict even if it names a disaster
