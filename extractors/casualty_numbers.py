@@ -95,6 +95,12 @@ def number_value(raw: str) -> tuple[float | None, bool]:
 
 # --- the figures ---------------------------------------------------------------------
 
+# "another" after "one ... and", straight before a casualty participle, is one more person
+_ANOTHER_ONE_RE = re.compile(
+    r"\bone\b[^.;:]{0,60}?\band\s+(another)\s+(?:(?:was|were|is|has\s+been|had\s+been)\s+)?"
+    r"(?:wounded|injured|hurt|killed|dead|missing|captured|kidnapped|abducted)\b", re.IGNORECASE)
+
+
 class Qty:
     __slots__ = ("start", "end", "lo", "hi", "qualifier", "vague", "strong")
 
@@ -169,6 +175,9 @@ def quantities(sent: str) -> list[Qty]:
         if lo != int(lo) or hi != int(hi):
             continue
         out.append(Qty(m.start(), m.end(), int(lo), int(hi), qualifier, strong=suffix == "-strong"))
+    if "another" in low:
+        for m in _ANOTHER_ONE_RE.finditer(low if lowered else sent):
+            out.append(Qty(m.start(1), m.end(1), 1, 1, "exact"))  # "one person was killed and another wounded"
     out.sort(key=lambda q: q.start)
     return _merge_glossed(sent, out)
 

@@ -665,3 +665,41 @@ def test_casualties_passive_quoted_as_telling_is_a_source() -> None:
 def test_casualties_higher_than_is_more_than() -> None:
     records = extract_casualties("Local elders said the death toll was higher than 50.", PARTIES)
     assert [(r.category, r.min, r.qualifier) for r in records] == [("killed", 50, "more_than")]
+
+
+def test_casualties_group_breakdown_of_earlier_total_is_not_a_figure() -> None:
+    text = ("A gunman's attack on a nightclub in the port city has left 17 people dead. "
+            "Witnesses said the attackers set the building alight, killing nine women and eight men.")
+    assert _figures(text) == [("killed", 17, 17)]
+
+
+def test_casualties_split_by_place_of_earlier_total_stays() -> None:
+    text = ("Shelling killed 12 people in the region on Monday. "
+            "Eight people were killed in the city while four others were killed in a nearby village.")
+    assert _figures(text) == [("killed", 12, 12), ("killed", 8, 8), ("killed", 4, 4)]
+
+
+def test_casualties_disaster_sentence_and_its_follow_up_are_not_figures() -> None:
+    text = ("Rescuers kept digging as the official death toll from the disaster rose to 61. "
+            "The number of people injured climbed to more than 400.")
+    assert _figures(text) == []
+
+
+def test_casualties_number_of_named_soldiers_killed_put_at() -> None:
+    text = "Officials said estimates put the number of Russian soldiers killed in the offensive at around 9,000."
+    assert _figures(text) == [("killed", 9000, 9000)]
+
+
+def test_casualties_total_since_a_date_then_to_figure() -> None:
+    text = ("Five soldiers were wounded overnight, bringing the total wounded soldiers since Feb, 24, 2022 to 1,310.")
+    assert _figures(text) == [("wounded", 5, 5), ("wounded", 1310, 1310)]
+
+
+def test_casualties_one_killed_and_another_wounded() -> None:
+    text = "At least one person was killed and another injured in a drone strike on the village, the governor said."
+    assert _figures(text) == [("killed", 1, 1), ("wounded", 1, 1)]
+
+
+def test_casualties_abduction_of_n_is_captured() -> None:
+    text = "Gunmen shot dead four farmers during the abduction of three schoolgirls in the district."
+    assert _figures(text) == [("killed", 4, 4), ("captured", 3, 3)]
