@@ -5,7 +5,8 @@ choice, quote scoring and the per-holder combination of cues.
 this module answers the questions it asks of one unit: which stance cues are there (with
 negation, peace-object flips and attached percentages), which holder nouns, who holds a
 given cue, what a quotation says, and what one holder's cues add up to. The word lists
-and patterns themselves are in `extractors.sentiment_lexicon`. Regexes over the big
+and patterns themselves are in `extractors.sentiment_lexicon`; the percentage attached to a
+cue is read by `extractors.sentiment_shares`. Regexes over the big
 alternations (cues, holders, exceptions) run case-sensitively on lower-cased text:
 without IGNORECASE the engine skips an alternative on its first letter.
 """
