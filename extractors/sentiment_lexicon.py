@@ -109,7 +109,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     # "relatives are increasingly clamoring for their release"
     (r"(?:prevent\w*|spar(?:e|ed|ing)) (?:their|his|her|my|our) (?:\w+ )?(?:children|sons?|husbands?|boys|kids|men|relatives|loved ones) (?:from )?(?:being )?(?:sent|drafted|conscripted|mobili[sz]ed|deployed|called up|taken)"
      r"|clamou?r\w* for (?:the |their |an? )?(?:\w+ ){0,2}(?:release|return|demobili[sz]ation|rotation|end|withdrawal)", 0.6),
-    (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick|urgent) )?(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce|halt|stop)\b", 0.6),
+    (r"(?:demand\w*|call\w*|ask\w*|plead\w*|beg\w*|want\w*|push\w*) (?:for )?(?:the |their |an? )?(?:(?:immediate|swift|quick|urgent|unconditional|complete|full|lasting|permanent|total) (?:and |, )?){0,2}(?:end|return|ceasefire|cease-fire|cessation|demobili[sz]ation|withdrawal|peace|truce|halt|stop)\b", 0.6),
     (r"impossible", 0.5),  # "made daily life impossible": see CUE_NEEDS_BEFORE
     (r"(?:ready|willing|prepared|open|agree\w*) (?:for|to) (?:make |accept |some |any |certain |territorial )*concessions|accept\w* (?:some |any |certain )?(?:\w+ )?concessions"
      r"|(?:give|giving|gave|cede|ceding) up (?:any |some |its |their |the |certain )?(?:\w+ )?(?:land|territor\w*)|peace in exchange for territor\w*", 0.6),
@@ -547,8 +547,9 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     (r"(?:taken|took|lost) everything|(?:destroyed|ruined) (?:our|my) (?:lives|life|future)|unacceptable|no longer (?:stand|bear|tolerate)|(?:waiting for|way to|nothing (?:here )?(?:but|except)) (?:\w+ ){0,2}death|(?:your|our|my|their) own death"
      r"|(?:thought|felt|feared|was sure) (?:that )?(?:this|it) was the end|(?:need|want|want to see|pray for|long for) peace|peace,? not war|no one to (?:complain|turn) to|no (?:place|where) to hide|nowhere to hide|(?:will|would) be crushed|nasty|ugly|horrible|awful|dreadful|(?:don['’]t|do not|doesn['’]t|never) feel safe|live in fear|no-one can handle", 0.6),
     # "they will most definitely be sacrificed", "we do not want that to happen again", "two options: go abroad or die here"
+    # (options only with death among them: "We had no other choice" about a tent is no stance)
     (r"(?:be|been|being|were|was|are|is|get|got) (?:\w+ ){0,2}sacrificed|(?:do not|don['’]t|never) want (?:that|this|it) (?:to happen |happening )?again|never again"
-     r"|(?:only|no other) (?:\w+ )?(?:options?|choices?)|\bor (?:to )?die\b|(?:can['’]t|cannot|could not|couldn['’]t) (?:even )?imagine what", 0.6),
+     r"|(?:only|no other) (?:\w+ )?(?:options?|choices?)\W+(?:[\w’\']+\W+){0,8}?(?:die|death|be killed)\b|\bor (?:to )?die\b|(?:can['’]t|cannot|could not|couldn['’]t) (?:even )?imagine what", 0.6),
     # evaluative and affect words in a speaker's own words (never event words: killed, attack, strike, blood):
     # "deeply cynical and inhuman", "it hurts us", "we all live in this Russian roulette", "I can't do anything"
     (r"cynic\w*|inhumane?|decepti\w+|deceit\w*|hypocri\w+|cowardly|shameful|disgrac\w+|\bhurts?\b|\bhurting\b|helpless\w*|powerless\w*|crying|\bcried\b|in tears|lonel\w+|stressed|madness|insane|roulette"

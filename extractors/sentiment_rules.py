@@ -126,7 +126,8 @@ _TARGET_PREP = re.compile(
 )
 _ASKED_BEFORE = re.compile(r"\b(?:want\w*|urg\w*|ask\w*|call\w*\s+on|press\w*|pressur\w*|push\w*|expect\w*|implor\w*|beg\w*)\s+(?:the\s+|their\s+|its\s+)?$", _I)
 # a negator reaches no further back than its clause or sentence ("dared not stay. We now live in fear")
-_NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?][\"”’']?\s", _I)
+# an ellipsis ends a sentence too: "hasn’t been destroyed… We only hope the war will end" is no negated hope
+_NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?…][\"”’']?\s", _I)
 # a quotation in which the speaker feels something in the first person ("We now live in fear")
 # the speaker's own feeling or verdict: "We strongly condemn this action" (not "the international community" named before)
 _FIRST_PERSON_FEELING = re.compile(

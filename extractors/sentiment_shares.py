@@ -16,6 +16,11 @@ _MOVED_TO_PCT = re.compile(
     r"\s(?:to|at)\s(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)",
     _I,
 )
+# a share as the head of the sentence's subject, further back than the cue's clause window:
+# "24% of the respondents prioritize the achievement of military objectives ... and are against"
+_SUBJECT_SHARE_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+)(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+of\b(?=[^.;:!?]*$)", _I
+)
 _SHARE_HINT = re.compile(r"%|per\s?cent|\bin\s(?:10|ten|three|four|five)\b|\bout\sof\b|\b(?:thirds?|quarters?|fifths?)\b|\bhalf\sof\b", _I)
 
 
@@ -34,6 +39,10 @@ def cue_share(s: str, pos: int, end: int) -> tuple[float, bool, int]:
     if pcts:
         value = share_value(pcts[-1].group(1))
         return value / 100.0, value > 50.0, lo + pcts[-1].start()
+    far = _SUBJECT_SHARE_BEFORE.search(s, max(0, pos - 200), lo) if not pcts and not stops else None
+    if far:  # a share heading a long subject: "24% of the respondents prioritize ... and are against a ceasefire"
+        value = share_value(far.group(1))
+        return value / 100.0, value > 50.0, far.start(1)
     after = _PAREN_PCT.match(s, end) or _MOVED_TO_PCT.match(s, end)
     if after:
         value = share_value(after.group(1))

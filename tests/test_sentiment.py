@@ -601,3 +601,26 @@ def test_extract_sentiment_he_with_no_group_is_a_person_and_peace_as_better_path
         "without either side claiming more, might be the better path."
     )
     assert pairs(text) == {("other", "mixed")}
+
+
+def test_extract_sentiment_ellipsis_ends_a_negation() -> None:
+    text = (
+        "“I just pray my house hasn’t been destroyed… We only hope the war will end for good, "
+        "so we’ll never have to flee again,” said Ahmed Salem, 45, as he walked north."
+    )
+    assert pairs(text) == {("other", "negative")}
+
+
+def test_extract_sentiment_no_other_choice_without_death_is_no_report() -> None:
+    text = '"We had no other choice," said Amal Nasser from inside her tent. She said landlords "were asking for high rents".'
+    assert pairs(text) == set()
+    text = "“I only have two options: to leave the country illegally or die here,” he told reporters by phone."
+    assert pairs(text) == {("other", "negative")}
+
+
+def test_extract_sentiment_subject_share_far_before_cue_merges_breakdown() -> None:
+    text = (
+        "35% of Russians want an immediate and unconditional ceasefire. 21% of the respondents prioritize "
+        "the achievement of all military objectives and the surrender of Kyiv and are against a ceasefire."
+    )
+    assert pairs(text) == {("public", "negative")}
