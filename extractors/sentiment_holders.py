@@ -138,6 +138,19 @@ def is_bare_quantifier(s: str, start: int, end: int) -> bool:
 
 # clause shapes around speakers (blind h19/h20)
 REPORTING_AFTER = re.compile(r"\s+(?:said|says|told|tells|stated|noted|added|declared)\b", _I)
+# a group named as the speaker after the reported statement: "... leading to exhaustion and diminished
+# morale on the front line, military personnel in the field said this week"
+_TRAILING_SPEAKER_BEFORE = re.compile(r"[,—–]\s*(?:[\w’'-]+\s+){0,2}$")
+_TRAILING_SPEAKER_AFTER = re.compile(
+    r"\s+(?:(?:in|on|at|from|near)\s+(?:the\s+)?[\w-]+(?:\s+lines?)?\s+)?(?:said|say|says|told|tell|reported|report)\b", _I
+)
+
+
+def trailing_speaker(s: str, start: int, end: int) -> bool:
+    """Is the holder at `start`..`end` the speaker of what comes before it ("..., troops at the front said")?"""
+    return bool(_TRAILING_SPEAKER_BEFORE.search(s, max(0, start - 30), start)) and bool(_TRAILING_SPEAKER_AFTER.match(s, end))
+
+
 OBLIGED_AFTER = re.compile(r"\s+(?:must|should|ought\s+to|need\s+to|have\s+to)\s+(?:\w+\s+)?(?:take|bear|accept|answer|stop|end|return|bring|release|apologi[sz]e|explain|resign|be\s+held)\b", _I)
 PRAISE_OF_FIGHTERS = re.compile(r"valiant|courageous|heroic|brave", _I)
 # a state of fighters named by "they are ..." after them: "... deployed soldiers ..., though he warned that they are

@@ -127,7 +127,8 @@ _TARGET_PREP = re.compile(
 _ASKED_BEFORE = re.compile(r"\b(?:want\w*|urg\w*|ask\w*|call\w*\s+on|press\w*|pressur\w*|push\w*|expect\w*|implor\w*|beg\w*)\s+(?:the\s+|their\s+|its\s+)?$", _I)
 # a negator reaches no further back than its clause or sentence ("dared not stay. We now live in fear")
 # an ellipsis ends a sentence too: "hasn’t been destroyed… We only hope the war will end" is no negated hope
-_NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?…][\"”’']?\s", _I)
+# and a new complement clause: "said the truce has not changed her life and that she still lives ... in fear"
+_NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?…][\"”’']?\s|\band\s+that\b", _I)
 # a quotation in which the speaker feels something in the first person ("We now live in fear")
 # the speaker's own feeling or verdict: "We strongly condemn this action" (not "the international community" named before)
 _FIRST_PERSON_FEELING = re.compile(
@@ -408,7 +409,7 @@ def _pick_holder(
             continue  # "The protesters, who included REFUGEES from Karabakh, blamed ...": not the subject
         if cue is None and h.start >= anchor_end and hol.is_companion(s, h.start):
             continue  # "said Mahasin Ahmed as she left ... with two RELATIVES"
-        if h.cls in _ATTRIBUTIVE_HOLDERS and not hol.carries_remarks(s, h.start) and any(
+        if h.cls in _ATTRIBUTIVE_HOLDERS and not hol.carries_remarks(s, h.start) and not hol.trailing_speaker(s, h.start, h.end) and any(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
@@ -430,7 +431,7 @@ def _pick_holder(
             cue is not None
             and not source
             and 0 <= h.start - cue.end <= 60
-            and bool(_SPEAKER_BEFORE.search(s, max(0, h.start - 40), h.start))
+            and (bool(_SPEAKER_BEFORE.search(s, max(0, h.start - 40), h.start)) or hol.trailing_speaker(s, h.start, h.end))
         )
         if source:  # "complaints from Russian troops", "opposition among the people"
             cost: float = 0

@@ -624,3 +624,26 @@ def test_extract_sentiment_subject_share_far_before_cue_merges_breakdown() -> No
         "the achievement of all military objectives and the surrender of Kyiv and are against a ceasefire."
     )
     assert pairs(text) == {("public", "negative")}
+
+
+def test_extract_sentiment_ese_adjective_before_a_place_is_no_public() -> None:
+    text = "Residents of the western Sudanese town of Bara have said they are living in fear as the fighters approach."
+    assert pairs(text) == {("residents", "negative")}
+
+
+def test_extract_sentiment_and_that_ends_a_negation() -> None:
+    text = "Samira Odeh, displaced from Rafah, said the truce has not changed her life and that she still lives in the camp in fear."
+    assert pairs(text) == {("residents", "negative")}
+
+
+def test_extract_sentiment_warming_to_negotiations_is_negative() -> None:
+    text = "Ukrainian citizens are slowly warming to the idea of negotiating with Russia to end the war, a new survey found."
+    assert pairs(text) == {("public", "negative")}
+
+
+def test_extract_sentiment_trailing_group_speaker_holds_state() -> None:
+    text = (
+        "The army is facing a severe shortage of infantry, leading to exhaustion and diminished morale "
+        "on the front line, military personnel in the field said on Monday."
+    )
+    assert pairs(text) == {("soldiers", "negative")}
