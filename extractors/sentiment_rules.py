@@ -119,7 +119,14 @@ _EXPRESSED = re.compile(r"\b(?:express\w*|voic\w*|show\w*|display\w*|convey\w*|s
 PERSON_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
 _OF_BEFORE = re.compile(r"\bof\s+(?:[\w-]+\s+)?\(?$", _I)
 _SUBJECT_STOP = re.compile(r"[,;:–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)  # "(men)" inside a subject
-_SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer|celebrat|cheer|rejoic|hop|trust|happ|glad|pleas|satisf|delight)", _I)
+_SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer|celebrat|cheer|rejoic|hop|trust|happ|glad|pleas|satisf|delight|joy|jubila|elat|relie)", _I)
+# joy is about the event the sentence reports, past a contrast: "Many joyful but wary Palestinians emerged
+# ... at the start of the four-day Gaza ceasefire" is relief that the fighting stops (war-negative)
+# groups named by where they are: "people in Belgorod", "students in Kursk city" are residents
+_PLACE_GROUPS = frozenset({"people", "students", "workers", "women", "men", "youths", "civilians", "young people"})
+_JOY_LIKE = re.compile(r"joy|jubila|elat|relie|celebrat|rejoic|happ|glad|delight", _I)
+_SENTENCE_REST = re.compile(r"[^.!?]{0,160}")
+_JOY_EVENT = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|end of the war|armistice)\b", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus|unwilling|reluctan|unlikely)", _I)
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
@@ -316,6 +323,9 @@ def _find_cues(s: str, hits: list[tuple[int, bool]] | None = None) -> list[_Cue]
             after = s[m.end(): m.end() + lex.PEACE_OBJECT_WINDOW]
             after = _CLAUSE_STOP.split(after, maxsplit=1)[0]
             obj = lex.PEACE_OBJECTS.search(after)
+            if not obj and pol > 0 and _JOY_LIKE.match(word):
+                rest = _SENTENCE_REST.match(s, m.end()).group(0)  # type: ignore[union-attr]
+                obj = _JOY_EVENT.search(rest)
             if obj or lex.PEACE_OBJECTS.search(word, 1):  # "back such a deal"
                 flipped = False
                 if pol > 0 and _SUPPORT_LIKE.search(word):
@@ -372,7 +382,7 @@ def _holders(s: str) -> tuple[_Holder, ...]:
         found = merged
     out = []
     for a, b, cls in found:
-        if cls == "public" and low[a:b] == "people":
+        if cls == "public" and low[a:b] in _PLACE_GROUPS:
             m = lex.PEOPLE_OF_PLACE.match(s, b)
             if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES:
                 cls = "residents"  # "the people of the Syrian coast", "people in Belgorod"

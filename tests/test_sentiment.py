@@ -647,3 +647,13 @@ def test_extract_sentiment_trailing_group_speaker_holds_state() -> None:
         "on the front line, military personnel in the field said on Monday."
     )
     assert pairs(text) == {("soldiers", "negative")}
+
+
+def test_extract_sentiment_joy_at_a_ceasefire_is_war_negative() -> None:
+    text = "Many jubilant but cautious Lebanese returned to their villages in the south on the first day of the truce."
+    assert pairs(text) == {("public", "negative")}
+
+
+def test_extract_sentiment_students_in_a_city_are_residents() -> None:
+    text = 'Students in Kursk city held a ceremony, launching lanterns they had made with "gratitude and respect" for the troops.'
+    assert pairs(text) == {("residents", "positive")}
