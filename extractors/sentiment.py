@@ -342,7 +342,10 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
     parts, last = [], 0
     for s, e in quotes:
         parts.append(unit[last:s])
-        parts.append(" " * (e - s))
+        if lex.QUOTED_VERDICT.fullmatch(unit, s, e) and lex.QUOTED_VERDICT_AFTER.match(unit, e):
+            parts.append(unit[s:e])  # 'the Kremlin's “unjustifiable” war efforts': the quoted verdict is a cue
+        else:
+            parts.append(" " * (e - s))
         last = e
     parts.append(unit[last:])
     return "".join(parts)

@@ -67,7 +67,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"refus(?:e|es|ed|ing) (?:to accept|the)|(?:unlikely|unwilling|reluctant) to accept", 0.5),
     (r"(?:refus\w*|refusal|declin\w*|unwilling(?:ness)?|reluctan\w*) (?:\w+ ){0,2}to (?:serve|fight|return|take part|report for duty|go (?:to|back to) (?:the )?(?:front|war)|be (?:mobili[sz]ed|drafted|deployed))"
      r"|(?:will|would|shall) not (?:return to|report for|serve|fight|go back)|(?:won't|wouldn't) (?:serve|fight|go back|return to)|draft dodg\w*|desert(?:ed|ion|ing) (?:\w+ ){0,2}(?:army|front|unit)", 0.7),
-    (r"shame(?:ful)?|disgrace\w*|(?:illegal|criminal|unjust|senseless|pointless|needless) war|demand\w* accountability", 0.6),
+    (r"shame(?:ful)?|disgrace\w*|(?:illegal|criminal|unjust(?:ified|ifiable)?|senseless|pointless|needless)[”\"’]? war|demand\w* accountability", 0.6),
     # opposing a country's involvement in the war: "were against supplying weapons to Ukraine", "oppose sending troops"
     (r"(?:against|oppos\w*(?: to)?|reject\w*|disapprov\w* of) (?:the |any |further |more |a |their |its |our )?(?:\w+ ){0,3}?"
      r"(?:suppl(?:y|ying|ies)|sending|send|provid\w*|deliver\w*|ship\w*|transfer\w*|dispatch\w*|arming|deploy\w*|giv\w*|aid|assistance) (?:of |more |further |any |lethal |military |to )?(?:\w+ ){0,2}?(?:weapons|arms|munitions|ammunition|troops|soldiers|military aid|lethal aid|tanks|missiles|shells)", 0.7),
@@ -188,12 +188,13 @@ MIXED_CUES: tuple[tuple[str, float], ...] = (
 # of flooding", "support for Bluetooth"): a cue matching this counts only when the
 # sentence names who feels it (a holder noun, a pronoun continuing the previous
 # holder, a quotation's speaker, a poll). Opinion words (oppose, criticize, protest,
-# praise, approve, "support for the war") count on their own.
+# praise, approve, "support for the war") count on their own, and so does a society's state named
+# as such ("But war fatigue had long set in": the public by default).
 WEAK_CUE = re.compile(
     r"(?:burn|emotional|psychological|mental|heavy|with|pressure|breaking|claustrophob|bated|despondent|dejected|forlorn|downcast|bewilder|humiliat|terrori|numb|seething|exasperat|mistrust|wary|heartsick|resigned"
     r"|resolute|undaunted|unfazed|reassured|heartened|united"
     r"|indifferen|interested|rebuild|leave|stay|remain|rage|bleak|grim|disbelief|stunned|hardship|regret|happy|glad|delighted|thrilled|overjoyed|joy|scar|frighten|nightmar|alarm|upset|traumati|apprehensi|jittery|cheer|thank|admir|salut|backlash|jubila|elat|euphori|rejoic|horrif|disgust|suffer|pain|bitter|fear|afraid|scared|terrified|dread|panic|worr|anxi|uneas|unrest|nervous|distress|disturbed|troubled"
-    r"|concern|shock|frustrat|disappoint|devastat|heartbr|despair|anguish|agony|fatigue|tired|weary|weariness|apathy|hell|absurd"
+    r"|concern|shock|frustrat|disappoint|devastat|heartbr|despair|anguish|agony|(?<!war )(?<!war-)fatigue|tired|weary|(?<!war )(?<!war-)weariness|apathy|hell|absurd"
     r"|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable|miser|depress|gloom|hopeless|pessimis|hope|optimis"
     r"|confiden|faith|proud|pride|honou?r|hero|martyr|noble|valou?r|brave|loyal|patriot|gratitude|grateful|duty|their duty|our duty|the duty"
     r"|celebrat|welcom|enthusias|satisf|support(?!\s+(?:for|of|among)\b)|backing|dead end|stalemate|divided|split|polari|ambiguous"
@@ -502,6 +503,10 @@ KIN_CONTEXT = re.compile(
 )
 
 # A family speaking of the state of its soldiers: the state is the soldiers' report too.
+# a verdict word quoted on its own before the war it judges stays visible to the cue search:
+# 'calling for North Korean troops to stop helping the Kremlin's “unjustifiable” war efforts'
+QUOTED_VERDICT = re.compile(r"(?:illegal|criminal|unjust(?:ified|ifiable)?|senseless|pointless|needless)", _I)
+QUOTED_VERDICT_AFTER = re.compile(r"[”\"’]?\s+war\b", _I)
 KIN_STATE_CUE = re.compile(r"(?:exhaust|tired|depress|demorali|fatigue|burn|low morale|desperat|despair|hopeless)", _I)
 KIN_SUBJECT_BEFORE = re.compile(
     r"\b(?:their|our|her|his)\s+(?:[\w-]+\s+)?(?:men|sons?|husbands?|boys)\b(?:\s+(?:are|were|feel|felt|have\s+become|became)\s+(?:\w+\s+){0,2}"

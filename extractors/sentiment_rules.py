@@ -131,6 +131,9 @@ _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus|unwilling|reluctan|unl
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
+_TROOPS_ASKED_BEFORE = re.compile(
+    r"\b(?:call\w*\s+(?:on|for|upon)|urg\w*|ask\w*|implor\w*|appeal\w*\s+to)\s+(?:the\s+|their\s+|all\s+)?(?:[A-Z][\w-]*\s+){0,3}$"
+)
 _ASKED_BEFORE = re.compile(r"\b(?:want\w*|urg\w*|ask\w*|call\w*\s+on|press\w*|pressur\w*|push\w*|expect\w*|implor\w*|beg\w*)\s+(?:the\s+|their\s+|its\s+)?$", _I)
 # a negator reaches no further back than its clause or sentence ("dared not stay. We now live in fear")
 # an ellipsis ends a sentence too: "hasn’t been destroyed… We only hope the war will end" is no negated hope
@@ -423,10 +426,14 @@ def _pick_holder(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
+        if h.cls == "officials" and cue is not None and 0 <= cue.start - h.end <= 8 and s.startswith(("'s", "’s"), h.end):
+            continue  # 'the Kremlin’s “unjustifiable” war': whose war is judged, not who judges it
         if h.cls == "officials" and hol.OBLIGED_AFTER.match(s, h.end):
             continue  # "said authorities must take responsibility": the ones called on, not the holder
         if h.cls == "officials" and h.end <= pos and _ASKED_BEFORE.search(s, max(0, h.start - 30), h.start):
             continue  # "want THE GOVERNMENT to prioritize a deal": the one asked, not the holder
+        if h.cls in lex.WEAK_HOLDERS and h.end <= pos and _TROOPS_ASKED_BEFORE.search(s, max(0, h.start - 50), h.start):
+            continue  # "calling for North Korean TROOPS in Russia to stop helping ...": the ones asked
         if h is not holders[0] and h.start >= (cue.start if cue is not None else 0) and h.cls == "other" and hol.is_predicate(s, h.start):
             continue  # "the mothers ... have become the most active CRITICS of the regime": a predicate
         if h.cls == "officials" and _IN_PHRASE.search(s, max(0, h.start - 30), h.start) and not hol.carries_remarks(s, h.start) and (

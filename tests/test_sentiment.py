@@ -657,3 +657,15 @@ def test_extract_sentiment_joy_at_a_ceasefire_is_war_negative() -> None:
 def test_extract_sentiment_students_in_a_city_are_residents() -> None:
     text = 'Students in Kursk city held a ceremony, launching lanterns they had made with "gratitude and respect" for the troops.'
     assert pairs(text) == {("residents", "positive")}
+
+
+def test_extract_sentiment_war_fatigue_alone_is_the_public() -> None:
+    assert pairs("But war fatigue had long set in across the country by the third winter.") == {("public", "negative")}
+
+
+def test_extract_sentiment_quoted_verdict_word_before_war_is_a_cue() -> None:
+    text = (
+        "Human rights activists released an open letter calling for the troops in Russia to stop "
+        "helping the Kremlin's “unjustifiable” war efforts against Ukraine."
+    )
+    assert pairs(text) == {("other", "negative")}
