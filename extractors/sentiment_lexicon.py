@@ -146,6 +146,10 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"honou?r(?:s|ed|ing)?|hero(?:es|ic|ism)?|martyrs?|noble|valou?r|brave(?:ry)?", 0.5),
     (r"cheer(?:ed|ing|s)|rejoic\w*|jubila\w*|elat(?:ed|ion)|euphori\w*|admir\w*|salut(?:e|ed|es|ing)|pa(?:y|id|ying) (?:\w+ )?tribute|rall\w* (?:behind|around)|thank(?:ed|ful|ing)?", 0.6),
     (r"pride|proud\w*|patriot\w*|loyal\w*|gratitude|grateful", 0.6),
+    # devotion to the leader or country: "continuous expressions of unconditional love towards the supreme leader";
+    # a state organ's pride in its troops: "The paper boasted that North Korean forces had ..."
+    (r"(?:unconditional|boundless|fervent|deep|absolute|infinite|utmost) (?:love|loyalty|devotion|reverence|admiration) (?:for|to|towards?) (?:the |our |his |their )?(?:supreme leader|leader|motherland|fatherland|country|homeland|party|regime)"
+     r"|boast\w* (?:that|of|about) (?:[\w’'-]+ ){0,3}(?:forces|troops|soldiers|army|fighters|units|sons)", 0.6),
     # praise of fighters and collective backing: "fought valiantly", "expressing solidarity with the armed forces",
     # "chanted 'Long live Pakistan Army'"
     (r"valiant\w*|courageous\w*|heroically|solidarity with (?:the |our |their |its )?(?:[\w’'-]+ )?(?:armed forces|army|troops|soldiers|military|forces|leadership|leaders?|government|president|supreme leader)"
@@ -254,7 +258,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     return$ ceasefire cease cessation demobili withdraw peace truce bring$ stop$ leaning favo negotiations
     talks$ prevent spare$ clamor clamour
     support backing backed backs back$ approv endors applaud welcom prais hail laud glorif extol commend
-    celebrat honor honour hero martyr noble valor valour brave pride proud patriot loyal gratitude grateful
+    celebrat honor honour hero martyr noble valor valour brave pride proud patriot loyal gratitude grateful boast unconditional boundless fervent absolute infinite utmost
     justif duty hop optimis confiden faith victory win$ enthusias satisf positiv continu repel defeat abilit
     death$ suicide divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
     morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure important$
@@ -538,6 +542,8 @@ DOMAIN_POSITIVE: tuple[tuple[str, float], ...] = (
     (r"duty|honou?r to (?:die|serve|fight)|an honou?r|loyal\w*|noble|glor\w*|heroic\w*|heroes|feat|valou?r|brave\w*|orders? of the (?:party|supreme leader|fatherland)", 0.6),
     (r"(?:must|should) be prepared to sacrifice|must be carried out|there must be a reason", 0.6),
     (r"brotherly|militant friendship|victory|always wins|wins in battle", 0.4),
+    # a leader's eulogy: "its excellent sons, who defended the most sacred things ..., will live forever"
+    (r"(?:excellent|heroic|brave|loyal|proud|faithful|glorious) (?:sons|daughters|sons and daughters)|(?:will|shall) live forever|defended (?:the )?(?:most )?sacred", 0.6),
     # evaluative and affect words of pride, courage and relief: "our valiant soldiers", "we are reborn"
     (r"valiant\w*|courage\w*|reborn|relieved|blessed|jubila\w+|overjoyed|elated|long live", 0.6),
     # joy at liberation or at the end of a regime: "a real sense of freedom", "waiting a long time for this day"
@@ -562,6 +568,8 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
      r"|sick (?:and tired )?of|fed up|(?:can['’]t|cannot|couldn['’]t|could not) do anything|nothing (?:i|we) (?:can|could) do|(?:no|lost all) hope", 0.6),
     # insults for the leader who makes the war: "you never know what's on a madman's mind"
     (r"madman|maniac|lunatic|tyrant|dictator|butcher|war criminal|psychopath", 0.6),
+    # soldiers treated as waste: "Russia is simply disposing of them in assaults"
+    (r"(?:dispos\w*|throw\w*|threw) (?:of |away )?(?:them|these (?:men|soldiers|troops)|their (?:soldiers|troops|men|lives))(?: away)?\b|disposable|no normal person", 0.6),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),
 )
 VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit

@@ -131,6 +131,8 @@ _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus|unwilling|reluctan|unl
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
+# a holder as the subject of expressing: "a letter in which the soldier expresses the willingness to give his life"
+_EXPRESSES_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:express\w*|voic\w*|show\w*|declar\w*|profess\w*|pledg\w*|vow\w*|swor\w*|wr[io]te\w*)\b", _I)
 _TROOPS_ASKED_BEFORE = re.compile(
     r"\b(?:call\w*\s+(?:on|for|upon)|urg\w*|ask\w*|implor\w*|appeal\w*\s+to)\s+(?:the\s+|their\s+|all\s+)?(?:[A-Z][\w-]*\s+){0,3}$"
 )
@@ -422,7 +424,7 @@ def _pick_holder(
             continue  # "The protesters, who included REFUGEES from Karabakh, blamed ...": not the subject
         if cue is None and h.start >= anchor_end and hol.is_companion(s, h.start):
             continue  # "said Mahasin Ahmed as she left ... with two RELATIVES"
-        if h.cls in _ATTRIBUTIVE_HOLDERS and not hol.carries_remarks(s, h.start) and not hol.trailing_speaker(s, h.start, h.end) and any(
+        if h.cls in _ATTRIBUTIVE_HOLDERS and not hol.carries_remarks(s, h.start) and not hol.trailing_speaker(s, h.start, h.end) and not _EXPRESSES_AFTER.match(s, h.end) and any(
             c.end <= h.start and _is_object(s[c.end:h.start]) for c in (cues or ([cue] if cue else []))
         ):
             continue
@@ -478,8 +480,8 @@ def _pick_holder(
             # (a weak holder inside the cue phrase holds it: "morale among Russian troops ... is low")
             if cue is None:
                 cost += 30  # "..., says Artem Ruban, a soldier in the battalion"
-            elif h.end > pos or not _opens_clause(s, h.start):
-                continue
+            elif h.end > pos or not (_opens_clause(s, h.start) or _EXPRESSES_AFTER.match(s, h.end)):
+                continue  # (a soldier who "expresses", "voiced", "showed" it is its subject)
         if cost < best_cost:
             best, best_cost = h, cost
     return best

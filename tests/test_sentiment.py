@@ -669,3 +669,26 @@ def test_extract_sentiment_quoted_verdict_word_before_war_is_a_cue() -> None:
         "helping the Kremlin's “unjustifiable” war efforts against Ukraine."
     )
     assert pairs(text) == {("other", "negative")}
+
+
+def test_extract_sentiment_soldier_expressing_devotion_to_the_leader() -> None:
+    text = (
+        "The diary holds expressions of unconditional love towards the supreme leader and a letter in which "
+        "the soldier expresses the willingness to give his life for the country out of fervent loyalty to the party."
+    )
+    assert pairs(text) == {("soldiers", "positive")}
+
+
+def test_extract_sentiment_leader_eulogy_and_disposing_of_soldiers() -> None:
+    text = (
+        '"Its excellent sons, who defended the most sacred things by sacrificing their lives, will live forever," '
+        "Kim said in a speech released by the Korean Central News Agency."
+    )
+    assert pairs(text) == {("officials", "positive")}
+    text = "President Zelensky said, “Russia is simply disposing of them in assaults, one wave after another.”"
+    assert pairs(text) == {("officials", "negative")}
+
+
+def test_extract_sentiment_state_paper_boasting_of_its_troops_is_positive() -> None:
+    text = "Rodong Sinmun declared the operation complete. The paper boasted that North Korean forces had liberated the region."
+    assert pairs(text) == {("officials", "positive")}
