@@ -141,6 +141,7 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
     has_share,
     soldier_kin,
 )
+from extractors.sentiment_shares import merge_poll_breakdown
 
 _I = re.IGNORECASE
 # capitalised pairs that are not people: places, institutions, nationalities
@@ -186,7 +187,7 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
             ]
         reports, holder_seen = _analyse_unit(text, start, end, unit_quotes, prev_holder, unit_hits)
         if prev_holder is not None and prev_holder.shares and holder_seen.shares:
-            reports = _merge_poll_breakdown(found, prev_holder, reports, holder_seen)
+            reports = merge_poll_breakdown(found, prev_holder, reports, holder_seen)
         found.extend(reports)
         if prev_holder is not None and prev_holder.before is not None:
             prev_holder.before.before = None  # two steps back at most
@@ -195,34 +196,6 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
     found = [f for f in found if f is not None]
     reports = [r for r, _ in found]
     return SentimentAnalysis(reports=reports, overall=overall_verdict(found), tone=document_tone(text))
-
-
-def _merge_poll_breakdown(
-    found: list, prev: _Carry, reports: list[tuple[SentimentReport, bool]], carry: _Carry
-) -> list[tuple[SentimentReport, bool]]:
-    """A poll breakdown running over two sentences ("46% support a deal ... In contrast,
-    18% opposed it") is one report with the stance of the larger share: of two adjacent
-    units' reports by one holder with opposite stances, both carrying shares, the smaller
-    share's report is dropped (set to None in `found`, left out of `reports`)."""
-    keep = []
-    n_prev = len(prev.shares)
-    base = len(found) - n_prev
-    for (rep, maj), share in zip(reports, carry.shares, strict=True):
-        drop = False
-        for i, pshare in enumerate(prev.shares):
-            old = found[base + i]
-            if old is None or share is None or pshare is None:
-                continue
-            o = old[0]
-            if o.holder == rep.holder and {o.stance, rep.stance} == {"positive", "negative"}:
-                if share < pshare:
-                    drop = True
-                elif share > pshare:
-                    found[base + i] = None
-        if not drop:
-            keep.append((rep, maj))
-    carry.shares = []  # the merged unit does not take part in a further merge
-    return keep
 
 
 def overall_verdict(found: list[tuple[SentimentReport, bool]]) -> str:

@@ -1,10 +1,12 @@
 """Poll shares for the sentiment extractor: the percentage attached to a stance cue and the
 number words of a share ("46%", "Sixty-one percent", "six in 10", "one in three", "two-thirds of",
-"support ... has soared to 61%"). `extractors.sentiment_rules` uses these when it finds cues."""
+"support ... has soared to 61%"). `extractors.sentiment_rules` uses these when it finds cues;
+`extractors.sentiment` merges a poll breakdown over two sentences with `merge_poll_breakdown`."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from extractors import sentiment_lexicon as lex
 
@@ -87,3 +89,29 @@ def has_share(s: str) -> bool:
     """Does `s` state a share ("46%", "six in 10", "two-thirds of")? A literal pre-check
     first: `PERCENT` with its number words is slow to run over whole sentences."""
     return _SHARE_HINT.search(s) is not None and lex.PERCENT.search(s) is not None
+
+
+def merge_poll_breakdown(found: list, prev: Any, reports: list[tuple[Any, bool]], carry: Any) -> list[tuple[Any, bool]]:
+    """A poll breakdown running over two sentences ("46% support a deal ... In contrast,
+    18% opposed it") is one report with the stance of the larger share: of two adjacent
+    units' reports by one holder with opposite stances, both carrying shares, the smaller
+    share's report is dropped (set to None in `found`, left out of `reports`)."""
+    keep = []
+    n_prev = len(prev.shares)
+    base = len(found) - n_prev
+    for (rep, maj), share in zip(reports, carry.shares, strict=True):
+        drop = False
+        for i, pshare in enumerate(prev.shares):
+            old = found[base + i]
+            if old is None or share is None or pshare is None:
+                continue
+            o = old[0]
+            if o.holder == rep.holder and {o.stance, rep.stance} == {"positive", "negative"}:
+                if share < pshare:
+                    drop = True
+                elif share > pshare:
+                    found[base + i] = None
+        if not drop:
+            keep.append((rep, maj))
+    carry.shares = []  # the merged unit does not take part in a further merge
+    return keep
