@@ -27,7 +27,9 @@ unit and `extractors.sentiment_lexicon` the word lists.
    means and questioned claims ("question claims that society supports the war") are no
    one's attitude. Words that look like cues but are not (military or U.S. "support",
    "seeking support from allies", "approved a bill", "the junta's shock announcement",
-   "economic hardship") are listed in `CUE_EXCEPTIONS`.
+   "economic hardship") are listed in `CUE_EXCEPTIONS`. Joy at a ceasefire the sentence reports
+   is war-negative ("joyful but wary Palestinians emerged ... at the start of the ceasefire");
+   "war fatigue" needs no holder noun; an ellipsis or "and that" ends a negator's reach.
    Comparatives ("more people view X negatively than positively") give the first
    side and mark a majority statement. One-word affect cues that also describe
    things ("suffer", "fear", "support", "hope") count only when the unit says who
