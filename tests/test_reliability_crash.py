@@ -67,6 +67,18 @@ class Child:
         os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.wait(timeout=30)
         assert self.proc.returncode == -signal.SIGKILL
+        kill_group(self.proc)
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    """Kill what is left of a child's process group (started with `start_new_session`): the
+    Prefect server its run started would otherwise outlive the SIGKILLed run."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    if proc.poll() is None:
+        proc.wait()
 
 
 def child_env(home: Path, pause_at: str | None, pause_file: Path) -> dict[str, str]:
@@ -95,15 +107,14 @@ def children(tmp_path_factory):
             pause_file = d / "paused"
             proc = subprocess.Popen([sys.executable, "-m", "newsmon.cli", "-c", str(cfg), "run"], cwd=d,
                                     env=child_env(d / "prefect-home", pause_at, pause_file),
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                    start_new_session=True)
             started[name] = Child(name, d / "n.duckdb", cfg, server, pause_file, proc)
         try:
             yield started
         finally:
             for c in started.values():
-                if c.proc.poll() is None:
-                    c.proc.kill()
-                    c.proc.wait()
+                kill_group(c.proc)
 
 
 @pytest.fixture(scope="module")
@@ -182,16 +193,14 @@ def test_crash_sigkill_after_smtp_accepted_resends_once_with_the_same_message_id
         pause_file = tmp_path / "paused"
         proc = subprocess.Popen([sys.executable, "-c", SEND_ALERTS, str(cfg)], cwd=tmp_path, text=True,
                                 env=child_env(tmp_path / "prefect-home", "mark_alerts:sent", pause_file),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         c = Child("smtp", db, cfg, server, pause_file, proc)
         try:
             c.wait_for(pause_file.exists, timeout=60)
             assert len(smtp.messages) == 1  # the server has it
             c.kill()
         finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+            kill_group(proc)
         assert table_counts(db) == undisturbed
         assert set(rows(db, "alert_outbox", "status", "attempts")) == {("pending", 1)}
         r = run_once(str(cfg))
