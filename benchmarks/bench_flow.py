@@ -14,7 +14,12 @@ Peak memory is the sampled sum of the flow's process and its extraction workers 
 ephemeral server and the corpus server are separate processes, left out). Prints one JSON object. Targets: run 1 <= 1.5x the floor, run 2 < 5% of run 1, peak RSS < 500 MB.
 All feeds sit on one host here, so the per-host limit is raised to the floor's concurrency (10).
 
-    python -m benchmarks.bench_flow [--feeds 20] [--entries 50]
+With ``--repeat N`` (N > 1) the pair "run 1 into a fresh database, then the floor" is measured
+N times in turn, so that each ratio compares two measurements taken a few seconds apart; the
+machine's speed drifts by a third over minutes here. The result then adds each pair and the
+medians (``ratio_wall_to_floor_median``); the single-run fields are those of the first pair.
+
+    python -m benchmarks.bench_flow [--feeds 20] [--entries 50] [--repeat 1]
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import asyncio
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,14 +102,14 @@ class MemorySampler(threading.Thread):
             self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in pids))
 
 
-def _config(path: Path, base_url: str, feeds: list[str], tmp: Path) -> Path:
+def _config(path: Path, base_url: str, feeds: list[str], tmp: Path, db_name: str = "bench.duckdb") -> Path:
     from newsmon.config import default_topics_text
 
     topics = default_topics_text()
     feed_text = "\n".join(f'[[feeds]]\nname = "{Path(f).stem}"\nurl = "{base_url}/feeds/{f}"\n' for f in feeds)
     path.write_text(f"""
 [database]
-path = "{(tmp / 'bench.duckdb').as_posix()}"
+path = "{(tmp / db_name).as_posix()}"
 [fetch]
 allowed_hosts = ["127.0.0.1"]
 concurrency = 10
@@ -123,6 +129,7 @@ def main() -> None:
     ap.add_argument("--entries", type=int, default=50)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--skip-floor", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1, help="measure (run 1, floor) pairs this many times in turn")
     args = ap.parse_args()
 
     from prefect import flow
@@ -152,15 +159,16 @@ def main() -> None:
             c0, t0 = _cpu(), time.perf_counter()
             r2 = asyncio.run(monitor(config_path=str(cfg)))
             wall2, cpu2 = time.perf_counter() - t0, _cpu() - c0
-            sampler.stop.set()
-        peak = sampler.peak_kb / 1024
+            sampler.stop.set()  # before the floor: its process is a child of this one
 
-    floor = None
-    if not args.skip_floor:
-        out = subprocess.run([sys.executable, "-m", "benchmarks.bench_floor", "--feeds", str(args.feeds),
-                              "--entries", str(args.entries), "--seed", str(args.seed)],
-                             capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1])
-        floor = json.loads(out.stdout.strip().splitlines()[-1])
+            floor = None if args.skip_floor else _floor(args)
+            pairs = [(wall1, cpu1, floor)]
+            for k in range(1, args.repeat):  # (run 1 into a fresh database, floor) again, in turn
+                cfg_k = _config(tmp / f"bench{k}.toml", base_url, feeds, tmp, db_name=f"bench{k}.duckdb")
+                c0, t0 = _cpu(), time.perf_counter()
+                asyncio.run(monitor(config_path=str(cfg_k)))
+                pairs.append((time.perf_counter() - t0, _cpu() - c0, None if args.skip_floor else _floor(args)))
+        peak = sampler.peak_kb / 1024
     n = r1["counts"].get("entries_new", 0)
     result = {
         "articles": n,
@@ -183,7 +191,24 @@ def main() -> None:
         result["floor"] = floor
         result["ratio_wall_to_floor"] = round(wall1 / floor["wall_s"], 2)
         result["ratio_cpu_to_floor"] = round(cpu1 / floor["cpu_s"], 2)
+    if len(pairs) > 1:
+        result["pairs"] = [{"run1_wall_s": round(w, 2), "run1_cpu_s": round(c, 2),
+                            "floor_wall_s": f["wall_s"] if f else None,
+                            "ratio_wall_to_floor": round(w / f["wall_s"], 2) if f else None} for w, c, f in pairs]
+        result["run1_wall_s_median"] = round(statistics.median(w for w, _, _ in pairs), 2)
+        if floor:
+            result["floor_wall_s_median"] = round(statistics.median(f["wall_s"] for _, _, f in pairs), 3)
+            result["ratio_wall_to_floor_median"] = round(statistics.median(w / f["wall_s"] for w, _, f in pairs), 2)
+            result["ratio_cpu_to_floor_median"] = round(statistics.median(c / f["cpu_s"] for _, c, f in pairs), 2)
     print(json.dumps(result, indent=2))
+
+
+def _floor(args: argparse.Namespace) -> dict:
+    """One floor measurement (benchmarks/bench_floor.py in its own process) on the same corpus."""
+    out = subprocess.run([sys.executable, "-m", "benchmarks.bench_floor", "--feeds", str(args.feeds),
+                          "--entries", str(args.entries), "--seed", str(args.seed)],
+                         capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1])
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":
