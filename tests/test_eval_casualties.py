@@ -127,6 +127,16 @@ def test_eval_casualties_devset_shape() -> None:
                 assert isinstance(g["attributed"], bool)
 
 
+
+def test_eval_casualties_devset_has_no_repeated_text() -> None:
+    """The same wire copy is reprinted on many sites: a passage found twice would be counted
+    twice (and a repeat of a tuned passage would flatter a blind round)."""
+    seen: dict[str, str] = {}
+    for c in load_cases(DEVSET):
+        key = " ".join(c["text"].lower().split())
+        assert key not in seen, f"{c['id']} repeats {seen.get(key)}"
+        seen[key] = c["id"]
+
 def test_eval_casualties_devset_floor() -> None:
     """The real extractor on the dev set must not fall below the pinned floor (it may only go up)."""
     floor = json.loads(BASELINE.read_text())

@@ -123,6 +123,16 @@ def test_sentiment_devset_is_well_formed() -> None:
     assert {c["id"].split("-")[0] for c in cases} >= {"nk", "ru", "ua", "il"}
 
 
+
+def test_sentiment_devset_has_no_repeated_text() -> None:
+    """The same wire copy is reprinted on many sites: a passage found twice would be counted
+    twice (and a repeat of a tuned passage would flatter a blind round)."""
+    seen: dict[str, str] = {}
+    for c in load_cases(DEVSET):
+        key = " ".join(c["text"].lower().split())
+        assert key not in seen, f"{c['id']} repeats {seen.get(key)}"
+        seen[key] = c["id"]
+
 def test_sentiment_devset_floor() -> None:
     """The extractor may not fall below the scores pinned when it was last measured."""
     floor = json.loads(BASELINE.read_text(encoding="utf-8"))
