@@ -44,6 +44,21 @@ def column(db, table: str, name: str, /, **equals) -> list:
     return [v for (v,) in rows(db, table, name, **equals)]
 
 
+
+def repeated_texts(cases: list[dict]) -> list[tuple[str, str]]:
+    """(id, id of the earlier passage) for each dev-set passage whose text repeats another one's:
+    the same wire copy is reprinted on many sites, and a repeat would be counted twice (a repeat
+    of a tuned passage would also flatter a blind round)."""
+    seen: dict[str, str] = {}
+    repeats = []
+    for c in cases:
+        key = " ".join(c["text"].lower().split())
+        if key in seen:
+            repeats.append((c["id"], seen[key]))
+        else:
+            seen[key] = c["id"]
+    return repeats
+
 def table_counts(db, tables=TABLES) -> dict[str, int]:
     from storage.db import Store
 

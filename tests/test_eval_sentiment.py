@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import repeated_texts
 
 from extractors.model import SentimentAnalysis, SentimentReport
 from newsmon.evaluation.sentiment import evaluate, format_report, load_cases
@@ -125,13 +126,8 @@ def test_sentiment_devset_is_well_formed() -> None:
 
 
 def test_sentiment_devset_has_no_repeated_text() -> None:
-    """The same wire copy is reprinted on many sites: a passage found twice would be counted
-    twice (and a repeat of a tuned passage would flatter a blind round)."""
-    seen: dict[str, str] = {}
-    for c in load_cases(DEVSET):
-        key = " ".join(c["text"].lower().split())
-        assert key not in seen, f"{c['id']} repeats {seen.get(key)}"
-        seen[key] = c["id"]
+    assert repeated_texts(load_cases(DEVSET)) == []
+
 
 def test_sentiment_devset_floor() -> None:
     """The extractor may not fall below the scores pinned when it was last measured."""
