@@ -142,8 +142,9 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                     return later[0], m.end() + 1, later[2], False  # "one injured soldier has been captured"
         if m and m.group(0).lower() in ("lives", "victims") and \
                 not P.LIVES_VERB_RE.search(sent[max(0, q.start - 45):q.start]) and \
-                not (m.group(0).lower() == "victims" and P.VICTIMS_BURIED_RE.match(sent, m.end())):
-            m = None  # "30 lives", "6,000 victims" count the dead only after "claimed", "cost", "loss of"
+                not (m.group(0).lower() == "victims" and P.VICTIMS_BURIED_RE.match(sent, m.end())) and \
+                not (m.group(0).lower() == "lives" and P.LIVES_LOST_AFTER_RE.match(sent, m.end())):
+            m = None  # "30 lives", "6,000 victims" count the dead only after "claimed", "cost", "loss of" (or "were lost")
         if m and m.lastgroup == "captured" and m.group(0).lower() in _CAPTIVE_NOUNS and (
                 relative or aux or _PREPOSITION_IN_RE.search(sent, q.end, pos)):
             m = None  # "talks with 3 officials about the hostages": a captive noun names the figure only as its head

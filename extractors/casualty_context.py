@@ -66,6 +66,27 @@ class PartyMatcher:
             + "|".join(map(re.escape, civil_low)) + r")(?![\w-]|['’]s\b)")
         self.civil_re_ic = re.compile(self.civil_re.pattern.replace("(?=[", "(?=(?i:[", 1).replace("])(?:", "]))(?:", 1),
                                       re.I)
+        # places in a party's country, and every word that names a topic party at all
+        self.place_labels = {w.lower(): p.label for p in parties if p.label != "civilian"
+                             for w in with_variants(p.places)}
+        places = sorted({w for p in parties if p.label != "civilian" for w in with_variants(p.places)},
+                        key=len, reverse=True)
+        self.place_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, places)) + r")(?![\w-])") \
+            if places else None
+        self.topic_labels = frozenset(p.label for p in parties if p.label != "civilian")
+
+    def find_places(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) of every place of a topic party in text."""
+        if self.place_re is None:
+            return []
+        return [(m.start(), m.end(), self.place_labels[m.group(0).lower()]) for m in self.place_re.finditer(text)]
+
+    def names_topic(self, text: str) -> bool:
+        """Whether text names a topic party at all (an alias, also as attacker, or a place of one)."""
+        if self.proper_re is not None and any(self.labels[m.group(0).lower()] in self.topic_labels
+                                              for m in self.proper_re.finditer(text)):
+            return True
+        return self.place_re is not None and self.place_re.search(text) is not None
 
     def find(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         """(start, end, label) of every party word in text, offsets shifted by offset."""
@@ -171,7 +192,7 @@ def noun_phrase_words(sent: str, s: int, e: int) -> list[str]:
 
 
 def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], prev_in_sent: Found | None,
-                   subject_of: Callable[[], str | None], flags: MentionFlags) -> str:
+                   subject_of: Subject, flags: MentionFlags) -> str:
     np_s, np_e = f.np
     head_end = noun_head_end(sent, np_s, np_e)
     own = [lab for s, e, lab in mentions if np_s <= s and e <= head_end + 1
@@ -204,12 +225,12 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
         # "Security forces killed at least 15 terrorists while two Pakistan Army soldiers ...", "operations against
         # outlaws leaving 537 of them dead": fighters named by what they did, in a sentence that names no side of
         # theirs, take no side from the article (its subject is the state that fights them)
-        return "unknown"
+        return subject_of.no_side()
     if any(w in P.HOSTILE_NOUNS for w in np_words[:3]) and any(
             lab != "civilian" and (any(a <= s < b and S.AUTHORITY_SOURCE_RE.search(src) for a, b, src in attribs)
                                    or S.AUTHORITY_AFTER_RE.match(sent, e))
             for s, e, lab in mentions):
-        return "unknown"  # "Somalia's ministry said security forces shot dead six terrorist attackers": the killers' side
+        return subject_of.no_side()  # "Somalia's ministry said security forces shot dead six terrorist attackers"
     other_nps = [(o.np[0], o.np[1]) for o in others if o is not f]
     breakdown_spans = [(m.start("chain") + max(0, o.q.start - 120), o.q.start) for o in others
                        for m in [P.BREAKDOWN_CHAIN_RE.search(sent[max(0, o.q.start - 120):o.q.start])] if m]
@@ -280,6 +301,9 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
     if best is not None:  # only a place name ("flown back from Russia"): the source or the subject says more
         if own_source is not None and combatant:
             return own_source  # "Kim Jong Un said 9 members of the regiment died in Russia"
+        place = None if combatant else _nearest_place(sent, f, subject_of.matcher, other_nps)
+        if place is not None:
+            return place  # "A Ukrainian drone attack on Russia's Samara region killed four people"
         subject = subject_of()
         if subject and subject != "civilian":
             return subject
@@ -289,10 +313,33 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
     country = _the_country(sent, mentions, flags)
     if country is not None:
         return country
+    # a place of a topic party in the sentence: the side of people hit there ("two people were killed in
+    # Kharkiv"); soldiers keep their army's side first, wherever they fall
+    place = None if combatant else _nearest_place(sent, f, subject_of.matcher, other_nps)
+    if place is not None:
+        return place
     subject = subject_of()
     if subject == "civilian" and combatant:
-        return "unknown"
-    return subject or "unknown"
+        return subject_of.no_side()
+    if subject:
+        return subject
+    if combatant:
+        place = _nearest_place(sent, f, subject_of.matcher, other_nps)
+        if place is not None:
+            return place
+    return subject_of.fallback()
+
+
+def _nearest_place(sent: str, f: Found, matcher: PartyMatcher, other_nps: list[tuple[int, int]]) -> str | None:
+    """The party of the topic place nearest the figure in its sentence, outside other figures' noun phrases."""
+    best: tuple[int, str] | None = None
+    for s, e, lab in matcher.find_places(sent):
+        if any(a <= s < b for a, b in other_nps):
+            continue
+        dist = f.q.start - e if e <= f.q.start else s - f.q.end
+        if best is None or dist < best[0]:
+            best = (dist, lab)
+    return best[1] if best else None
 
 
 def _the_country(sent: str, mentions, flags: MentionFlags) -> str | None:
@@ -463,11 +510,14 @@ class Sources:
 
 
 class Subject:
-    """The article's subject party, worked out only when a figure needs it."""
+    """The article's subject party, worked out only when a figure needs it; then, for figures no side
+    word reaches, the party whose places the article names most, and whether it is about the topic."""
 
     def __init__(self, text: str, matcher: PartyMatcher, given: str | None) -> None:
         self.text, self.matcher = text, matcher
         self.value, self.done = given, given is not None
+        self._place: str | None = None
+        self._topical: bool | None = None
 
     def __call__(self) -> str | None:
         if not self.done:
@@ -475,6 +525,28 @@ class Subject:
             self.value = derive_subject(sentences, self.matcher)
             self.done = True
         return self.value
+
+    def fallback(self) -> str:
+        """For a figure nothing else gives a side: the topic party whose places the article names most;
+        `other` when the article names no topic party at all (news of another conflict); else `unknown`."""
+        if self._topical is None:
+            places = self.matcher.find_places(self.text)
+            counts: dict[str, int] = {}
+            for _, _, lab in places:
+                counts[lab] = counts.get(lab, 0) + 1
+            self._place = max(counts, key=lambda k: (counts[k], -next(s for s, _, lab in places if lab == k))) \
+                if counts else None
+            self._topical = bool(places) or self.matcher.names_topic(self.text)
+        if self._place is not None:
+            return self._place
+        return self.no_side()
+
+    def no_side(self) -> str:
+        """The label of a figure whose side is not given: `unknown` in news of the topic, `other` in an
+        article that names no topic party at all (the victims of another conflict)."""
+        if self._topical is None:
+            self._topical = self.matcher.names_topic(self.text)
+        return "unknown" if self._topical else "other"
 
 
 def linked_predicate(sent: str, pos: int, qty_starts: dict[int, Qty]) -> str | None:

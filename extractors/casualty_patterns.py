@@ -393,6 +393,8 @@ ANAPHORIC_BREAKDOWN_RE = re.compile(
 LIVES_VERB_RE = re.compile(r"\b(?:claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking|taken|loss\s+of|lost)"
                            r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*$",  # "cost the British 20,000 lives"
                            re.IGNORECASE)
+# "N lives were lost" counts the dead like "cost N lives" ("over 29,683 lives have been lost in the conflict")
+LIVES_LOST_AFTER_RE = re.compile(r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+|are\s+|being\s+)?lost\b", re.IGNORECASE)
 # a count per day is a rate, not a figure ("1,500 casualties a day")
 RATE_AFTER_RE = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|dead|killed|losses|wounded|injured)\s+(?:on\s+average\s+)?(?:a|per|each|every)\s+"

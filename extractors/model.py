@@ -18,10 +18,12 @@ OVERALL = ("negative", "positive", "mixed", "none")
 
 @dataclass(frozen=True, slots=True)
 class Party:
-    """A side a topic tracks: a label (``north_korean``) and the words that name it."""
+    """A side a topic tracks: a label (``north_korean``), the words that name it, and places in its
+    country (victims hit in Kharkiv are Ukrainian when nothing nearer names their side)."""
 
     label: str
     aliases: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

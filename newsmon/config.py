@@ -319,11 +319,11 @@ def _topics(v: _V, value: Any) -> tuple[Topic, ...]:
         parties: list[Party] = []
         for j, p in enumerate(v.array_of_tables(t.get("parties", []), f"{key}.parties")):
             pkey = f"{key}.parties[{j}]"
-            v.only(p, {"label", "aliases"}, pkey)
+            v.only(p, {"label", "aliases", "places"}, pkey)
             label = v.string(p, "label", pkey)
             if not _LABEL.match(label) or label in ("other", "unknown"):
                 raise v.fail(f"{pkey}.label", f"must be a lowercase identifier other than 'other'/'unknown', got {label!r}")
-            parties.append(Party(label, v.strings(p, "aliases", pkey)))
+            parties.append(Party(label, v.strings(p, "aliases", pkey), v.strings(p, "places", pkey)))
         out.append(Topic(name, v.string(t, "description", key, required=False), tuple(groups), any_of, none_of, tuple(parties)))
     return tuple(out)
 

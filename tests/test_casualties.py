@@ -410,7 +410,15 @@ PARTY_CASES = [
     ("subject-fallback", "Ten soldiers were killed in the attack.", "north_korean", "north_korean"),
     ("subject-from-text", "North Korean troops are fighting in Kursk. North Korea sent them in October. "
                           "At least 40 soldiers were killed last week.", "north_korean", None),
-    ("unknown", "Ten people were killed and eight wounded, he said.", "unknown", None),
+    ("no-topic-party-is-other", "Ten people were killed and eight wounded, he said.", "other", None),
+    ("topic-news-no-side-is-unknown", "Russian shelling killed one person, he said.", "unknown", None),
+    ("topic-place-gives-side", "Two people were killed and five injured in Kharkiv.", "ukrainian", None),
+    ("topic-place-beats-attacker-and-subject", "A Ukrainian drone attack on Russia's southwestern Samara region "
+     "killed four people, the local governor said.", "russian", None),
+    ("soldiers-keep-their-army-abroad", "North Korean troops are fighting in Kursk. About 200 soldiers were killed "
+     "there last week.", "north_korean", None),
+    ("official-named-as-source-is-side", "Interior Minister Ihor Klymenko said 20 people were killed across the "
+     "country.", "ukrainian", None),
     ("others-inherit", "At least 300 North Korean troops have been killed and 2,700 others injured.",
      "north_korean", None),
     ("shared-object", "Ukrainian soldiers have killed 77 and wounded as many as 40 North Korean soldiers.",
@@ -434,7 +442,7 @@ PARTY_CASES = [
     ("others-after-civilian-total",
      "The mission verified 900 civilian casualties -- 300 killed and 600 injured -- in Ukraine.", "civilian", None),
     ("bracketed-breakdown-not-civilian", "In all, 1,200 persons (700 men, 400 women and 100 children) were killed.",
-     "unknown", None),
+     "other", None),
     ("source-participle-not-a-side",
      "North Korea sent 14,000 soldiers, with South Korean and Ukrainian sources reporting over 6,000 killed.",
      "north_korean", None),
@@ -442,28 +450,28 @@ PARTY_CASES = [
      "other", None),
     ("country-outside-topic", "Two servicemen were killed in skirmishes on Armenia's border with Azerbaijan.", "other", None),
     ("army-reports-own-dead", "The two soldiers were killed by a roadside bomb, the Malian army said.", "other", None),
-    ("single-list-mate-not-own", "The attack injured four other soldiers and a civilian.", "unknown", None),
+    ("single-list-mate-not-own", "The attack injured four other soldiers and a civilian.", "other", None),
     ("armed-force-outside-topic", "At least 15 SSPDF soldiers have been killed in clashes.", "other", None),
     ("shopkeepers-civilian", "The association said three shopkeepers were killed.", "civilian", None),
     ("attacker-subject-far-from-verb", "Serb troops led by General Ratko Mladic overran the enclave and executed about "
-     "8,000 men and boys.", "unknown", None),
+     "8,000 men and boys.", "other", None),
     ("by-shelling-names-the-target", "Ukrainian forces on Sunday killed one man and wounded 11 others by shelling "
      "Russia's Belgorod region, the governor said.", "russian", None),
     ("one-civilian-own-word", "A spokesman said the dead included one civilian.", "civilian", None),
-    ("source-is-not-the-toll-owner", "Medics said the death toll rose to 40.", "unknown", None),
+    ("source-is-not-the-toll-owner", "Medics said the death toll rose to 40.", "other", None),
     ("linked-to-is-no-subject", "The region is a hotspot for networks linked to both al Qaeda and Islamic State. "
-     "Sources said 20 soldiers were killed.", "unknown", None),
+     "Sources said 20 soldiers were killed.", "other", None),
     ("breakdown-among-victims-no-subject", "Officials confirm at least 21 fatalities, with five children among the "
-     "victims.", "unknown", None),
+     "victims.", "other", None),
     ("holder-by-is-not-owner", "The number of Ukrainian POWs held by Russia is estimated at 8,000.", "ukrainian", None),
     ("attack-modifier-not-toll-owner", "The number of victims of the Russian attack on Dnipro has increased to 7.",
-     "unknown", None),
+     "ukrainian", None),
     ("state-media-own-soldiers", "North Korean state media said 9 soldiers died during the deployment.",
      "north_korean", None),
     ("leader-own-soldiers-over-place", "Kim Jong Un said 9 members of the regiment died in Russia.", "north_korean", None),
-    ("n-of-them-breakdown", "Local officials reported 14 dead, 7 of them children.", "unknown", None),
+    ("n-of-them-breakdown", "Local officials reported 14 dead, 7 of them children.", "other", None),
     ("dash-breakdown-no-subject", "For now 22 people in total -- 20 children and two teachers -- have been killed.",
-     "unknown", None),
+     "other", None),
     ("among-n-people-is-breakdown", "Lebanon's health ministry said a child was among four people killed in an Israeli "
      "strike on Nabatieh.", "other", None),
     ("counted-civilians-not-toll-owner", "The shelling killed 2,000 Palestinians, including 800 children and 500 women, "
@@ -481,13 +489,15 @@ PARTY_CASES = [
     ("later-number-owns-its-civilians", "The war in Sudan has left 20,000 people dead and 12 million displaced as "
      "refugees.", "other", None),
     ("hostile-fighters-killed-by-authority-forces", "Kenya's interior ministry said police shot dead all four gunmen "
-     "after the siege.", "unknown", None),
+     "after the siege.", "other", None),
     ("hostile-fighters-not-the-reporting-army", "The Pakistani military said 12 militants were killed in the raid.",
+     "other", None),
+    ("hostile-fighters-in-topic-news-take-no-side", "Ukraine's military said 12 militants were killed in the raid.",
      "unknown", None),
     ("the-country-stands-for-named-side", "A study by the Nigeria Security Tracker found that the country recorded "
      "at least 300 deaths in May.", "other", None),
     ("source-with-aside-is-not-owner", "Local media said nine people had been killed but a Taliban spokesman, who "
-     "asked not to be named, said the toll was higher.", "unknown", None),
+     "asked not to be named, said the toll was higher.", "other", None),
 ]
 
 
@@ -623,14 +633,18 @@ def test_casualties_embraced_martyrdom_is_killed() -> None:
 def test_casualties_residents_who_insist_are_a_source_not_victims() -> None:
     records = extract_casualties(
         "Officials confirmed nine deaths, but residents were adamant that the number of dead was over 30.", PARTIES)
-    assert [(r.category, r.min, r.party) for r in records] == [("killed", 9, "unknown"), ("killed", 30, "unknown")]
+    assert [(r.category, r.min, r.party) for r in records] == [("killed", 9, "other"), ("killed", 30, "other")]
     assert records[1].attributed_to == "residents"
 
 
 def test_casualties_hostile_fighters_take_no_subject_side() -> None:
     text = ("The Pakistani military said on Friday. Troops killed 11 terrorists while three Pakistani soldiers were "
             "martyred in North Waziristan.")
-    assert _records(text) == [("killed", 11, 11, "unknown"), ("killed", 3, 3, "other")]
+    assert _records(text) == [("killed", 11, 11, "other"), ("killed", 3, 3, "other")]
+    # in news of the topic the fighters get no side at all, not the side of the army that reports them
+    text = ("The Ukrainian military said on Friday. Troops killed 11 militants while three Ukrainian soldiers were "
+            "killed in Sumy region.")
+    assert _records(text) == [("killed", 11, 11, "unknown"), ("killed", 3, 3, "ukrainian")]
 
 
 def test_casualties_prison_riot_is_no_custody() -> None:
@@ -703,3 +717,11 @@ def test_casualties_one_killed_and_another_wounded() -> None:
 def test_casualties_abduction_of_n_is_captured() -> None:
     text = "Gunmen shot dead four farmers during the abduction of three schoolgirls in the district."
     assert _figures(text) == [("killed", 4, 4), ("captured", 3, 3)]
+
+
+def test_casualties_lives_lost_are_deaths() -> None:
+    assert _records("Over 29,683 lives have been lost in the conflict, according to ACLED.") == [
+        ("killed", 29683, 29683, "other")]
+    assert _records("At least 40 lives were lost in the Russian strike on Odesa.") == [("killed", 40, 40, "ukrainian")]
+    # "lost" with soldiers stays a combined loss
+    assert _records("The unit lost 2 soldiers.")[0][0] == "casualties"

@@ -16,6 +16,8 @@ def test_config_defaults_load_with_the_first_topic_and_its_parties():
     topic = s.topic()
     assert topic.name == "nk-troops-russia"
     assert [p.label for p in topic.parties] == ["north_korean", "russian", "ukrainian", "civilian"]
+    places = {p.label: p.places for p in topic.parties}
+    assert "Hyesan" in places["north_korean"] and "Belgorod" in places["russian"] and "Kharkiv" in places["ukrainian"]
     assert len(s.feeds) >= 5 and all(f.url.startswith("https://") for f in s.feeds)
     assert not s.smtp.configured
 
@@ -62,9 +64,11 @@ rules = []
         ("[[topics]]\nname = 't'\n[topics.query]\n", "topics[0].query", "at least one"),
         ("bogus = 1\n", "(top level).bogus", "unknown key"),
         ("[database\npath = 1\n", "-", "not valid TOML"),
+        ("[[topics]]\nname = 't'\n[topics.query]\nany_of = ['x']\n[[topics.parties]]\nlabel = 'ua'\nplaces = 'Kharkiv'\n",
+         "topics[0].parties[0].places", "list of non-empty strings"),
     ],
     ids=["type", "typo", "range", "choice", "secret-in-file", "scheme", "feed-topic", "selector", "recipient",
-         "topic-name", "empty-query", "top-level", "syntax"],
+         "topic-name", "empty-query", "top-level", "syntax", "party-places"],
 )
 def test_config_bad_file_names_file_and_key(tmp_path, body, key, words):
     p = tmp_path / "bad.toml"

@@ -107,6 +107,7 @@ def test_eval_casualties_default_parties() -> None:
     assert [p.label for p in parties] == ["north_korean", "russian", "ukrainian", "civilian"]
     assert all(isinstance(p, Party) and p.aliases for p in parties)
     assert "DPRK" in parties[0].aliases
+    assert "Dnipro" in parties[2].places  # places travel with the parties into the evaluation
 
 
 def test_eval_casualties_devset_shape() -> None:

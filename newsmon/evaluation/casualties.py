@@ -34,7 +34,8 @@ def default_parties() -> tuple[Party, ...]:
     """The parties of the first topic in the packaged default configuration."""
     raw = resources.files("newsmon").joinpath("default_config.toml").read_text(encoding="utf-8")
     topic = tomllib.loads(raw)["topics"][0]
-    return tuple(Party(p["label"], tuple(p.get("aliases", ()))) for p in topic.get("parties", ()))
+    return tuple(Party(p["label"], tuple(p.get("aliases", ())), tuple(p.get("places", ())))
+                 for p in topic.get("parties", ()))
 
 
 def load_cases(path: str | Path) -> list[dict]:
