@@ -114,6 +114,21 @@ def _print_run(result: dict, as_json: bool) -> None:
     click.echo(f"  database: {result['database']}")
 
 
+def _check_schedule(cron: str, timezone: str) -> None:
+    """A usage error (exit 2) for a cron expression or time zone Prefect would reject later."""
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    try:
+        CronSchedule(cron=cron, timezone=timezone)
+    except ValidationError as exc:
+        if "timezone" in {e["loc"][0] for e in exc.errors() if e.get("loc")}:
+            raise click.BadParameter(f"{timezone!r} is not an IANA time zone (e.g. UTC, Europe/Paris, "
+                                     "America/New_York)", param_hint="--timezone") from None
+        raise click.BadParameter(f"{cron!r} is not a cron expression (five fields: minute hour day month "
+                                 "weekday, e.g. \"0 * * * *\" for hourly)", param_hint="--cron") from None
+
+
 @cli.command()
 @click.option("--cron", default="0 * * * *", show_default=True, help="Cron schedule.")
 @click.option("--timezone", default="UTC", show_default=True, help="Time zone of the cron schedule.")
@@ -128,6 +143,7 @@ def serve(obj: Ctx, cron: str, timezone: str, name: str) -> None:
                      newsmon -c my.toml serve --cron "0 * * * *"
     One run at a time: the deployment's concurrency limit is 1 (later runs are cancelled,
     not queued), and the run lock guards against any other writer."""
+    _check_schedule(cron, timezone)
     obj.settings()
     _prefect_env()
     if not os.environ.get("PREFECT_API_URL"):

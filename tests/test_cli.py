@@ -120,6 +120,18 @@ def test_cli_serve_without_prefect_server_explains(tmp_path, monkeypatch):
     assert p.returncode == 1 and "prefect server start" in p.stderr
 
 
+@pytest.mark.parametrize(("args", "hint", "words"), [
+    (["--cron", "61 * * * *"], "--cron", "not a cron expression"),
+    (["--cron", "hourly"], "--cron", "five fields"),
+    (["--timezone", "Mars/Base"], "--timezone", "not an IANA time zone"),
+], ids=["cron-range", "cron-word", "timezone"])
+def test_cli_serve_bad_schedule_is_a_usage_error(args, hint, words):
+    # checked before any Prefect server is needed or contacted: exit 2 and the option named
+    result = CliRunner().invoke(cli, ["serve", *args])
+    assert result.exit_code == 2 and hint in result.output and words in result.output
+    assert "unexpected error" not in result.output
+
+
 @pytest.mark.parametrize("args", [[], ["run"], ["extract"], ["trends"], ["eval", "casualties"], ["alerts"]],
                          ids=lambda a: "-".join(a) or "top")
 def test_cli_help_works(args):
