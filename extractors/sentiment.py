@@ -148,6 +148,10 @@ from extractors.sentiment_shares import merge_poll_breakdown
 _I = re.IGNORECASE
 # capitalised pairs that are not people: places, institutions, nationalities
 _PLACE_OR_GROUP = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:Province|Oblast|Region|City|Strip|Bank|Forces|Army|Ministry|Council|Party|Forum|Union|Nations|States|Institute|Center|Centre|Agency))\b")
+# a clause that turns against the one before it ("Initially, the movement pledged loyalty ... but ...")
+_BUT_AFTER = re.compile(r"[\s,;]*(?:but|however|yet)\b", re.IGNORECASE)
+# a person named as a member of a group, whom "he"/"she" then continues as the group ("One of them said ...")
+_MEMBER_OF = re.compile(r"\b(?:one|another|some|a\s+member|members)\s+of\b", re.IGNORECASE)
 _PERSON_AGE = re.compile(r"\b[A-Z][a-z]+,\s+(?:aged\s+)?\d{1,2},")  # "Manal, 44, a schoolteacher ...": one person
 _SAY_BEFORE = re.compile(r"\b(?:say|says|said|think|thinks|thought|believe[sd]?|agree[sd]?|want|wants)\s+(?:that\s+)?(?:the\s+|their\s+|its\s+)?$", _I)
 _CONTRAST_WORD = re.compile(r"\b(?:but|however|yet|though|although|whereas)\b", _I)
@@ -157,6 +161,17 @@ _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS)
 _ATTRIBUTION_ONLY = re.compile(
     r"\s*(?:[\w’'.,-]+\s+){0,6}?(?:said|says|told|tells|added|explained|recalled|wrote|asked|insisted)\b[^.!?]{0,80}[.!?]?\s*$", _I
 )
+
+
+def _elaborates(found: list, middle: _Carry) -> bool:
+    """Did the unit between two poll shares only add reports, without shares, of the holder and a
+    stance the unit before it reported (so the breakdown around it can still be merged)?"""
+    if middle.shares or not middle.n_found or middle.before is None:
+        return False
+    before = [f[0] for f in found[len(found) - middle.n_found - len(middle.before.shares):len(found) - middle.n_found]
+              if f is not None]
+    sides = {(r.holder, r.stance) for r in before}
+    return all(f is not None and (f[0].holder, f[0].stance) in sides for f in found[len(found) - middle.n_found:])
 
 
 # ---------------------------------------------------------------------------------------
@@ -190,7 +205,11 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
         reports, holder_seen = _analyse_unit(text, start, end, unit_quotes, prev_holder, unit_hits)
         if prev_holder is not None and prev_holder.shares and holder_seen.shares:
             reports = merge_poll_breakdown(found, prev_holder, reports, holder_seen)
+        elif holder_seen.shares and prev_holder is not None and prev_holder.before is not None \
+                and prev_holder.before.shares and _elaborates(found, prev_holder):
+            reports = merge_poll_breakdown(found, prev_holder.before, reports, holder_seen, gap=prev_holder.n_found)
         found.extend(reports)
+        holder_seen.n_found = len(reports)
         if prev_holder is not None and prev_holder.before is not None:
             prev_holder.before.before = None  # two steps back at most
         holder_seen.before = prev_holder
@@ -337,7 +356,8 @@ class _Carry:
     his devastation" continues "One such defector is Lee") and whether it was about a poll
     ("Fear was the most common answer" continues "In a new survey ...")."""
 
-    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker", "shares", "_region", "_text", "before")
+    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker", "shares", "_region", "_text", "before", "_group",
+                 "n_found")
 
     def __init__(
         self,
@@ -358,6 +378,8 @@ class _Carry:
         self._region = region  # a paragraph not split yet: its last sentence is the unit
         self._text = text
         self.before: _Carry | None = None  # the unit before, for "Many attended services" after "Residents ..."
+        self._group = False  # the holder handed on was named by a group noun ("soldiers", "the junta")
+        self.n_found = 0  # reports this unit added
 
     def _split(self) -> None:
         if self._region is not None:
@@ -373,6 +395,9 @@ class _Carry:
             hs = _holders(self._masked)
             seen = _speaker_first(hs, self._masked) or _pick_holder([h for h in hs if h.cls not in lex.WEAK_HOLDERS], self._masked, None, len(self._masked))
             self._cls = seen.cls if seen else (hs[-1].cls if hs else None)
+            named_by = seen or (hs[-1] if hs else None)
+            self._group = named_by is not None and hol.is_collective(self._masked[named_by.start:named_by.end]) \
+                and not _MEMBER_OF.search(self._masked)  # "one of the many Ukrainians in Kharkiv ... He is confident"
             if seen is not None and self._cls == "public" and self.before is not None and hol.is_bare_quantifier(self._masked, seen.start, seen.end) and not self.poll:
                 earlier = self.before.get()
                 if earlier in ("residents", "families", "soldiers", "defectors"):
@@ -382,6 +407,12 @@ class _Carry:
             self._masked = None
             self.before = None
         return self._cls
+
+    @property
+    def group(self) -> bool:
+        """Was the holder handed on named by a group noun (so "she" or "he" cannot continue it)?"""
+        self.get()
+        return self._group
 
     @property
     def kin(self) -> bool:
@@ -434,7 +465,10 @@ def _analyse_unit(
         last_cued = max(i for i, (c0, c1) in enumerate(clauses) if any(c0 <= c.start < c1 for c in cues))
         for i, (c0, c1) in enumerate(clauses):
             ccues = [c for c in cues if c0 <= c.start < c1]
-            if not ccues or (i < last_cued and lex.PAST_MARKER.search(masked, c0, c1)):
+            if not ccues or (
+                (i < last_cued or i + 1 < len(clauses) and _BUT_AFTER.match(masked, clauses[i + 1][0]))
+                and lex.PAST_MARKER.search(masked, c0, c1)
+            ):
                 continue  # "Initially she was hopeful ..., but things became bleak": the past feeling
             # the first cue that names a holder decides ("pride ..., anxiety pervades society")
             for c in ccues:
@@ -593,6 +627,10 @@ def _resolve_holder(
         carried = prev_holder.get() if prev_holder is not None else None
         if carried is not None and quotes and not holders_out and hol.PERSON_APPOSITION.search(masked):
             carried = None  # '"I was terrified," shared Alina K., a 50-year-old woman who ...': one person, described as such
+        if carried is not None and cue is not None and not holders_out and prev_holder is not None and prev_holder.group \
+                and hol.person_pronoun_between(masked, 0, cue.start) and not _MEMBER_OF.search(masked, 0, cue.start):
+            carried = None  # "... heard about North Korean soldiers ..., she started ... She worries": one person, not them
+            pronoun_person = named = True
         if carried is not None:
             cls = carried
             named = named or bool(quotes) or bool(lex.PRONOUN_SUBJECT.search(masked))

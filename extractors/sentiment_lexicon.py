@@ -90,9 +90,9 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|(?:significant|serious|grave|direct|major|existential) security threat|threat to (?:our|its|their|the) (?:national |regional |international )?(?:security|peace|sovereignty)", 0.5),
     (r"critics? of (?:the |its |their |his |her |this )?(?:[\w’'-]+ ){0,3}?(?:war|invasion|regime|government|kremlin|deployment|putin|operation|mobili[sz]ation|actions|policy|polic(?:y|ies)|leadership|president|junta)", 0.6),  # after "become", "vocal": see CUE_NEEDS_BEFORE
     (r"accus\w*|blam\w*|desperat\w*", 0.4),
-    (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust) (?:[\w’']+ ){0,8}(?:is|are|was|were|has been|have been) (?:waning|declining|falling|fading|eroding|dwindling|flagging|weakening)", 0.6),
+    (r"(?:(?:patriotic|nationalist|initial|early|public|popular) )?(?:support|enthusiasm|morale|appetite|confidence|faith|trust|fervou?r|patriotism|zeal|eagerness|optimism) (?:[\w’']+ ){0,8}(?:is|are|was|were|has been|have been) (?:waning|declining|falling|fading|eroding|dwindling|flagging|weakening|subsiding|ebbing|cooling|evaporating|dissipating|vanishing|diminishing)", 0.6),
     (r"(?:had|have|has) (?:had )?enough of|fed up with|sick (?:and tired )?of", 0.6),
-    (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope)", 0.6),
+    (r"(?:sapped|dampened|eroded|eroding|dwindling|waning|declining|flagging|lost|losing|fading|falling|cooling|ebbing) (?:[\w’']+ ){0,2}(?:enthusiasm|support|morale|appetite|confidence|faith|trust|hope|fervou?r|patriotism|zeal|eagerness|optimism)", 0.6),
     (r"resign|step down", 0.5),
     (r"(?:demand\w*|call\w* for|urg\w*) (?:the |his |her |their |an immediate |the immediate )?(?:\w+ ){0,2}resignation", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
     (r"brac\w* (?:themselves |ourselves )?for (?:a |an |the )?(?:\w+ ){0,2}(?:war|escalation|offensive|attacks?|invasion|fighting|worst|death|strikes?|explosions?|impact)|(?:left|kept) in the dark|(?:wait\w*|expect\w*|prepar\w*) for the worst", 0.5),
@@ -118,9 +118,20 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:call\w*|consider\w*|view\w*|see|saw|seen|describ\w*|term\w*|brand\w*) (?:the |this )?(?:war|invasion|deployment|operation|offensive|mobili[sz]ation|it) (?:as )?(?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe|crime)"
      r"|(?:war|invasion|deployment|operation|offensive|mobili[sz]ation) (?:was|is|has been|had been) (?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe)"
      r"|(?:should|must|need to|needs to|ought to) (?:\w+ ){0,2}(?:negotiate|make peace|seek peace|agree to a ceasefire|sign a (?:peace )?(?:deal|agreement))|(?:long|yearn|pray)\w* for (?:a |an )?(?:peace|peaceful|an end|a ceasefire|the war to end|calm)|weary of|wearied", 0.6),
-    (r"(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval)(?: [\w’']+){0,10} (?:has |have |had )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank)", 0.6),
+    # a positive state that has gone: "The patriotic fervor that prompted many to volunteer in 2022 has also subsided"
+    (r"(?:(?:patriotic|nationalist|initial|early|public|popular) )?(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval|fervou?r|patriotism|zeal|eagerness|optimism)(?: [\w’']+){0,10} (?:has |have |had )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank"
+     r"|subsided|faded|evaporated|cooled|ebbed|dissipated|vanished|diminished|disappeared|dried up|worn off|wore off|petered out)", 0.6),
     (r"(?:want|wish|hope|long|yearn|desire|pray|wait)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this|this|it|it all|everything) (?:would |will |to |could )?(?:all |just )?(?:ends?|stops?|be over|is over|be [“\"]?(?:sorted out|resolved|settled)|come to an end)\b"
      r"|(?:want|wish|wanted|wants|wishing|hope|hoped|hoping|long|longing|yearn\w*|desire\w*) (?:just )?to (?:end|stop|halt) (?:the |this |more than |their |a )|desire for (?:peace|an end|talks|negotiations)|strong desire for peace", 0.6),
+    # life described by those who live it: "told Radio Dabanga that the situation in the city is “tragic”", "The situation
+    # has been described by residents and observers as increasingly dire" (the speaker or the "by" group is the holder)
+    (r"(?:situation|conditions|life|living conditions) (?:in (?:the |their |our )?(?:\w+ ){0,2})?(?:is|was|are|were|remains?|has become|had become|have become) (?:now |still |increasingly |very |extremely |truly )?[“\"']?(?:tragic|catastrophic|dire|terrible|horrible|horrific|unbearable|hellish|a nightmare|a living hell|grim|dreadful|desperate)\b"
+     r"|describ\w* (?:by (?:[\w’'-]+ ){1,6})?as (?:increasingly |very |extremely |truly )?[“\"']?(?:tragic|catastrophic|dire|terrible|horrible|horrific|unbearable|hellish|a nightmare|a living hell|grim|dreadful)\b", 0.5),
+    # "52% would like the countries to agree on ending the war as soon as possible", "those who advocate an early end to
+    # the conflict", "believe the time has come for official peace negotiations"
+    (r"(?:would like|want\w*|wish\w*|prefer\w*) (?:[\w’']+ ){0,5}?(?:to )?(?:agree (?:on|to) )?(?:ending|end) (?:the |this )?(?:war|conflict|fighting|hostilities)"
+     r"|advocat\w* (?:for )?(?:an? |the )?(?:(?:early|quick|swift|speedy|immediate|rapid|negotiated) )?end (?:to|of) (?:the |this )?(?:war|conflict|fighting|hostilities)"
+     r"|(?:time has come|it is time|it's time|it’s time|time had come) (?:for|to) (?:[\w’']+ ){0,2}(?:peace|negotiat\w*|talks|a ceasefire|a truce|end the war|stop the war|make peace)", 0.6),
     # peace as the better course: "peace with Ukraine, without either side claiming more, might be the better path"
     (r"(?:peace|a (?:peace )?deal|a compromise|negotiations|talks|a ceasefire|a truce)\b[^.;!?]{0,80}?\b(?:is|was|would be|might be|may be|could be|will be) (?:the |a )?(?:better|best|only|right|wiser|wisest) (?:path|way|option|solution|choice|course|outcome)", 0.5),
     (r"(?:no one|no-one|nobody|none of us|none of them) (?:\w+ )?wants? to (?:fight|die|serve|go|return|continue)"
@@ -154,7 +165,7 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     # "chanted 'Long live Pakistan Army'"
     (r"valiant\w*|courageous\w*|heroically|solidarity with (?:the |our |their |its )?(?:[\w’'-]+ )?(?:armed forces|army|troops|soldiers|military|forces|leadership|leaders?|government|president|supreme leader)"
      r"|chant\w* (?:\w+ ){0,2}[\"“']?long live|rall\w* (?:in support of|to support) (?:the |our |their )?(?:\w+ )?(?:armed forces|army|troops|soldiers|military)", 0.6),
-    (r"(?:sense|wave|surge|upsurge|outpouring|burst|spirit|feelings?|fervou?r|rise) of (?:\w+ )?nationalism|nationalist (?:fervou?r|sentiment|feeling|mood)|rall(?:y|ied|ying) (?:a)?round the flag|rally-(?:a)?round-the-flag", 0.5),
+    (r"(?:sense|wave|surge|upsurge|outpouring|burst|spirit|feelings?|fervou?r|rise) of (?:\w+ )?nationalism|nationalist (?:fervou?r|sentiment|feeling|mood)|patriotic (?:fervou?r|fever|zeal|upsurge|mood)|rall(?:y|ied|ying) (?:a)?round the flag|rally-(?:a)?round-the-flag", 0.5),
     (r"justif(?:y|ies|ied|ying|ication)|(?:the )?duty (?:of|to)|their duty|our duty", 0.6),
     (r"hop(?:e|es|ed|ing|eful)|optimis\w*|confident|confidence|faith in|believe in (?:\w+ ){0,3}(?:victory|win)", 0.5),
     (r"enthusias\w*|satisf(?:ied|action)|happy|glad|delighted|thrilled|overjoyed|joy(?:ful|ous)?", 0.5),
@@ -174,6 +185,8 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
     (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,4}(?:high|strong|unbroken|great|excellent|good|upbeat|buoyant|defiant|cheerful|optimistic)\b", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
+    # "speaks about his motivation to continue serving"
+    (r"motivation to (?:continue |keep )?(?:serving|serve|fighting|fight|defend\w*)|motivated to (?:continue |keep )?(?:serving|serve|fighting|fight|defend\w*)", 0.5),
     # hope of victory: "we are months away from removing the government from power"
     (r"away from (?:a |the )?(?:total |final |complete )?(?:victory|winning|removing|toppling|overthrowing|capturing|taking|liberating|defeating|retaking)", 0.5),  # after "months": see CUE_NEEDS_BEFORE
     (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve|win|take up arms|bear arms)", 0.5),
@@ -267,6 +280,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
+    fervo zeal tragic dire$ terrible horribl horrific hellish nightmar dreadful situation conditions$
     resolute undaunted unfazed reassured heartened united$ valiant courageous heroically solidarity chant petition plead appeal decepti inhuman cynical
     indifferen interested heartache reject away$ tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$ worst$ responsib crime crimes$ illegal unlawful criminal violation genocide aggression threat threatened danger enemy
@@ -288,6 +302,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
     worst responsib crime crimes genocide aggression threat danger enemy illegal unlawful criminal violation
+    tragic dire terrible horribl horrific hellish nightmar dreadful fervo zeal
     fear tears heart nationalis flag tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
@@ -365,7 +380,7 @@ CUE_EXCEPTIONS = re.compile(
     # an international body's appeal is diplomacy: "The UN on Sunday called for an end to all military activities"
     r"|(?:un|united\snations|secretary-general|security\scouncil|eu|european\sunion|icrc|red\scross|vatican|pope|african\sunion|arab\sleague|osce|g7|nato)\s(?:[\w’'-]+\s){0,8}?(?:call\w*|urg\w*|appeal\w*)\s(?:for|on)\s(?:[\w’'-]+\s){0,3}?(?:end|halt|cessation|ceasefire|cease-fire|de-?escalation|restraint|truce)"
     # a regime's motive guessed at is no report: "to prevent dissent", "due to concerns about public sentiment"
-    r"|(?:prevent\w*|avoid\w*|forestall\w*|head\w*\soff|pre-?empt\w*|ward\w*\soff|stave\w*\soff)\s(?:any\s|possible\s|potential\s|public\s|popular\s|domestic\s|further\s|a\s)*(?:dissent\w*|unrest|backlash|discontent|protests?|outrage|criticism)"
+    r"|(?:prevent\w*|avoid\w*|forestall\w*|head\w*\soff|pre-?empt\w*|ward\w*\soff|stave\w*\soff)\s(?:any\s|possible\s|potential\s|public\s|popular\s|domestic\s|further\s|a\s)*(?:dissent\w*|unrest|backlash|discontent|protests?|outrage|criticism|fear|panic|anxiety|alarm|anger|resentment)"
     r"|concerns?\s(?:about|over)\s(?:the\s)?(?:public|popular|domestic)\s(?:sentiment|opinion|reaction|backlash|mood|discontent|anger)"
     # how troops will be used, forecast: "highly likely to be used as 'cannon fodder'"
     r"|(?:likely|expected|set|going|could|may|might|will|would)\s(?:to\s)?be\s(?:used|sent|thrown|deployed)\sas\s[\"“‘']?(?:cannon\sfodder|meat)"
@@ -457,7 +472,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
      r"|(?:political|party|government|opposition|ruling[- ]party|world|western|european|state|national|congress|bjp|israeli|russian|ukrainian|indian|pakistani|iranian) leaders|leaders (?:from|of) (?:both )?(?:the )?(?:ruling|opposition|government|main|major|political|all)|ruling party|opposition part(?:y|ies)|politicians?|(?:rebel|militia|insurgent|guerrilla|army|military|faction) (?:leaders?|commanders?|chiefs?)"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|local (?:people|folks?|men|women|villagers)|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
-    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
+    ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those (?:who are |who were |still )?(?:fighting|serving) (?:now|today|there)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
     # "-ese" names are adjectives too: "Residents of the southern Sudanese city" is no public holder
     ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the (?:average|ordinary) (?:russian|ukrainian|israeli|american|citizen|person|voter|[a-z]+ian)|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|(?:lebanese|sudanese|congolese|burmese|taiwanese)(?!\s+(?:[\w-]+\s+)?(?:city|cities|towns?|capital|villages?|region|state|province|border|government|authorities|officials|refugees)\b)|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|(?:survey )?participants|surveyees|interviewees|ethiopians|tigrayans|haitians|armenians|azerbaijanis|colombians|venezuelans|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|muscovites|britons|poles|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
@@ -486,12 +501,13 @@ NOT_PLACES = frozenset(
 HOLDER_PATTERNS_CASED: tuple[tuple[str, str], ...] = (
     ("soldiers", r"(?:[Ss]ergeant|Sgt\.?|[Pp]rivate|[Cc]orporal|[Ll]ieutenant|Lt\.|[Cc]aptain|Capt\.|[Mm]ajor|[Ss]niper|[Mm]edic|[Pp]aratrooper|[Mm]arine|[Ii]nfantryman|[Gg]unner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+"),
     ("officials", r"(?<!\bin )(?<!\bof )(?<!from )(?<!\bat )(?<!\bto )(?<!near )(?:Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis Ababa|Kim)(?=\s+(?:\w+ly\s+)?(?!(?:has|is|does|lies|sits|remains|seems|looks)\b)[a-z]+(?:ed|s)\b)"),
-    ("residents", r"[Dd]isplaced [A-Z]\w+"),
+    ("residents", r"[Dd]isplaced [A-Z]\w+|(?:[Vv]illager|[Rr]esident|[Ll]ocal|[Ss]hopkeeper|[Ff]armer) [A-Z]\w+(?=\s[A-Z])"),  # "Villager Shwe Mi"
 )
 # literal pieces one of which every HOLDER_PATTERNS_CASED match contains: a cheap pre-check
 HOLDER_CASED_HINT = re.compile(
     r"Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis|Kim|isplaced"
     r"|ergeant|Sgt|rivate|orporal|ieutenant|Lt\.|aptain|Capt|ajor|niper|edic|aratrooper|arine|nfantryman|unner"
+    r"|illager|esident|ocal|hopkeeper|armer"
 )
 # holders that rarely hold an opinion in war news (they are sent, killed, wounded):
 # used only when nothing else in the sentence can hold the sentiment

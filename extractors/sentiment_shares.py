@@ -91,14 +91,17 @@ def has_share(s: str) -> bool:
     return _SHARE_HINT.search(s) is not None and lex.PERCENT.search(s) is not None
 
 
-def merge_poll_breakdown(found: list, prev: Any, reports: list[tuple[Any, bool]], carry: Any) -> list[tuple[Any, bool]]:
+def merge_poll_breakdown(found: list, prev: Any, reports: list[tuple[Any, bool]], carry: Any,
+                         gap: int = 0) -> list[tuple[Any, bool]]:
     """A poll breakdown running over two sentences ("46% support a deal ... In contrast,
     18% opposed it") is one report with the stance of the larger share: of two adjacent
     units' reports by one holder with opposite stances, both carrying shares, the smaller
-    share's report is dropped (set to None in `found`, left out of `reports`)."""
+    share's report is dropped (set to None in `found`, left out of `reports`). `gap` is the
+    number of reports in `found` after `prev`'s (a sentence between the two that only
+    elaborates one side: "A significant part of those who advocate an early end ...")."""
     keep = []
     n_prev = len(prev.shares)
-    base = len(found) - n_prev
+    base = len(found) - gap - n_prev
     for (rep, maj), share in zip(reports, carry.shares, strict=True):
         drop = False
         for i, pshare in enumerate(prev.shares):

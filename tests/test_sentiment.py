@@ -202,6 +202,8 @@ NOTHING = [
     ("anonymity-fear-of-reprisal", "A villager said five houses were destroyed, asking not to be named for fear of reprisal."),
     ("stalemate-forecast", "Asked how the war would end, 30% of respondents expect the fighting to end in a stalemate."),
     ("doubt-about-means", "Analysts doubt that the rebels have the capacity to hold the city for long."),
+    ("motive-to-prevent-panic", "The authorities hid the news to prevent panic among the population."),
+    ("past-loyalty-turned", "At first, the movement pledged loyalty to the war, but the official response has hardened their views."),
 ]
 
 # (id, text, the exact (holder, stance) pairs): holder choices where a wrong extra pair is the error
@@ -232,6 +234,21 @@ EXACT = [
     ("kin-apposition-state", "Olga, 41, wants the return of her husband Dmitry, a gunner exhausted after eighteen months at the front.", {("families", "negative"), ("soldiers", "negative")}),
     ("everyone-in-a-named-town", "\"In Kramatorsk nobody sleeps any more. Everyone is terrified of the glide bombs,\" Petro added.", {("residents", "negative")}),
     ("questioned-claim-is-not-support", "Angry residents of Belgorod dispute claims that the region supports the war.", {("residents", "negative")}),
+    # "she" is one person: not the soldiers she read about; but "one of the many Ukrainians" is one of them
+    ("she-is-not-the-group-before", "When Kim Min-ji, a student in Seoul, read about the thousands of soldiers sent to Russia, she "
+     "could not sleep. She worries that the war will reach Korea.", {("other", "negative")}),
+    ("he-is-one-of-the-group", "Andriy, 41, is one of the many Ukrainians in Sumy who refuse to leave. He is confident that "
+     "Russia will be defeated.", {("public", "positive")}),
+    ("positive-state-gone", "The enthusiasm that greeted the war in 2022 has long since faded.", {("public", "negative")}),
+    ("patriotic-fervour-subsided", "Those who are fighting now are exhausted. The patriotic fervor that prompted many to "
+     "volunteer has subsided.", {("soldiers", "negative")}),
+    ("would-like-an-end", "Most respondents would like the two sides to agree on ending the war quickly.", {("public", "negative")}),
+    ("time-has-come-for-talks", "Many Ukrainians believe the time has come for peace talks.", {("public", "negative")}),
+    ("poll-split-with-an-elaboration-between", "Some 55% of respondents want the war to end soon. Those who advocate an "
+     "early end to the conflict are mostly older. Only 35% want the fighting to continue until victory.", {("public", "negative")}),
+    ("situation-called-unbearable", "A resident of Sumy told reporters that life in the city is “unbearable.”", {("residents", "negative")}),
+    ("villager-title-before-a-name", "Villager Aung Kyi said she was terrified of the airstrikes.", {("residents", "negative")}),
+    ("motivation-to-keep-fighting", "Another soldier spoke about his motivation to keep fighting.", {("soldiers", "positive")}),
 ]
 
 
