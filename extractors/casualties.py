@@ -459,6 +459,10 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
             and P.REVISION_BETWEEN_RE.match(sent[last.q.end:q.start]) and not people_head(np_words) \
             and not P.REVISION_THING_RE.match(sent, q.end):
         category, kind = last.category, "post"  # "the toll rose to 50, up from 34", "7,155 killed (7,110)"
+    if category is None and last is not None and pre is None and not q.vague \
+            and P.TO_BETWEEN_RE.fullmatch(sent, last.q.end, q.start) \
+            and P.RISE_FROM_BEFORE_RE.search(sent, max(0, last.q.start - 40), last.q.start):
+        category, kind = last.category, "post"  # "the death toll climbed from 558 to 569": the current figure
     held = P.HOSTAGE_LATER_RE.match(sent, q.end) if category is None and pre is None and not q.vague and \
         P.HOLD_BEFORE_RE.search(sent, max(0, num_start - 20), num_start) else None
     if held is not None and people_head(noun_phrase_words(sent, q.end, held.start("word"))):

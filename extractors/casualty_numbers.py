@@ -145,6 +145,10 @@ def quantities(sent: str) -> list[Qty]:
                         a = a * scale
                         break
             sep = sent[m.end("a"):m.start("b")]
+            if _TO_SEP_RE.fullmatch(sep) and P.RISE_FROM_BEFORE_RE.search(sent, max(0, m.start() - 40), m.start()):
+                out.append(Qty(m.start(), m.end("a"), int(a), int(a), "exact"))
+                out.append(Qty(m.start("b"), m.end("b"), int(b), int(b), "exact"))
+                continue
             if _TO_SEP_RE.fullmatch(sep) and (
                     _YEAR_RE.fullmatch(m.group("a")) and (a > b or not _YEAR_RE.fullmatch(m.group("b").strip())
                                                          and _DATE_YEAR_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start()))

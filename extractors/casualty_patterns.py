@@ -58,7 +58,8 @@ _LINK = (
     r"|surpassed|surpasses|surpass|exceeded|exceeds|exceed|topped|tops|top|crossed|crosses|cross|neared|nears|near"
     r"|exceeding|surpassing|topping|reaching"
     r"|nearing|approaching|totalled|totaled|total|totals|numbered|number|now|be"
-    r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing)\s+to)"
+    r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing)\s+to"
+    r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing|revised(?:\s+(?:upward|upwards|up))?|raised)\s+from)"
 )
 
 # One quantity: optional qualifier, a number (or range), optional suffix. Named groups:
@@ -256,7 +257,7 @@ POST_CUE_RE = re.compile(
     r"|held\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:prisons|prison\s+camps|captivity)"
     r"|(?:hostages|captives|pows?\b)(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
     r"|hostages\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|seized|abducted))"
-    r"|(?P<missing>missing|unaccounted\s+for|disappeared|(?-i:MIA)\b)",
+    r"|(?P<missing>missing|unaccounted\s+for|disappeared|(?:forced\s+|enforced\s+)?disappearances|(?-i:MIA)\b)",
     re.IGNORECASE,
 )
 
@@ -282,7 +283,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
-    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:dead|killed|victims|died)(?:\s+" + _TOLL_WORD + r"){0,10}?"
+    r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:dead|killed|victims|died)(?:\s+\(?" + _TOLL_WORD + r"\)?){0,16}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\b(?:claim|claims|claimed|claiming|took|take|takes|taking|cost|costs|costing)\s+the\s+lives\s+of"
     r"|\bkilled\s+an\s+estimated|\bkillings?\s+of|\bmurders?\s+of|\b(?<!presumed\s)(?:dead|killed|deaths|fatalities)" + _WHICH_ESTIMATED +
@@ -308,7 +309,8 @@ PRE_CUE_RE = re.compile(
     r"|\bsuffered|\bsustained|\binflicted)"
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
     r"|abductions?\s+of|kidnappings?\s+of"
-    r"|seized|took|taken|taking|detained|detaining))"
+    r"|seized|took|taken|taking|detained|detaining)"
+    r"(?:\s+(?:a\s+group\s+of|a\s+total\s+of|another|an\s+additional|a\s+further))?)"  # "captured a group of six soldiers"
     r"|(?P<missing>\bwhereabouts\s+of|\bmissing" + _WHICH_ESTIMATED +
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:missing|disappeared)(?:\s+" + _TOLL_WORD + r"){0,10}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:)))"
@@ -559,6 +561,12 @@ COORDINATED_OBJECT_RE = re.compile(r"^\s*(?:,?\s*(?:and|as\s+well\s+as|plus)\s+(
 # a figure in a hypothetical ("If 3,000 were lost in the first month, ...")
 HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # an earlier value of the figure just given ("rose to 50, up from 34", "7,155 killed (7,110)")
+# "the death toll climbed from 558 to 569": a revision, two figures (the earlier and the current one), not a range
+RISE_FROM_BEFORE_RE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|increasing|grew|grown|soared"
+    r"|went\s+up|gone\s+up|revised(?:\s+(?:upward|upwards|up|downward|downwards|down))?|raised|raising|fell|fallen|dropped"
+    r"|decreased|lowered)\s+from\s+$", re.IGNORECASE)
+TO_BETWEEN_RE = re.compile(r"\s+to\s+")
 REVISION_BETWEEN_RE = re.compile(
     r"^(?:\s+[\w'’-]+){0,2}?\s*(?:,\s*(?:up|down)\s+from|\(\s*(?:(?:up|down)\s+)?(?:from\s+)?(?:some\s+)?"
     r"|,\s*(?:revised|raised|lowered)\s+from|,\s*compared\s+(?:with|to)|,\s*against"

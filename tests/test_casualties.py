@@ -725,3 +725,21 @@ def test_casualties_lives_lost_are_deaths() -> None:
     assert _records("At least 40 lives were lost in the Russian strike on Odesa.") == [("killed", 40, 40, "ukrainian")]
     # "lost" with soldiers stays a combined loss
     assert _records("The unit lost 2 soldiers.")[0][0] == "casualties"
+
+
+def test_casualties_toll_rising_from_one_figure_to_another_gives_both() -> None:
+    # "from X to Y" after a rise is a revision (the earlier figure and the current one), not a range
+    assert _records("The death toll from the strikes on Odesa rose from 34 to 50, the governor said.") == [
+        ("killed", 34, 34, "ukrainian"), ("killed", 50, 50, "ukrainian")]
+    assert [r[:3] for r in _records("The number of injured has climbed from 20 to 37.")] == [
+        ("wounded", 20, 20), ("wounded", 37, 37)]
+    assert [r[:3] for r in _records("Between 20 and 30 people were killed.")] == [("killed", 20, 30)]
+
+
+def test_casualties_group_of_long_toll_subject_and_disappearances() -> None:
+    assert [r[:3] for r in _records("Russian troops captured a group of six Ukrainian soldiers near Kupiansk.")] == [
+        ("captured", 6, 6)]
+    assert [r[:3] for r in _records("The number of people killed in Goma and its surroundings in eastern Democratic "
+                                    "Republic of Congo (DRC) has exceeded 8,500 since January.")] == [("killed", 8500, 8500)]
+    assert [r[:3] for r in _records("The cartel war caused at least 9 murders and 14 forced disappearances.")] == [
+        ("killed", 9, 9), ("missing", 14, 14)]
