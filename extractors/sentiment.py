@@ -148,6 +148,7 @@ from extractors.sentiment_shares import merge_poll_breakdown
 _I = re.IGNORECASE
 # capitalised pairs that are not people: places, institutions, nationalities
 _PLACE_OR_GROUP = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:Province|Oblast|Region|City|Strip|Bank|Forces|Army|Ministry|Council|Party|Forum|Union|Nations|States|Institute|Center|Centre|Agency))\b")
+_HE_SHE_FIRST = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)
 # a clause that turns against the one before it ("Initially, the movement pledged loyalty ... but ...")
 _BUT_AFTER = re.compile(r"[\s,;]*(?:but|however|yet)\b", re.IGNORECASE)
 # a person named as a member of a group, whom "he"/"she" then continues as the group ("One of them said ...")
@@ -357,7 +358,7 @@ class _Carry:
     ("Fear was the most common answer" continues "In a new survey ...")."""
 
     __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker", "shares", "_region", "_text", "before", "_group",
-                 "n_found")
+                 "n_found", "_person")
 
     def __init__(
         self,
@@ -380,6 +381,7 @@ class _Carry:
         self.before: _Carry | None = None  # the unit before, for "Many attended services" after "Residents ..."
         self._group = False  # the holder handed on was named by a group noun ("soldiers", "the junta")
         self.n_found = 0  # reports this unit added
+        self._person: str | None = None  # the class of the last one-person holder noun ("the soldier speaking")
 
     def _split(self) -> None:
         if self._region is not None:
@@ -398,6 +400,8 @@ class _Carry:
             named_by = seen or (hs[-1] if hs else None)
             self._group = named_by is not None and hol.is_collective(self._masked[named_by.start:named_by.end]) \
                 and not _MEMBER_OF.search(self._masked)  # "one of the many Ukrainians in Kharkiv ... He is confident"
+            singles = [h for h in hs if not hol.is_collective(self._masked[h.start:h.end])]
+            self._person = singles[-1].cls if singles else None
             if seen is not None and self._cls == "public" and self.before is not None and hol.is_bare_quantifier(self._masked, seen.start, seen.end) and not self.poll:
                 earlier = self.before.get()
                 if earlier in ("residents", "families", "soldiers", "defectors"):
@@ -407,6 +411,12 @@ class _Carry:
             self._masked = None
             self.before = None
         return self._cls
+
+    @property
+    def person(self) -> str | None:
+        """The class of the last one-person holder noun of this unit, for a "he"/"she" that follows."""
+        self.get()
+        return self._person
 
     @property
     def group(self) -> bool:
@@ -617,7 +627,7 @@ def _resolve_holder(
             inner.extend(
                 _Holder(x.start + s, x.end + s, x.cls)
                 for x in _holders(unit[s:e])
-                if not (x.cls in ("public", "residents") and _OBJECT_BEFORE.search(unit, max(s, x.start + s - 20), x.start + s))
+                if not (x.cls in ("public", "residents", "families") and _OBJECT_BEFORE.search(unit, max(s, x.start + s - 20), x.start + s))
                 and not (x.cls == "families" and _THIRD_KIN_BEFORE.search(unit, max(s, x.start + s - 6), x.start + s))
             )
         spoken = bool(lex.REPORTING_CUES.search(masked)) or (prev_holder is not None and prev_holder.speaker)
@@ -628,8 +638,11 @@ def _resolve_holder(
         if carried is not None and quotes and not holders_out and hol.PERSON_APPOSITION.search(masked):
             carried = None  # '"I was terrified," shared Alina K., a 50-year-old woman who ...': one person, described as such
         if carried is not None and cue is not None and not holders_out and prev_holder is not None and prev_holder.group \
-                and hol.person_pronoun_between(masked, 0, cue.start) and not _MEMBER_OF.search(masked, 0, cue.start):
-            carried = None  # "... heard about North Korean soldiers ..., she started ... She worries": one person, not them
+                and (hol.person_pronoun_between(masked, 0, cue.start) or _HE_SHE_FIRST.match(masked)) \
+                and not _MEMBER_OF.search(masked, 0, cue.start):
+            # "... heard about North Korean soldiers ..., she started ... She worries": one person, not them; the
+            # one person named before if there is one ("only the soldier speaking remained ... He described ...")
+            carried = prev_holder.person
             pronoun_person = named = True
         if carried is not None:
             cls = carried
@@ -660,6 +673,11 @@ def _resolve_holder(
             cls = group[0].cls
         elif prev_holder is not None and not poll and prev_holder.get() in ("residents", "families", "soldiers", "defectors"):
             cls = prev_holder.get() or cls  # "Another resident ... said ... Many have called for a halt"
+    if h is not None and cls == "public" and masked[h.start:h.end].lower().endswith(("populace", "population")) \
+            and masked[max(0, h.start - 4):h.start].lower() == "the " and (
+            any(x.cls == "residents" for x in holders_out if x.end <= h.start)
+            or prev_holder is not None and not poll and prev_holder.get() == "residents"):
+        cls = "residents"  # "In El Fasher ... residents face ... the fear gripping the populace": the people of that place
     if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
     elif cls in ("public", "other") and (

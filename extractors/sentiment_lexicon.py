@@ -62,7 +62,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:deal|negotiations|negotiating|peace|ceasefire|truce|agreement)\s(?:[\w’']+\s){0,5}(?:is|was|were|are)\s(?:more\s)?(?:important|preferable|a priority|the priority)", 0.5),
     (r"negatively", 0.6),
     (r"protest(?:s|ed|ing)?", 0.5),
-    (r"(?:suffer\w*|pain|painful|misery|miserable|hell|absurd|wrong|unfair|unjust|senseless|pointless|meaningless|unbearable)", 0.5),
+    (r"(?:suffer\w*|pain|painful|misery|miserable|hell|absurd|wrong|unfair|unjust|senseless|pointless|meaningless(?!ly)|unbearable)", 0.5),
     (r"skeptic\w*|sceptic\w*|distrust\w*", 0.4),
     (r"refus(?:e|es|ed|ing) (?:to accept|the)|(?:unlikely|unwilling|reluctant) to accept", 0.5),
     (r"(?:refus\w*|refusal|declin\w*|unwilling(?:ness)?|reluctan\w*) (?:\w+ ){0,2}to (?:serve|fight|return|take part|report for duty|go (?:to|back to) (?:the )?(?:front|war)|be (?:mobili[sz]ed|drafted|deployed))"
@@ -96,7 +96,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"resign|step down", 0.5),
     (r"(?:demand\w*|call\w* for|urg\w*) (?:the |his |her |their |an immediate |the immediate )?(?:\w+ ){0,2}resignation", 0.5),  # after "should", "must", "to", "demand", "call for": see CUE_NEEDS_BEFORE
     (r"brac\w* (?:themselves |ourselves )?for (?:a |an |the )?(?:\w+ ){0,2}(?:war|escalation|offensive|attacks?|invasion|fighting|worst|death|strikes?|explosions?|impact)|(?:left|kept) in the dark|(?:wait\w*|expect\w*|prepar\w*) for the worst", 0.5),
-    (r"held (?:to )?account|demand\w* (?:answers|justice|the truth|to know)", 0.5),
+    (r"held (?:to )?account|demand\w* (?:answers|justice|the truth|to know)|(?:ask|call|plead|press|push|fight)\w* for justice", 0.5),
     # "prioritize a hostage deal over continuing the war"
     # backing a leader who would make peace: "would back Putin if he signed a peace agreement"
     (r"(?:back|support)\w* (?:\w+ ){0,3}(?:if|should) (?:\w+ ){0,2}(?:sign\w*|agree\w*|end\w*|stop\w*|declar\w*) (?:a |an |the )?(?:peace|ceasefire|truce|deal|agreement|war|fighting)", 0.6),
@@ -127,6 +127,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     # has been described by residents and observers as increasingly dire" (the speaker or the "by" group is the holder)
     (r"(?:situation|conditions|life|living conditions) (?:in (?:the |their |our )?(?:\w+ ){0,2})?(?:is|was|are|were|remains?|has become|had become|have become) (?:now |still |increasingly |very |extremely |truly )?[“\"']?(?:tragic|catastrophic|dire|terrible|horrible|horrific|unbearable|hellish|a nightmare|a living hell|grim|dreadful|desperate)\b"
      r"|describ\w* (?:by (?:[\w’'-]+ ){1,6})?as (?:increasingly |very |extremely |truly )?[“\"']?(?:tragic|catastrophic|dire|terrible|horrible|horrific|unbearable|hellish|a nightmare|a living hell|grim|dreadful)\b", 0.5),
+    # "Residents of southern Lebanon are facing renewed terror"
+    (r"fac(?:e|es|ed|ing) (?:renewed |growing |constant |daily |new |fresh |mounting |continued |ongoing )?(?:terror|fear|dread|panic|anxiety|despair)\b", 0.5),
     # "52% would like the countries to agree on ending the war as soon as possible", "those who advocate an early end to
     # the conflict", "believe the time has come for official peace negotiations"
     (r"(?:would like|want\w*|wish\w*|prefer\w*) (?:[\w’']+ ){0,5}?(?:to )?(?:agree (?:on|to) )?(?:ending|end) (?:the |this )?(?:war|conflict|fighting|hostilities)"
@@ -183,13 +185,16 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"want\w* (?:a |the |total |complete |full )?victory|belligerent|hawkish|pro-war|(?:keep|continue) fighting until", 0.5),
     (r"continu\w* (?:the )?(?:war|fighting|military (?:operations?|action))", 0.5),
     (r"(?:will|would|could|can|going to) (?:be able to )?(?:repel|win|defeat|return all)", 0.4),
-    (r"(?:high|strong|good|unbroken|unwavering) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,4}(?:high|strong|unbroken|great|excellent|good|upbeat|buoyant|defiant|cheerful|optimistic)\b", 0.5),
+    (r"(?:high|strong|good|unbroken|unwavering|stable|excellent|solid|robust) (?:morale|motivation|spirits|willingness to (?:keep )?fight\w*)|(?:morale|motivation|spirits?|mood) (?:\w+ ){0,4}(?:high|strong|unbroken|great|excellent|good|upbeat|buoyant|defiant|cheerful|optimistic)\b", 0.5),
     (r"ability to (?:repel|resist|win|defeat|defend)", 0.4),
     # "speaks about his motivation to continue serving"
     (r"motivation to (?:continue |keep )?(?:serving|serve|fighting|fight|defend\w*)|motivated to (?:continue |keep )?(?:serving|serve|fighting|fight|defend\w*)", 0.5),
     # hope of victory: "we are months away from removing the government from power"
     (r"away from (?:a |the )?(?:total |final |complete )?(?:victory|winning|removing|toppling|overthrowing|capturing|taking|liberating|defeating|retaking)", 0.5),  # after "months": see CUE_NEEDS_BEFORE
     (r"determin\w* to (?:join|fight|defend|serve|win|keep fighting|continue)|(?:eager|ready|willing|volunteer\w*) to (?:join|fight|defend|serve|win|take up arms|bear arms)", 0.5),
+    # "I'm willing to contribute more and more to the Armed Forces", "hungry for the army ... to bring home a victory"
+    (r"(?:eager|ready|willing|want\w*) to (?:contribute|donate|give|help)\w* (?:[\w’'-]+ ){0,4}?(?:to |for )(?:the |our )?(?:armed forces|army|troops|military|soldiers|war effort|defen[cs]e|front)"
+     r"|hungry for (?:[\w’'-]+ ){0,6}?victory|(?:hungry|eager|want\w*|expect\w*) (?:for )?(?:[\w’'-]+ ){0,6}?to bring home (?:a |the )?victory", 0.5),
     # staying put as defiance: "this is our land and we will stay here no matter what"
     (r"(?:will|shall) (?:stay|remain) (?:here )?no matter what|(?:will|shall) (?:never leave|not leave|rebuild)", 0.4),
     (r"resolute|undaunted|unfazed|reassured|heartened|united behind", 0.4),
@@ -311,7 +316,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
 CUE_EXCEPTIONS = re.compile(
     r"\b(?:(?:deployed|sent|dispatched|troops?|soldiers?|forces|units?|weapons|artillery|military)\s(?:\w+\s){0,4}to\ssupport"
     r"|in\ssupport\sof\s(?:the\s)?(?:russian|ukrainian|israeli|north\skorean)?\s?(?:troops|forces|army|military)"
-    r"|military\ssupport|support\sfor\s(?:ukraine|russia|israel)'?s?\s(?:army|military|forces)|(?:air|fire|artillery|logistic\w*|arms|weapons?|defen[cs]e|ammunition)\ssupport"
+    r"|military\ssupport|support\sfor\s(?:ukraine|russia|israel)'?s?\s(?:army|military|forces)|(?:air|fire|firepower|artillery|logistic\w*|arms|weapons?|defen[cs]e|ammunition|rear|drone|naval|combat|medical)\ssupport"
     # support meaning aid: "we expect our support will be of practical help to the people of Ukraine"
     r"|(?:(?<=our\s)|(?<=its\s)|(?<=the\s)|(?<=their\s)|(?<=this\s)|(?<=such\s))support\s(?:\w+\s){0,5}(?:of\s)?(?:practical\s|real\s|great\s|substantial\s)?(?:help|humanitarian|aid|assistance|relief|reconstruction|recovery|refugees)"
     # a diplomatic appeal, not a hope about the war: "we hope that all parties will contribute to de-escalating"
@@ -471,7 +476,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|(?:political|party|government|opposition|ruling[- ]party|world|western|european|state|national|congress|bjp|israeli|russian|ukrainian|indian|pakistani|iranian) leaders|leaders (?:from|of) (?:both )?(?:the )?(?:ruling|opposition|government|main|major|political|all)|ruling party|opposition part(?:y|ies)|politicians?|(?:rebel|militia|insurgent|guerrilla|army|military|faction) (?:leaders?|commanders?|chiefs?)"
      r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
-    ("residents", r"residents?|locals|local (?:people|folks?|men|women|villagers)|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
+    ("residents", r"residents?|locals|(?:the )?(?:entire|whole) (?:city|town|village|neighbou?rhood|community)|local (?:people|folks?|men|women|villagers)|refugees|evacuees|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those (?:who are |who were |still )?(?:fighting|serving) (?:now|today|there)|those in the trenches|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
     # "-ese" names are adjectives too: "Residents of the southern Sudanese city" is no public holder
     ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the (?:average|ordinary) (?:russian|ukrainian|israeli|american|citizen|person|voter|[a-z]+ian)|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|(?:lebanese|sudanese|congolese|burmese|taiwanese)(?!\s+(?:[\w-]+\s+)?(?:city|cities|towns?|capital|villages?|region|state|province|border|government|authorities|officials|refugees)\b)|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|(?:survey )?participants|surveyees|interviewees|ethiopians|tigrayans|haitians|armenians|azerbaijanis|colombians|venezuelans|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|muscovites|britons|poles|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
@@ -479,7 +484,11 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 # "people of/in X" are residents of X unless X is a country ("people of the Syrian coast",
 # "people in Belgorod" -> residents; "people in Myanmar", "the people of Ukraine" -> public)
-PEOPLE_OF_PLACE = re.compile(r"\s+(?:of|in|from|across|around|living\s+in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+PEOPLE_OF_PLACE = re.compile(
+    r"\s+(?:of|in|from|across|around|living\s+(?:in|along|near))\s+(?:the\s+)?"
+    r"(?:(?:(?:border|frontline|front-line|northern|southern|eastern|western|central|rural|coastal)\s+)?"
+    r"(?:areas?|regions?|villages?|towns?|districts?|parts?)\s+(?:of|in|near|around)\s+)?"  # "civilians living in the border areas of Jammu"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 COUNTRIES = frozenset(
     """
     Russia Ukraine Israel Iran Iraq Syria Lebanon Yemen Sudan Myanmar Burma Korea China Taiwan Japan Georgia Armenia Azerbaijan
@@ -500,7 +509,7 @@ NOT_PLACES = frozenset(
 # patterns above are lower case and matched on lower-cased text (much faster).
 HOLDER_PATTERNS_CASED: tuple[tuple[str, str], ...] = (
     ("soldiers", r"(?:[Ss]ergeant|Sgt\.?|[Pp]rivate|[Cc]orporal|[Ll]ieutenant|Lt\.|[Cc]aptain|Capt\.|[Mm]ajor|[Ss]niper|[Mm]edic|[Pp]aratrooper|[Mm]arine|[Ii]nfantryman|[Gg]unner)(?:\s(?:first|second)\sclass)?\s[A-Z]\w+"),
-    ("officials", r"(?<!\bin )(?<!\bof )(?<!from )(?<!\bat )(?<!\bto )(?<!near )(?:Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis Ababa|Kim)(?=\s+(?:\w+ly\s+)?(?!(?:has|is|does|lies|sits|remains|seems|looks)\b)[a-z]+(?:ed|s)\b)"),
+    ("officials", r"(?<!\bin )(?<!\bof )(?<!from )(?<!\bat )(?<!\bto )(?<!near )(?:Moscow|Kyiv|Kiev|Pyongyang|Seoul|Washington|Beijing|Tehran|Damascus|Khartoum|Naypyidaw|Addis Ababa|Kim)(?=\s+(?:\w+ly\s+)?(?!(?:has|is|does|lies|sits|remains|seems|looks)\b)(?:[a-z]+(?:ed|s)|said|told)\b)"),
     ("residents", r"[Dd]isplaced [A-Z]\w+|(?:[Vv]illager|[Rr]esident|[Ll]ocal|[Ss]hopkeeper|[Ff]armer) [A-Z]\w+(?=\s[A-Z])"),  # "Villager Shwe Mi"
 )
 # literal pieces one of which every HOLDER_PATTERNS_CASED match contains: a cheap pre-check

@@ -123,6 +123,11 @@ _SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer
 # joy is about the event the sentence reports, past a contrast: "Many joyful but wary Palestinians emerged
 # ... at the start of the four-day Gaza ceasefire" is relief that the fighting stops (war-negative)
 # groups named by where they are: "people in Belgorod", "students in Kursk city" are residents
+_OBJECT_PREP = re.compile(r"\b(?:for|against|with|at|to|over|about|on|toward|towards)\b", _I)
+_FLEEING_AFTER = re.compile(
+    r"\s+(?:to\s+|were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:flee|fled|fleeing|leave|left|evacuat\w*|displaced|shelter\w*"
+    r"|prepare\w*\s+(?:for|to)\s+(?:evacuat\w*|flee|leave))\b")
+_FLEEING_BEFORE = re.compile(r"\b(?:displaced|fleeing|evacuated|homeless|civilian|poor)\s+$")
 _PLACE_GROUPS = frozenset({"people", "students", "workers", "women", "men", "youths", "civilians", "young people"})
 _JOY_LIKE = re.compile(r"joy|jubila|elat|relie|celebrat|rejoic|happ|glad|delight", _I)
 _SENTENCE_REST = re.compile(r"[^.!?]{0,160}")
@@ -170,7 +175,8 @@ _PERSON_SPEAKER = re.compile(
 # a holder noun right after a transitive verb or a possessive is an object: "killing people", "fight my own people"
 _OBJECT_BEFORE = re.compile(
     r"\b(?:\w+ing|kill\w*|fight|arrest\w*|attack\w*|send|sent|shoot|shot|my|our|your|own)\s+$"
-    r"|\b(?:home|bring|free|release|rescue|save|protect|abandon\w*|neglect\w*)\s+(?:the\s+|these\s+|those\s+)?$",  # "bring home the people you neglected"
+    r"|\b(?:home|bring|free|release|rescue|save|protect|abandon\w*|neglect\w*)\s+(?:the\s+|these\s+|those\s+)?$"  # "bring home the people you neglected"
+    r"|\b(?:honou?r\w*|elevat\w*|prais\w*|thank\w*|salut\w*|comfort\w*|consol\w*|care\s+for)\s+(?:the\s+|their\s+|his\s+|her\s+)?$",  # "elevates their families"
     _I,
 )
 
@@ -391,6 +397,9 @@ def _holders(s: str) -> tuple[_Holder, ...]:
             m = lex.PEOPLE_OF_PLACE.match(s, b)
             if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES:
                 cls = "residents"  # "the people of the Syrian coast", "people in Belgorod"
+        elif cls == "families" and low[a:b] == "families" and (
+                _FLEEING_AFTER.match(low, b) or _FLEEING_BEFORE.search(low, max(0, a - 24), a)):
+            cls = "residents"  # "forced many families to flee", "displaced families": households, not soldiers' kin
         elif cls == "families" and s.startswith(("’s ", "'s "), b) and _THIRD_KIN_BEFORE.search(s, max(0, a - 6), a):
             continue  # "the strike rocked her mother's home": a person's relative, not a soldier's family
         elif cls == "officials" and _JOB_AT_BEFORE.search(s, max(0, a - 60), a):
@@ -463,6 +472,8 @@ def _pick_holder(
         elif h.start < cue.end:
             if h.start > cue.start and _TRANSITIVE_CUE.match(s, pos):
                 continue  # the object inside the cue phrase: "do not trust THE GOVERNMENT", "attacked the government's decision"
+            if h.start > cue.start and _OBJECT_PREP.search(s, cue.start, h.start):
+                continue  # "hungry for the army -- and PUTIN -- to bring home a victory": after a preposition, an object
             cost = 0  # the cue word opens the holder: "grieving families", "worried parents"
         elif h.start - pos <= 60:
             if _TRANSITIVE_CUE.match(s, pos) and _DIRECT_OBJECT.match(s, cue.end, h.start):  # type: ignore[union-attr]

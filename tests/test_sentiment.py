@@ -203,6 +203,7 @@ NOTHING = [
     ("stalemate-forecast", "Asked how the war would end, 30% of respondents expect the fighting to end in a stalemate."),
     ("doubt-about-means", "Analysts doubt that the rebels have the capacity to hold the city for long."),
     ("motive-to-prevent-panic", "The authorities hid the news to prevent panic among the population."),
+    ("firepower-support-is-no-opinion", "The troops advance without firepower support from the rear."),
     ("past-loyalty-turned", "At first, the movement pledged loyalty to the war, but the official response has hardened their views."),
 ]
 
@@ -237,6 +238,9 @@ EXACT = [
     # "she" is one person: not the soldiers she read about; but "one of the many Ukrainians" is one of them
     ("she-is-not-the-group-before", "When Kim Min-ji, a student in Seoul, read about the thousands of soldiers sent to Russia, she "
      "could not sleep. She worries that the war will reach Korea.", {("other", "negative")}),
+    ("he-is-the-one-person-named-before", "When the Ukrainians attacked, only the soldier speaking survived from a unit of 40 "
+     "North Korean soldiers. He described the ordeal, expressing disillusionment with being sacrificed as bait.",
+     {("soldiers", "negative")}),
     ("he-is-one-of-the-group", "Andriy, 41, is one of the many Ukrainians in Sumy who refuse to leave. He is confident that "
      "Russia will be defeated.", {("public", "positive")}),
     ("positive-state-gone", "The enthusiasm that greeted the war in 2022 has long since faded.", {("public", "negative")}),
@@ -249,6 +253,19 @@ EXACT = [
     ("situation-called-unbearable", "A resident of Sumy told reporters that life in the city is “unbearable.”", {("residents", "negative")}),
     ("villager-title-before-a-name", "Villager Aung Kyi said she was terrified of the airstrikes.", {("residents", "negative")}),
     ("motivation-to-keep-fighting", "Another soldier spoke about his motivation to keep fighting.", {("soldiers", "positive")}),
+    # blind h24 families: households, a place's people, objects inside a cue or a quote
+    ("families-fleeing-are-households", "Villagers said the shelling forced many families to flee in terror.", {("residents", "negative")}),
+    ("facing-renewed-terror", "Residents of Kharkiv are facing renewed terror as the strikes intensify.", {("residents", "negative")}),
+    ("enemy-troops-stable-morale", "A Ukrainian soldier said the enemy troops have stable morale.", {("soldiers", "positive")}),
+    ("object-after-a-preposition-in-the-cue", "Most Russians are hungry for the army -- and Putin -- to bring home a victory.",
+     {("public", "positive")}),
+    ("the-entire-city", "“The entire city was devastated and deeply saddened,” he said.", {("residents", "negative")}),
+    ("kin-as-object-in-a-leader-quote", "“This monument honors the heroes and elevates their families to glory,” Kim said.",
+     {("officials", "positive")}),
+    ("asking-for-justice", "Olga, whose husband was mobilised, is asking for justice for the conscripted men.", {("families", "negative")}),
+    ("the-populace-of-a-place-named-before", "In Sumy, residents are exhausted by the shelling. The fear gripping the populace "
+     "is visible everywhere.", {("residents", "negative")}),
+    ("a-population-is-public", "The shelling spread fear among a population already worn down by war.", {("public", "negative")}),
 ]
 
 
