@@ -21,6 +21,8 @@ _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 _WORD_RE = re.compile(r"[\w-]+")
 
 
+_TO_HELL_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?to\s+hell\b", re.IGNORECASE)
+
 def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     """The number is no casualty figure: a date, age, amount, score, rate, hypothetical or a death of disease."""
     if q.strong:
@@ -50,6 +52,8 @@ def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
     if pre is not None and P.OFFER_BEFORE_RE.search(sent, max(0, q.start - 80), max(0, q.start - 40) + pre.start()) \
             and P.CAPTIVE_AFTER_RE.match(sent, q.end):
         pre = None  # "ready to send two North Koreans captured in battle back": captives offered, still held
+    if pre is not None and _TO_HELL_AFTER_RE.match(sent, q.end):
+        pre = None  # "sent twelve terrorists to hell": killed
     if pre is not None and \
             not P.BODIES_AFTER_RE.match(sent, q.end) and not P.AMONG_TOTAL_RE.match(sent, q.end) and \
             not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end) and not P.FIGURE_NOUN_AFTER_RE.match(sent, q.end) and \

@@ -134,6 +134,8 @@ def quantities(sent: str) -> list[Qty]:
             continue
         lo = hi = a
         qualifier = "exact"
+        if m.group("between") and not m.group("b") and _YEAR_RE.fullmatch(m.group("a")):
+            continue  # "killed between 2021 and December 2024": a span of dates
         if m.group("b"):
             b, b_scaled = number_value(m.group("b"))
             if b is None:

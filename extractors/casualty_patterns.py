@@ -237,10 +237,11 @@ POST_CUE_RE = re.compile(
     r"(?P<casualties>among\s+the\s+casualties|casualties|casualty|losses|lost\b(?!\s+(?:their|his|her|its|to|control|contact|territory|ground))"
     r"|combat\s+losses)"
     r"|(?P<captured_dead>captured\s+dead)"
-    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|found\s+dead|dead|died|die\b|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|slain|perished|executed"
+    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|found\s+dead|dead|died|die\b|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|fatality|slain|perished|executed"
     r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|(?:burned|burnt)\s+alive"
     r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|(?:embraced|embrace|embraces|attained|achieved|received)\s+(?:shahadat|martyrdom)"
+    r"|made\s+the\s+(?:ultimate|supreme)\s+sacrifice|to\s+hell\b"  # "sent twelve terrorists to hell"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
     r"|(?<=\s)lives(?=\W|$)|fell(?=\s+(?:in\s+(?:action|(?:the\s+)?(?:battles?|combat|fighting|war|line\s+of\s+duty))|on\s+(?:[\w'’]+\s+){0,2}?(?:battlefield|front|frontline|territory|soil)|defending|fighting|during)\b)|(?<=\s)victims(?=\W|$)"
@@ -280,7 +281,7 @@ PRE_CUE_RE = re.compile(
     r"|all(?:\s+of)?(?:\s+the)?))?"
     r"|\b(?:killed|killing|kills|kill)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
     r"|\b(?:death|deaths|massacres?|slaughter|executions?|killing|martyrdom)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
-    r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,20}?\s+" + _LINK +
+    r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+\(?(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\)?\.?){0,24}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:dead|killed|victims|died)(?:\s+\(?" + _TOLL_WORD + r"\)?){0,16}?"
@@ -305,7 +306,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:casualties|casualty\s+(?:figure|toll|count|tally|number)|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,16}?,?\s+"
     r"(?:exceeded|exceeds|exceed|reached|reach|reaches|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
     r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was"
-    r"|exceeding|surpassing|topping|reaching)"
+    r"|exceeding|surpassing|topping|reaching)(?:\s+(?:another|an\s+additional|a\s+further))?"
     r"|\bsuffered|\bsustained|\binflicted)"
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
     r"|abductions?\s+of|kidnappings?\s+of"
@@ -470,6 +471,7 @@ CUE_STEMS = (
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
     "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive", "pows", "kia", "wia", "mia",
+    "to hell", "ultimate sacrifice", "supreme sacrifice",
     # a figure repeated by reference in a sentence of its own ("he placed the number at roughly 31,000")
     "put the number", "puts the number", "putting the number", "placed the number", "places the number",
     "placing the number", "place the number", "put the total", "puts the total", "placed the total", "places the total",

@@ -130,8 +130,10 @@ _FLEEING_AFTER = re.compile(
 _FLEEING_BEFORE = re.compile(r"\b(?:displaced|fleeing|evacuated|homeless|civilian|poor)\s+$")
 _PLACE_GROUPS = frozenset({"people", "students", "workers", "women", "men", "youths", "civilians", "young people"})
 _JOY_LIKE = re.compile(r"joy|jubila|elat|relie|celebrat|rejoic|happ|glad|delight", _I)
-_SENTENCE_REST = re.compile(r"[^.!?]{0,160}")
-_JOY_EVENT = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|end of the war|armistice)\b", _I)
+# the rest of the sentence, and a short next one: "I’m very happy. It’s over, and now we can live in peace"
+_SENTENCE_REST = re.compile(r"[^.!?]{0,160}(?:[.!?]\s+[^.!?]{0,40})?")
+_JOY_EVENT = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|end of the war|armistice"
+                        r"|it[’']?s over|it is over|the war is over|war has ended|fighting (?:has )?(?:stopped|ended))\b", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus|unwilling|reluctan|unlikely)", _I)
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
@@ -486,7 +488,8 @@ def _pick_holder(
         if h.cls in lex.WEAK_HOLDERS and cue is not None and hol.PRAISE_OF_FIGHTERS.match(s, cue.start):
             continue  # "North Korean troops fought VALIANTLY, Shoigu told journalists": the praised, not the holder
         if h.cls in lex.WEAK_HOLDERS and not source and not speaker and not (
-            cue is not None and cue.start < h.start and h.end <= cue.end and _AMONG_BEFORE.search(s, cue.start, h.start)
+            cue is not None and cue.start < h.start and h.end <= cue.end
+            and (_AMONG_BEFORE.search(s, cue.start, h.start) or h.end == cue.end)  # "exhausted Ukrainian SOLDIERS say"
         ):
             # (a weak holder inside the cue phrase holds it: "morale among Russian troops ... is low")
             if cue is None:

@@ -743,3 +743,19 @@ def test_casualties_group_of_long_toll_subject_and_disappearances() -> None:
                                     "Republic of Congo (DRC) has exceeded 8,500 since January.")] == [("killed", 8500, 8500)]
     assert [r[:3] for r in _records("The cartel war caused at least 9 murders and 14 forced disappearances.")] == [
         ("killed", 9, 9), ("missing", 14, 14)]
+
+
+def test_casualties_round_25_wordings() -> None:
+    assert [r[:3] for r in _records("A drone strike on Sumy has resulted in one fatality and at least eight injuries.")] == [
+        ("killed", 1, 1), ("wounded", 8, 8)]
+    assert [r[:3] for r in _records("On the previous day, enemy losses amounted to another 1,540 soldiers.")] == [
+        ("casualties", 1540, 1540)]
+    # a span of dates after "between" is no figure
+    assert [r[:3] for r in _records("A source said 121 soldiers have been killed between 2021 and December 2024.")] == [
+        ("killed", 121, 121)]
+    assert [r[:3] for r in _records("The death toll from clashes between Colombia's National Liberation Army (ELN) and "
+                                    "members of the former FARC 33rd Front has risen to 60, the Ombudsman's Office said.")] == [
+        ("killed", 60, 60)]
+    assert [r[:3] for r in _records("Troops sent twelve terrorists to hell, while eighteen brave sons of the soil made the "
+                                    "ultimate sacrifice.")] == [("killed", 12, 12), ("killed", 18, 18)]
+    assert _records("The army sent 500 soldiers to the front.") == []

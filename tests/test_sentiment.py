@@ -266,6 +266,21 @@ EXACT = [
     ("the-populace-of-a-place-named-before", "In Sumy, residents are exhausted by the shelling. The fear gripping the populace "
      "is visible everywhere.", {("residents", "negative")}),
     ("a-population-is-public", "The shelling spread fear among a population already worn down by war.", {("public", "negative")}),
+    # blind h25 families: agencies, vows, verdicts in quotes, kin kept out of the war, refusals, attributive states
+    ("intelligence-service-wants-an-end", "According to the lawmaker, the NIS thinks an early end to the war is desirable.",
+     {("officials", "negative")}),
+    ("capital-has-vowed", "Pyongyang has vowed to back Russia until it achieves victory over Ukraine.", {("officials", "positive")}),
+    ("quoted-mockery", "A defence ministry spokesperson said the military cooperation is “a mockery of international law.”",
+     {("officials", "negative")}),
+    ("father-begged-son-not-to-go", "When his son was sent to fight, Sergei begged him not to go.", {("families", "negative")}),
+    ("refused-to-go-to-war", "More than 1,000 members of the military have refused to go to Ukraine, the lawyer wrote.",
+     {("soldiers", "negative")}),
+    ("relatives-urge-release", "Relatives of prisoners of war rallied outside the embassy, urging Washington to help secure the "
+     "release of the soldiers.", {("families", "negative")}),
+    ("fighting-nazis-justification", "“Now we are fighting against Nazis in Ukraine,” said Ivan, a soldier back from the front.",
+     {("soldiers", "positive")}),
+    ("people-on-the-streets-of-a-city", "People on the streets of Tehran are grieving the loss of life.", {("residents", "negative")}),
+    ("exhausted-but-motivated", "Exhausted Ukrainian soldiers say their motivation is fortified by their cause.", {("soldiers", "mixed")}),
 ]
 
 
