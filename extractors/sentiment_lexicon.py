@@ -300,8 +300,8 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
-    mockery travesty farce sham unnecessary desirable begged begs implored refused refuse release nazis fascists vow
-    fervo zeal tragic dire$ terrible horribl horrific hellish nightmar dreadful situation conditions$
+    mockery travesty farce sham unnecessary begged begs implored refused refuse nazis fascists vow urg describ
+    fervo zeal situation conditions$
     resolute undaunted unfazed reassured heartened united$ valiant courageous heroically solidarity chant petition plead appeal decepti inhuman cynical
     indifferen interested heartache reject away$ tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$ worst$ responsib crime crimes$ illegal unlawful criminal violation genocide aggression threat threatened danger enemy
@@ -323,7 +323,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
     worst responsib crime crimes genocide aggression threat danger enemy illegal unlawful criminal violation
-    tragic dire terrible horribl horrific hellish nightmar dreadful fervo zeal desirable release victory
+    mockery travesty farce unnecessary
     fear tears heart nationalis flag tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
