@@ -463,6 +463,10 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
             and P.TO_BETWEEN_RE.fullmatch(sent, last.q.end, q.start) \
             and P.RISE_FROM_BEFORE_RE.search(sent, max(0, last.q.start - 40), last.q.start):
         category, kind = last.category, "post"  # "the death toll climbed from 558 to 569": the current figure
+    if category is None and last is not None and pre is None and not q.vague \
+            and P.FROM_AFTER_REVISED_RE.fullmatch(sent, last.q.end, q.start) \
+            and P.REVISED_TO_BEFORE_RE.search(sent, max(0, last.q.start - 60), last.q.start):
+        category, kind = last.category, "post"  # "revised the death toll down to 11 Monday night from 12": the earlier
     held = P.HOSTAGE_LATER_RE.match(sent, q.end) if category is None and pre is None and not q.vague and \
         P.HOLD_BEFORE_RE.search(sent, max(0, num_start - 20), num_start) else None
     if held is not None and people_head(noun_phrase_words(sent, q.end, held.start("word"))):

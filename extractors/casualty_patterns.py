@@ -130,7 +130,7 @@ _DAY_AFTER_MONTH = "(?:" + "|".join(
 NOT_BEFORE_RE = re.compile(
     r"(?:[$€£₩¥]|US\$|\b(?:" + MONTHS + r")\.?|\baged|\bages|\bage\s+of|\bno\.|\bpage|\bpara|\bmodel"
     r"|\bflight|\broute|\bresolution|\bthe|\bits|\bhis|\bher|\btheir|\b(?:older|younger)\s+than"
-    r"|\bas\s+(?:young|old)\s+as)\s*$",
+    r"|\bas\s+(?:young|old)\s+as|(?-i:\b[A-Z][A-Za-z]{0,3}-))\s*$",  # "a D-20 howitzer", "Su-25 jets": a model
     re.IGNORECASE,
 )
 # text right after a number that makes it a non-casualty
@@ -225,7 +225,7 @@ PERSON_NOUNS = frozenset(
 
 # Combined "killed or wounded" expressions first (they must win over their parts).
 COMBINED_RE = re.compile(
-    r"(?:killed|dead|died|deaths?|fatalities|slain|killing)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
+    r"(?:confirmed\s+|either\s+(?:been\s+)?)?(?:killed|dead|died|deaths?|fatalities|slain|killing)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
     r"(?:wounded|injured|injuries|injury|hurt|maimed|wounding|injuring)"
     r"|(?:wounded|injured|injuries|injury|hurt)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
     r"(?:killed|dead|died|deaths?|fatalities)",
@@ -238,7 +238,8 @@ POST_CUE_RE = re.compile(
     r"|combat\s+losses)"
     r"|(?P<captured_dead>captured\s+dead)"
     r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|found\s+dead|dead|died|die\b|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|fatality|slain|perished|executed"
-    r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|(?:burned|burnt)\s+alive"
+    r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|(?:burned|burnt)\s+alive|lynchings|lynched"
+    r"|cases\s+of\s+(?:alleged\s+|suspected\s+|reported\s+)?(?:summary\s+|extrajudicial\s+|arbitrary\s+)?(?:executions|killings|murders)"
     r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|(?:embraced|embrace|embraces|attained|achieved|received)\s+(?:shahadat|martyrdom)"
     r"|made\s+the\s+(?:ultimate|supreme)\s+sacrifice|to\s+hell\b"  # "sent twelve terrorists to hell"
@@ -450,7 +451,8 @@ DISASTER_RE = re.compile(
 # words of violence: a sentence with one of these is about a conflict even if it names a disaster
 VIOLENCE_RE = re.compile(
     r"\b(?:attack|(?:air)?strike|shell|bomb|war\b|wars\b|fight|clash|gun|shoot|shot|troop|soldier|militant|rebel|army|armies"
-    r"|military|missile|drone|raid|offensive|assault|explos|insurg|terror|combat|artillery|rocket|massacre"
+    r"|military(?![\s-]+(?:said|says|told|government|led|spokes\w*|statement|regime|council|authorities))"
+    r"|missile|drone|raid|offensive|assault|explos|insurg|terror|combat|artillery|rocket|massacre"
     r"|ambush|militia|jihad|killed\s+by|occupation|invasion|siege|sniper|grenade|mine\b|mines\b|landmine|hostilities|ceasefire|junta|gunmen|forces)",
     re.IGNORECASE,
 )
@@ -471,7 +473,7 @@ CUE_STEMS = (
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
     "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive", "pows", "kia", "wia", "mia",
-    "to hell", "ultimate sacrifice", "supreme sacrifice",
+    "to hell", "ultimate sacrifice", "supreme sacrifice", "lynch",
     # a figure repeated by reference in a sentence of its own ("he placed the number at roughly 31,000")
     "put the number", "puts the number", "putting the number", "placed the number", "places the number",
     "placing the number", "place the number", "put the total", "puts the total", "placed the total", "places the total",
@@ -569,6 +571,11 @@ RISE_FROM_BEFORE_RE = re.compile(
     r"|went\s+up|gone\s+up|revised(?:\s+(?:upward|upwards|up|downward|downwards|down))?|raised|raising|fell|fallen|dropped"
     r"|decreased|lowered)\s+from\s+$", re.IGNORECASE)
 TO_BETWEEN_RE = re.compile(r"\s+to\s+")
+# "revised the death toll down to 11 Monday night from 12": the earlier figure after the revised one
+REVISED_TO_BEFORE_RE = re.compile(
+    r"\b(?:revised|raised|lowered|cut|brought|rose|risen|fell|fallen|dropped|climbed|increased|decreased)\b[^.;]{0,40}?"
+    r"(?:\b(?:down|up)\s+)?(?:to\s+)?$", re.IGNORECASE)  # ("up to" may be read as the figure's own qualifier)
+FROM_AFTER_REVISED_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+from\s+(?:an?\s+(?:earlier|previous)\s+)?")
 REVISION_BETWEEN_RE = re.compile(
     r"^(?:\s+[\w'’-]+){0,2}?\s*(?:,\s*(?:up|down)\s+from|\(\s*(?:(?:up|down)\s+)?(?:from\s+)?(?:some\s+)?"
     r"|,\s*(?:revised|raised|lowered)\s+from|,\s*compared\s+(?:with|to)|,\s*against"

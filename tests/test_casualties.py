@@ -759,3 +759,29 @@ def test_casualties_round_25_wordings() -> None:
     assert [r[:3] for r in _records("Troops sent twelve terrorists to hell, while eighteen brave sons of the soil made the "
                                     "ultimate sacrifice.")] == [("killed", 12, 12), ("killed", 18, 18)]
     assert _records("The army sent 500 soldiers to the front.") == []
+
+
+def test_casualties_round_27_wordings() -> None:
+    # a weapon's model number is no figure
+    assert _records("Two Su-25 jets and a D-20 howitzer were destroyed.") == []
+    assert [r[:3] for r in _records("The army said 40 soldiers were killed and a T-72 tank destroyed.")] == [("killed", 40, 40)]
+    # "confirmed dead or injured", "have either been killed or injured" are one combined figure
+    assert [r[:3] for r in _records("Over 1,100 North Koreans have been confirmed dead or injured.")] == [
+        ("casualties", 1100, 1100)]
+    assert [r[:3] for r in _records("The JCS says 3,000 North Korean troops have either been killed or injured.")] == [
+        ("casualties", 3000, 3000)]
+    assert [r[:3] for r in _records("The UN documented 315 lynchings of suspected gang members in 2024.")] == [
+        ("killed", 315, 315)]
+    # after a disaster's toll, the military as the source is no sign of violence
+    assert _records("The death toll from the earthquake rose to 3,085, the military-led government said. In a short "
+                    "statement, the military said another 4,715 people have been injured and 341 are missing.") == []
+
+
+def test_casualties_revised_toll_from_an_earlier_figure() -> None:
+    # the earlier figure of a revision, after "from", is a record too (the convention: "up from 34")
+    assert [r[:3] for r in _records("The prosecutor's office revised the death toll down to 11 Monday night from 12.")] == [
+        ("killed", 11, 11), ("killed", 12, 12)]
+    assert [r[:3] for r in _records("Deaths rose to 45 from 30 on Sunday.")] == [("killed", 45, 45), ("killed", 30, 30)]
+    assert _records("Prices rose to 45 from 30 dollars.") == []
+    assert [r[:3] for r in _records("Additionally, 281 cases of alleged summary executions by police units were recorded.")] == [
+        ("killed", 281, 281)]
