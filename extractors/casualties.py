@@ -97,6 +97,8 @@ _DASH_PAIR_RE = re.compile(r"\s(?:--|—|–)\s")
 _DASH_END_RE = re.compile(r"\s*(?:--|—|–|-)\s")
 
 
+_WORDS_RE = re.compile(r"[\w'’-]+")
+
 def _dash_close(sent: str, pos: int) -> int:
     """Where a dash parenthetical opened before pos closes (the next dash, else the next comma)."""
     m = _DASH_OR_COMMA_RE.search(sent, pos)
@@ -328,8 +330,13 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 if cue is not None and cue.lastgroup in ("captured", "killed", "missing"):
                     return ("killed" if cue.lastgroup == "killed" else cue.lastgroup), np_start, np_end, False
             break
-        if n_np == 0 and lw in P.THING_NOUNS:
-            return None, np_start, np_end, own
+        if lw in P.THING_NOUNS and (n_np == 0 or own and n_np <= 2 and _thing_modifiers_only(sent, q.end, tok.start())) \
+                and not _person_next(sent, tok.end()):  # ("100 Storm Corps troops", "three drone operators")
+            if not own:
+                n_np = 1  # "250 Ukrainian soldiers, six tanks, five armored vehicles ... have been eliminated":
+                pos = tok.end()  # an item of things in the list; the cue at the end still counts the soldiers
+                continue
+            return None, np_start, np_end, own  # "199 tanks", "five armored vehicles"
         if 0 < n_np <= 2 and lw in P.EVENT_NOUNS and not any(
                 w in P.NP_PREPOSITIONS or w in P.PERSON_NOUNS and w.endswith("s") for w in noun_phrase_words(sent, q.end, tok.start())):
             return None, np_start, np_end, own  # "suffered 78 terrorist attacks, resulting in 100 deaths"
@@ -345,6 +352,20 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
         prev_word = lw
         pos = tok.end()
     return None, np_start, np_end, False
+
+
+def _thing_modifiers_only(sent: str, start: int, end: int) -> bool:
+    """Are the words between a number and a thing noun only modifiers of things ("five ARMORED vehicles", "six
+    Russian tanks"), not a person noun ("three drone operators" has no thing noun at its head anyway)?"""
+    return not any(w in P.PERSON_NOUNS or w in P.COMBATANT_NOUNS or w in P.NP_PREPOSITIONS or w in P.STOP_WORDS
+                   for w in _WORDS_RE.findall(sent[start:end].lower()))
+
+
+def _person_next(sent: str, pos: int) -> bool:
+    """Is the word after a thing noun a person noun, the thing being its modifier ("drone operators")?"""
+    nxt = _WORDS_RE.search(sent, pos, pos + 40)
+    return nxt is not None and not sent[pos:nxt.start()].strip() and (
+        nxt.group(0).lower() in P.PERSON_NOUNS or nxt.group(0).lower() in P.COMBATANT_NOUNS)
 
 
 def _next_token(sent: str, pos: int) -> re.Match[str] | None:

@@ -158,7 +158,7 @@ COMBATANT_NOUNS = frozenset(
     terrorists terrorist assailants attackers bandits extremists separatists guerrillas guerrilla ultras
     occupiers invaders islamists gunman operatives paratroopers commandos jawans cadres servicepeople
     marine corpsman corpsmen sailor pilot policeman guard rebel insurgent serviceman militiaman conscript recruit
-    mercenary commander peacekeeper peacekeepers
+    mercenary commander peacekeeper peacekeepers operators operator crews crewmen gunners gunner
     """.split()
 )
 # Nouns that make a number a count of things, not of people.

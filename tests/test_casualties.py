@@ -785,3 +785,14 @@ def test_casualties_revised_toll_from_an_earlier_figure() -> None:
     assert _records("Prices rose to 45 from 30 dollars.") == []
     assert [r[:3] for r in _records("Additionally, 281 cases of alleged summary executions by police units were recorded.")] == [
         ("killed", 281, 281)]
+
+
+def test_casualties_people_and_equipment_in_one_list() -> None:
+    # a loss claim lists soldiers and equipment under one verb: the soldiers are a figure, the equipment is not
+    assert [r[:3] for r in _records("Over 250 Ukrainian soldiers, six tanks, five armored vehicles and a howitzer have "
+                                    "been eliminated over the past day, the ministry said.")] == [("killed", 250, 250)]
+    assert _records("Five armored vehicles were destroyed.") == []
+    # a thing noun as the modifier of people is no thing
+    assert [r[:3] for r in _records("Three drone operators were killed.")] == [("killed", 3, 3)]
+    assert [r[:3] for r in _records("More than 100 Storm Corps troops have been killed.")] == [("killed", 100, 100)]
+    assert [r[:3] for r in _records("They killed more than 160 in the village of Dengolat.")] == [("killed", 160, 160)]
