@@ -9,9 +9,12 @@ feeling and yields no record.
 
 How one report is decided, per *unit* (a sentence, or consecutive sentences one
 quotation spans, or a quotation with the sentence that only attributes it:
-'"... Where do we go?" 51-year-old Hoda Adly said.'). This module splits the text and
-decides reports and the verdict; `extractors.sentiment_rules` holds the rules for one
-unit and `extractors.sentiment_lexicon` the word lists.
+'"... Where do we go?" 51-year-old Hoda Adly said.'). This module splits the text into
+units, runs the loop over them and decides reports and the verdict. For one unit,
+`extractors.sentiment_cues` finds the stance cues (step 1), `extractors.sentiment_rules`
+finds holder nouns and the one nearest a cue, scores quotations and combines one holder's
+cues (steps 2, 4, 5), and `extractors.sentiment_resolve` decides the holder and what the
+unit hands on to the next (step 3); `extractors.sentiment_lexicon` holds the word lists.
 
 1. **Stance cues** outside quotation marks (`sentiment_lexicon.NEGATIVE_CUES`,
    `POSITIVE_CUES`, `MIXED_CUES`) give polarity and strength. A negator up to
@@ -107,30 +110,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
 from extractors.model import SentimentAnalysis, SentimentReport
 from extractors.sentences import sentence_spans
-from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, has_cue_trigger: re-exported for tests)
+from extractors.sentiment_cues import (  # noqa: F401  (_CUE_RE, _cue_matches, has_cue_trigger: re-exported for tests)
     _CUE_RE,
-    _FIRST_PERSON_FEELING,
-    _IN_PHRASE,
-    _OBJECT_BEFORE,
-    _PERSON_SPEAKER,
-    _POSSESSED_KIN,
-    _RESPONDENTS,
-    _THIRD_KIN_BEFORE,
     _TOKEN,
-    PERSON_NAME,
-    _clauses,
-    _combine,
-    _Cue,
     _cue_matches,
     _find_cues,
     _gate_hits,
-    _Holder,
+    has_cue_trigger,
+)
+from extractors.sentiment_resolve import _Carry, _kin_state, _resolve_holder, _speaker_first
+from extractors.sentiment_rules import (
+    _FIRST_PERSON_FEELING,
+    _clauses,
+    _combine,
     _holders,
     _is_weak,
     _location,
@@ -139,22 +137,12 @@ from extractors.sentiment_rules import (  # noqa: F401  (_CUE_RE, _cue_matches, 
     _quote_subject,
     _winning_share,
     document_tone,
-    has_cue_trigger,
-    has_share,
-    soldier_kin,
 )
-from extractors.sentiment_shares import merge_poll_breakdown
+from extractors.sentiment_shares import has_share, merge_poll_breakdown
 
 _I = re.IGNORECASE
-# capitalised pairs that are not people: places, institutions, nationalities
-_PLACE_OR_GROUP = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:Province|Oblast|Region|City|Strip|Bank|Forces|Army|Ministry|Council|Party|Forum|Union|Nations|States|Institute|Center|Centre|Agency))\b")
-_HE_SHE_FIRST = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)
 # a clause that turns against the one before it ("Initially, the movement pledged loyalty ... but ...")
 _BUT_AFTER = re.compile(r"[\s,;]*(?:but|however|yet)\b", re.IGNORECASE)
-# a person named as a member of a group, whom "he"/"she" then continues as the group ("One of them said ...")
-_MEMBER_OF = re.compile(r"\b(?:one|another|some|a\s+member|members)\s+of\b", re.IGNORECASE)
-_PERSON_AGE = re.compile(r"\b[A-Z][a-z]+,\s+(?:aged\s+)?\d{1,2},")  # "Manal, 44, a schoolteacher ...": one person
-_SAY_BEFORE = re.compile(r"\b(?:say|says|said|think|thinks|thought|believe[sd]?|agree[sd]?|want|wants)\s+(?:that\s+)?(?:the\s+|their\s+|its\s+)?$", _I)
 _CONTRAST_WORD = re.compile(r"\b(?:but|however|yet|though|although|whereas)\b", _I)
 _CLOSE_QUOTES = frozenset(c for _, c in lex.QUOTE_PAIRS)
 _QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
@@ -346,98 +334,6 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _speaker_first(holders: Sequence[_Holder], masked: str) -> _Holder | None:
-    """The first holder noun followed by a reporting verb: "Another resident said people were
-    trying to flee" hands on the resident, not the people spoken of."""
-    return next((h for h in holders if h.cls not in lex.WEAK_HOLDERS and hol.REPORTING_AFTER.match(masked, h.end)), None)
-
-
-class _Carry:
-    """What a unit hands to the next one, computed on demand: its holder ("Lee expressed
-    his devastation" continues "One such defector is Lee") and whether it was about a poll
-    ("Fear was the most common answer" continues "In a new survey ...")."""
-
-    __slots__ = ("_masked", "_cls", "_unit", "_poll", "speaker", "shares", "_region", "_text", "before", "_group",
-                 "n_found", "_person")
-
-    def __init__(
-        self,
-        masked: str | None = None,
-        cls: str | None = None,
-        unit: str = "",
-        poll: bool | None = None,
-        speaker: bool = False,
-        region: tuple[int, int] | None = None,
-        text: str = "",
-    ) -> None:
-        self._masked = masked
-        self._cls = cls
-        self._unit = unit
-        self._poll = poll
-        self.speaker = speaker  # a quotation with its speaker named here ("..., he told AFP")
-        self.shares: list[float | None] = []  # per report of this unit: the winning side's poll share
-        self._region = region  # a paragraph not split yet: its last sentence is the unit
-        self._text = text
-        self.before: _Carry | None = None  # the unit before, for "Many attended services" after "Residents ..."
-        self._group = False  # the holder handed on was named by a group noun ("soldiers", "the junta")
-        self.n_found = 0  # reports this unit added
-        self._person: str | None = None  # the class of the last one-person holder noun ("the soldier speaking")
-
-    def _split(self) -> None:
-        if self._region is not None:
-            lo, hi = self._region
-            spans = list(sentence_spans(self._text[lo:hi]))
-            self._unit = self._text[lo + spans[-1][0] : lo + spans[-1][1]] if spans else ""
-            self._masked = self._unit
-            self._region = None
-
-    def get(self) -> str | None:
-        self._split()
-        if self._masked is not None:
-            hs = _holders(self._masked)
-            seen = _speaker_first(hs, self._masked) or _pick_holder([h for h in hs if h.cls not in lex.WEAK_HOLDERS], self._masked, None, len(self._masked))
-            self._cls = seen.cls if seen else (hs[-1].cls if hs else None)
-            named_by = seen or (hs[-1] if hs else None)
-            self._group = named_by is not None and hol.is_collective(self._masked[named_by.start:named_by.end]) \
-                and not _MEMBER_OF.search(self._masked)  # "one of the many Ukrainians in Kharkiv ... He is confident"
-            singles = [h for h in hs if not hol.is_collective(self._masked[h.start:h.end])]
-            self._person = singles[-1].cls if singles else None
-            if seen is not None and self._cls == "public" and self.before is not None and hol.is_bare_quantifier(self._masked, seen.start, seen.end) and not self.poll:
-                earlier = self.before.get()
-                if earlier in ("residents", "families", "soldiers", "defectors"):
-                    self._cls = earlier  # "Residents took to the streets ... Many attended services"
-            elif seen is None and not hs and self.before is not None and hol.PRONOUN_SPEAKER.search(self._masked):
-                self._cls = self.before.get()  # 'Another resident, X, ... "...," she said. "It hurts us," she said.'
-            self._masked = None
-            self.before = None
-        return self._cls
-
-    @property
-    def person(self) -> str | None:
-        """The class of the last one-person holder noun of this unit, for a "he"/"she" that follows."""
-        self.get()
-        return self._person
-
-    @property
-    def group(self) -> bool:
-        """Was the holder handed on named by a group noun (so "she" or "he" cannot continue it)?"""
-        self.get()
-        return self._group
-
-    @property
-    def kin(self) -> bool:
-        """Did this unit quote someone speaking of "our husbands", "my son"?"""
-        self._split()
-        return bool(self._unit) and soldier_kin(self._unit)
-
-    @property
-    def poll(self) -> bool:
-        self._split()
-        if self._poll is None:
-            self._poll = bool(lex.POLL_CONTEXT.search(self._unit) or has_share(self._unit))
-        return self._poll
-
-
 def _analyse_unit(
     text: str,
     start: int,
@@ -567,128 +463,3 @@ def _analyse_unit(
     carry = _Carry(cls=reports[-1][0].holder, poll=own_poll)
     carry.shares = shares if any(x is not None for x in shares) else []
     return reports, carry
-
-
-def _kin_state(masked: str, cue: _Cue) -> bool:
-    """Is `cue` a state ("exhausted", "demoralised") of the kin a family speaks of ("their men
-    ... they are", "their sons are")?"""
-    if not lex.KIN_STATE_CUE.match(masked, cue.start):
-        return False
-    return lex.KIN_SUBJECT_BEFORE.search(masked, max(0, cue.start - 120), cue.start) is not None
-
-
-def _resolve_holder(
-    masked: str,
-    holders_out: Sequence[_Holder],
-    cue: _Cue | None,
-    unit: str,
-    quotes: list[tuple[int, int]],
-    prev_holder: _Carry | None,
-    poll: bool,
-    cues: list[_Cue] | None = None,
-) -> tuple[str, bool]:
-    """(holder class, named): `named` is False when nothing in the unit says who holds
-    the feeling and the holder is only the ``public`` default."""
-    if cue is not None and hol.fighters_state(masked, holders_out, cue.start):
-        return "soldiers", True  # '... deployed soldiers ..., though he warned that they are "highly motivated"'
-    inverted = hol.inverted_subject(masked, holders_out, cue.start, cue.end) if cue is not None else None
-    if inverted is not None:
-        return inverted, True  # "Among those most opposed to such concessions are Ukraine's soldiers themselves"
-    anchor = quotes[0][0] if quotes else len(masked)
-    h = _pick_holder(holders_out, masked, cue, anchor, cues, quotes[-1][1] if quotes else None)
-    pronoun_person = False
-    if (
-        h is not None
-        and cue is not None
-        and h.end <= cue.start
-        and hol.is_collective(masked[h.start:h.end])
-        and hol.person_pronoun_between(masked, h.end, cue.start)
-    ):  # "the junta had announced ..., and SHE was terrified": a person, not the junta
-        persons = [x for x in holders_out if x.end <= h.start and not hol.is_collective(masked[x.start:x.end])]
-        h = persons[-1] if persons else None
-        pronoun_person = h is None
-    elif (
-        h is None
-        and cue is not None
-        and hol.person_pronoun_between(masked, 0, cue.start)
-        and (PERSON_NAME.search(masked, 0, cue.start) or _PERSON_AGE.search(masked, 0, cue.start))
-    ):
-        pronoun_person = True  # "she was terrified" with no group noun: a person
-    cls = h.cls if h else None
-    if poll and cls == "officials" and _SAY_BEFORE.search(masked, max(0, h.start - 24), h.start):  # type: ignore[union-attr]
-        cls = "public"  # "61% of the surveyees say THE GOVERNMENT should support ...": what they say, not who says it
-    named = cls is not None or pronoun_person
-    subject = (  # "many Ukrainian soldiers are finding it increasingly difficult to continue fighting"
-        h is not None and cue is not None and h.end <= cue.start and hol.SUBJECT_VERB.match(masked, h.end) is not None
-    )
-    if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None and not subject and not hol.is_apposition(masked, h.start)):  # type: ignore[union-attr]
-        inner: list[_Holder] = []
-        for s, e in quotes:
-            inner.extend(
-                _Holder(x.start + s, x.end + s, x.cls)
-                for x in _holders(unit[s:e])
-                if not (x.cls in ("public", "residents", "families") and _OBJECT_BEFORE.search(unit, max(s, x.start + s - 20), x.start + s))
-                and not (x.cls == "families" and _THIRD_KIN_BEFORE.search(unit, max(s, x.start + s - 6), x.start + s))
-            )
-        spoken = bool(lex.REPORTING_CUES.search(masked)) or (prev_holder is not None and prev_holder.speaker)
-        hi = _pick_holder(
-            [x for x in inner if x.cls not in lex.WEAK_HOLDERS and not (spoken and x.cls == "officials")], unit, None, len(unit)
-        )
-        carried = prev_holder.get() if prev_holder is not None else None
-        if carried is not None and quotes and not holders_out and hol.PERSON_APPOSITION.search(masked):
-            carried = None  # '"I was terrified," shared Alina K., a 50-year-old woman who ...': one person, described as such
-        if carried is not None and cue is not None and not holders_out and prev_holder is not None and prev_holder.group \
-                and (hol.person_pronoun_between(masked, 0, cue.start) or _HE_SHE_FIRST.match(masked)) \
-                and not _MEMBER_OF.search(masked, 0, cue.start):
-            # "... heard about North Korean soldiers ..., she started ... She worries": one person, not them; the
-            # one person named before if there is one ("only the soldier speaking remained ... He described ...")
-            carried = prev_holder.person
-            pronoun_person = named = True
-        if carried is not None:
-            cls = carried
-            named = named or bool(quotes) or bool(lex.PRONOUN_SUBJECT.search(masked))
-        elif hi is not None and not (hi.cls == "public" and any(_FIRST_PERSON_FEELING.search(unit, s, e) for s, e in quotes)):
-            # '"Everybody is desperate to leave. I was worried ...," she said': the speaker's own feeling
-            cls, named = hi.cls, True
-            if cls == "public" and any(hol.local_everyone(unit, unit[hi.start:hi.end], s, e) for s, e in quotes):
-                cls = "residents"  # '"In Wegel Tena ... Everyone is afraid," Gebeyehu added
-        elif cls is None:
-            # a quotation with a named speaker and no group noun: a person, not the public
-            person = bool(_PERSON_SPEAKER.search(masked))
-            if not person and cue is not None and not quotes:
-                person = (
-                    PERSON_NAME.search(masked, 0, cue.start) is not None or _PERSON_AGE.search(masked, 0, cue.start) is not None
-                ) and not _PLACE_OR_GROUP.search(masked)
-            # "While HE hopes for a Russian victory" with no group noun and nothing carried: one person
-            person = person or (carried is None and hol.person_pronoun_between(masked, 0, cue.start) if cue is not None else False)
-            cls = "other" if not poll and ((quotes and spoken) or person or pronoun_person) else "public"
-    if h is not None and cls == "public" and hol.is_bare_quantifier(masked, h.start, h.end):
-        # "Residents of Goma survived ..., but many are fearful": "many" of the group named before
-        group = [
-            x
-            for x in holders_out
-            if x.end <= h.start and x.cls not in ("public", "officials") and not _IN_PHRASE.search(masked, max(0, x.start - 30), x.start)
-        ]
-        if group:
-            cls = group[0].cls
-        elif prev_holder is not None and not poll and prev_holder.get() in ("residents", "families", "soldiers", "defectors"):
-            cls = prev_holder.get() or cls  # "Another resident ... said ... Many have called for a halt"
-    if h is not None and cls == "public" and masked[h.start:h.end].lower().endswith(("populace", "population")) \
-            and masked[max(0, h.start - 4):h.start].lower() == "the " and (
-            any(x.cls == "residents" for x in holders_out if x.end <= h.start)
-            or prev_holder is not None and not poll and prev_holder.get() == "residents"):
-        cls = "residents"  # "In El Fasher ... residents face ... the fear gripping the populace": the people of that place
-    if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
-        cls, named = "families", True  # "women ... demand the return of their husbands and sons"
-    elif cls in ("public", "other") and (
-        (quotes and any(soldier_kin(unit, s, e) for s, e in quotes))
-        or (h is None and prev_holder is not None and prev_holder.kin)  # the same speaker's next sentence
-    ):
-        cls, named = "families", True  # '"We want our husbands back alive," one of the protesters said'
-    if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):
-        named = True  # "Some say we should support Russia": someone speaking for a group
-    if poll:
-        named = True
-        if cls == "residents" or (cls != "public" and _RESPONDENTS.search(unit)):
-            cls = "public"
-    return cls, named

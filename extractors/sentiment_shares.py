@@ -1,6 +1,6 @@
 """Poll shares for the sentiment extractor: the percentage attached to a stance cue and the
 number words of a share ("46%", "Sixty-one percent", "six in 10", "one in three", "two-thirds of",
-"support ... has soared to 61%"). `extractors.sentiment_rules` uses these when it finds cues;
+"support ... has soared to 61%"). `extractors.sentiment_cues` uses these when it finds cues;
 `extractors.sentiment` merges a poll breakdown over two sentences with `merge_poll_breakdown`."""
 
 from __future__ import annotations
