@@ -11,7 +11,6 @@ in `extractors.casualty_patterns`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from extractors import casualty_context_patterns as S

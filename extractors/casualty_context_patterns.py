@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.casualty_patterns import MONTHS
+from extractors.casualty_number_patterns import MONTHS
 
 # --- parties -------------------------------------------------------------------------
 

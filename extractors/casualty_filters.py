@@ -2,7 +2,9 @@
 disease or disaster.
 
 `not_a_casualty(sent, q, num_start)`, `non_conflict(sent, q)` and `disaster_only(sent)` are the filters `extractors.casualties` runs on
-every number before reading its category; their word lists and patterns are in `extractors.casualty_patterns`.
+every number before reading its category; their patterns are in `extractors.casualty_number_patterns` (dates, ages,
+amounts, periods, rates, hypotheticals) and `extractors.casualty_patterns` (non-casualty verbs, person nouns,
+disease and disaster words).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractors import casualty_number_patterns as N
 from extractors import casualty_patterns as P
 from extractors.casualty_numbers import Qty, descending
 
@@ -29,11 +32,11 @@ def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True
     if non_conflict(sent, q):
         return True  # "an earthquake killing over 4,500", "died of cholera"
-    if P.HYPOTHETICAL_BEFORE_RE.search(sent[max(0, q.start - 40):q.start]):
+    if N.HYPOTHETICAL_BEFORE_RE.search(sent[max(0, q.start - 40):q.start]):
         return True  # "If 3,000 were lost in the first month, ..."
-    if P.MODAL_BEFORE_RE.search(sent, max(0, q.start - 160), q.start) or P.MODAL_AFTER_RE.match(sent, q.end):
+    if N.MODAL_BEFORE_RE.search(sent, max(0, q.start - 160), q.start) or N.MODAL_AFTER_RE.match(sent, q.end):
         return True  # "the fighting could kill 25,000 civilians", "34 million people would die"
-    if P.PROJECTION_RE.search(sent, 0, q.start):
+    if N.PROJECTION_RE.search(sent, 0, q.start):
         return True  # "the simulation's scenario predicted 91.5 million casualties"
     if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and not P.FRAME_CUE_AFTER_RE.match(sent, q.end):
         return True  # "Of the 11,000 troops sent, about 4,000 ..." (but "Of the 40 people killed, 12 were children")
@@ -41,12 +44,12 @@ def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True  # "one captured soldier carried a military ID": a reference, not a count
     before = sent[max(0, num_start - 30):num_start]
     after = sent[q.end:q.end + 40]
-    if P.AGE_LIST_BEFORE_RE.search(sent, max(0, num_start - 40), num_start):
+    if N.AGE_LIST_BEFORE_RE.search(sent, max(0, num_start - 40), num_start):
         return True  # "two men aged 29 and 41 were killed": the second age of a list
-    if P.PERIOD_NO_UNIT_BEFORE_RE.search(before) and P.PERIOD_NO_UNIT_AFTER_RE.match(sent, q.end):
+    if N.PERIOD_NO_UNIT_BEFORE_RE.search(before) and N.PERIOD_NO_UNIT_AFTER_RE.match(sent, q.end):
         return True  # "In the last 24, 1,030 Russian soldiers have been killed": a period with its unit left out
-    m = P.NOT_BEFORE_RE.search(before)
-    if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or P.NOT_AFTER_RE.match(after):
+    m = N.NOT_BEFORE_RE.search(before)
+    if (m and not P.DETERMINER_RE.fullmatch(m.group(0))) or N.NOT_AFTER_RE.match(after):
         return True
     pre = P.NON_CASUALTY_PRE_LOWER_RE.search(sent[max(0, q.start - 40):q.start].lower())
     if pre is not None and P.OFFER_BEFORE_RE.search(sent, max(0, q.start - 80), max(0, q.start - 40) + pre.start()) \
@@ -59,7 +62,7 @@ def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
             not P.CUE_ADJECTIVE_GROUP_RE.match(sent, q.end) and not P.FIGURE_NOUN_AFTER_RE.match(sent, q.end) and \
             not (P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and P.FRAME_CUE_AFTER_RE.match(sent, q.end)):
         return True
-    if P.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or P.RATE_AFTER_RE.match(sent, q.end):
+    if N.RATE_RE.search(sent[max(0, q.start - 20):q.start]) or N.RATE_AFTER_RE.match(sent, q.end):
         return True
     if _SCORE_AFTER_RE.match(sent[q.end:q.end + 2]) or _SCORE_BEFORE_RE.search(sent[max(0, num_start - 2):num_start]):
         return True  # a score or code ("9-2-1")
@@ -71,8 +74,8 @@ def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True
     raw = sent[num_start:q.end]
     if _YEAR_RE.fullmatch(raw.strip()):
-        if P.YEAR_BEFORE_RE.search(sent, max(0, num_start - 20), num_start) or (
-                sent[q.end:q.end + 1] == "," and not P.CUE_AFTER_COMMA_RE.match(sent, q.end + 1)):
+        if N.YEAR_BEFORE_RE.search(sent, max(0, num_start - 20), num_start) or (
+                sent[q.end:q.end + 1] == "," and not N.CUE_AFTER_COMMA_RE.match(sent, q.end + 1)):
             return True  # "Since 2004, more than 6,500 ...", "October 11, 2025, 591 Palestinians"
         following = [w.lower() for w in _WORD_RE.findall(sent[q.end:q.end + 30])[:2]]
         if following[:1] in (["a"], ["an"], ["the"]) or not any(

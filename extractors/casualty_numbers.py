@@ -2,14 +2,14 @@
 
 `quantities(sentence)` finds every figure-like quantity (`Qty`: span, min, max, qualifier);
 `Found` is a quantity once the scan has given it a category. Word lists and patterns are in
-`extractors.casualty_patterns`.
+`extractors.casualty_number_patterns`.
 """
 
 from __future__ import annotations
 
 import re
 
-from extractors import casualty_patterns as P
+from extractors import casualty_number_patterns as N
 
 # small patterns of the code below, compiled once (a lookup in the re module cache costs more here)
 _WORD_SEP_RE = re.compile(r"[\s-]+")
@@ -41,17 +41,17 @@ def words_value(text: str) -> int | None:
         if w in ("a", "one") and not seen:
             current += 1
             seen = True
-        elif w in P.UNITS:
-            current += P.UNITS[w]
+        elif w in N.UNITS:
+            current += N.UNITS[w]
             seen = True
-        elif w in P.TENS:
-            current += P.TENS[w]
+        elif w in N.TENS:
+            current += N.TENS[w]
             seen = True
         elif w == "dozen":
-            current = (current or 1) * P.DOZEN
+            current = (current or 1) * N.DOZEN
             seen = True
-        elif w in P.SCALES:
-            scale = P.SCALES[w]
+        elif w in N.SCALES:
+            scale = N.SCALES[w]
             if scale == 100:
                 current = (current or 1) * 100
             else:
@@ -83,7 +83,7 @@ def number_value(raw: str) -> tuple[float | None, bool]:
             except ValueError:
                 return None, False
         if m.group(2):
-            value = base * P.SCALES[m.group(2).lower()]
+            value = base * N.SCALES[m.group(2).lower()]
             if m.group(3):
                 value += int(m.group(3))
             return value, True
@@ -114,19 +114,19 @@ def quantities(sent: str) -> list[Qty]:
     taken: list[tuple[int, int]] = []
     low = sent.lower()
     lowered = len(low) == len(sent)
-    for m in (P.VAGUE_LOWER_RE.finditer(low) if lowered else P.VAGUE_RE.finditer(sent)):
+    for m in (N.VAGUE_LOWER_RE.finditer(low) if lowered else N.VAGUE_RE.finditer(sent)):
         phrase = m.group("vague").lower().split()
-        value = P.VAGUE_VALUES.get(phrase[-1])
+        value = N.VAGUE_VALUES.get(phrase[-1])
         if phrase[0] in ("tens", "hundreds") and len(phrase) > 1:
-            value = P.VAGUE_VALUES[phrase[0]] * P.VAGUE_VALUES[phrase[-1]] // 1
-            value = {"tens": 10, "hundreds": 100}[phrase[0]] * P.VAGUE_VALUES[phrase[-1]]
+            value = N.VAGUE_VALUES[phrase[0]] * N.VAGUE_VALUES[phrase[-1]] // 1
+            value = {"tens": 10, "hundreds": 100}[phrase[0]] * N.VAGUE_VALUES[phrase[-1]]
         elif phrase[0] in ("several", "a"):
             value = {"dozen": 12, "hundred": 100, "thousand": 1000}[phrase[-1]]
         if value is None:
             continue
         out.append(Qty(m.start(), m.end(), value, value, "vague", vague=True))
         taken.append((m.start(), m.end()))
-    for m in (P.QUANTITY_LOWER_RE.finditer(low) if lowered else P.QUANTITY_RE.finditer(sent)):
+    for m in (N.QUANTITY_LOWER_RE.finditer(low) if lowered else N.QUANTITY_RE.finditer(sent)):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         a, a_scaled = number_value(m.group("a"))
@@ -147,14 +147,14 @@ def quantities(sent: str) -> list[Qty]:
                         a = a * scale
                         break
             sep = sent[m.end("a"):m.start("b")]
-            if _TO_SEP_RE.fullmatch(sep) and P.RISE_FROM_BEFORE_RE.search(sent, max(0, m.start() - 40), m.start()):
+            if _TO_SEP_RE.fullmatch(sep) and N.RISE_FROM_BEFORE_RE.search(sent, max(0, m.start() - 40), m.start()):
                 out.append(Qty(m.start(), m.end("a"), int(a), int(a), "exact"))
                 out.append(Qty(m.start("b"), m.end("b"), int(b), int(b), "exact"))
                 continue
             if _TO_SEP_RE.fullmatch(sep) and (
                     _YEAR_RE.fullmatch(m.group("a")) and (a > b or not _YEAR_RE.fullmatch(m.group("b").strip())
                                                          and _DATE_YEAR_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start()))
-                    or P.MONTH_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start())):
+                    or N.MONTH_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start())):
                 # "killed since 2014 to 119", "since Oct. 27 to 78": a year or a date, then the figure
                 out.append(Qty(m.start(), m.end("a"), int(a), int(a), "exact"))
                 if not (a < b <= 31):  # "from May 3 to 9" is a span of days
@@ -163,17 +163,17 @@ def quantities(sent: str) -> list[Qty]:
             if a > b and not _DIGIT_RE.search(m.group("b")) or _SPACED_DASH_RE.fullmatch(sep):
                 # "14 - seven police officers": a dash, not a range
                 out.append(Qty(m.start(), m.end("a"), int(a), int(a),
-                                P.QUALIFIER_WORDS.get(_SPACES_RE.sub(" ", (m.group("qual") or "").lower()).strip(), "exact")))
+                                N.QUALIFIER_WORDS.get(_SPACES_RE.sub(" ", (m.group("qual") or "").lower()).strip(), "exact")))
                 continue
             lo, hi = (a, b) if a <= b else (b, a)
             qualifier = "range"
         qual = (m.group("qual") or "").lower()
         qual = _SPACES_RE.sub(" ", qual).strip()
         if qual and qualifier != "range":
-            qualifier = P.QUALIFIER_WORDS.get(qual, "exact")
-            if qual == "up to" and P.RISE_BEFORE_UP_TO_RE.search(sent, max(0, m.start() - 60), m.start()):
+            qualifier = N.QUALIFIER_WORDS.get(qual, "exact")
+            if qual == "up to" and N.RISE_BEFORE_UP_TO_RE.search(sent, max(0, m.start() - 60), m.start()):
                 qualifier = "exact"  # "bringing the toll up to 624": a rise, not a bound
-            elif qual == "over" and P.PARTICLE_OVER_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start()):
+            elif qual == "over" and N.PARTICLE_OVER_BEFORE_RE.search(sent, max(0, m.start() - 12), m.start()):
                 qualifier = "exact"  # "offered to hand over two captured soldiers": a phrasal verb, not a bound
         suffix = (m.group("suffix") or "").lower().strip()
         if suffix in ("-plus", "+", "or more") and qualifier == "exact":
