@@ -516,6 +516,7 @@ class Subject:
         self.text, self.matcher = text, matcher
         self.value, self.done = given, given is not None
         self._place: str | None = None
+        self._place_done = False
         self._topical: bool | None = None
 
     def __call__(self) -> str | None:
@@ -528,14 +529,12 @@ class Subject:
     def fallback(self) -> str:
         """For a figure nothing else gives a side: the topic party whose places the article names most;
         `other` when the article names no topic party at all (news of another conflict); else `unknown`."""
-        if self._topical is None:
-            places = self.matcher.find_places(self.text)
+        if not self._place_done:
             counts: dict[str, int] = {}
-            for _, _, lab in places:
+            for _, _, lab in self.matcher.find_places(self.text):
                 counts[lab] = counts.get(lab, 0) + 1
-            self._place = max(counts, key=lambda k: (counts[k], -next(s for s, _, lab in places if lab == k))) \
-                if counts else None
-            self._topical = bool(places) or self.matcher.names_topic(self.text)
+            self._place = max(counts, key=counts.__getitem__) if counts else None  # ties: the one named first
+            self._place_done = True
         if self._place is not None:
             return self._place
         return self.no_side()

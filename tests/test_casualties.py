@@ -796,3 +796,10 @@ def test_casualties_people_and_equipment_in_one_list() -> None:
     assert [r[:3] for r in _records("Three drone operators were killed.")] == [("killed", 3, 3)]
     assert [r[:3] for r in _records("More than 100 Storm Corps troops have been killed.")] == [("killed", 100, 100)]
     assert [r[:3] for r in _records("They killed more than 160 in the village of Dengolat.")] == [("killed", 160, 160)]
+
+
+def test_casualties_article_places_after_a_figure_with_no_side() -> None:
+    # a figure that takes no side (hostile fighters) must not stop a later figure from taking the article's places
+    text = ("Ukraine's military said 12 militants were killed in the raid. Two people were killed and five injured, "
+            "officials said. Kharkiv and Kharkiv region were shelled overnight.")
+    assert _records(text) == [("killed", 12, 12, "unknown"), ("killed", 2, 2, "ukrainian"), ("wounded", 5, 5, "ukrainian")]
