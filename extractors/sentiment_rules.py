@@ -72,6 +72,11 @@ _DIRECT_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her
 _EXPRESSED = re.compile(r"\b(?:express\w*|voic\w*|show\w*|display\w*|convey\w*|shar(?:e|ed|ing))\s+(?:[\w-]+\s+){0,2}$", _I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:[\w-]+\s+)?\(?$", _I)
 _SUBJECT_STOP = re.compile(r"[,;:–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)  # "(men)" inside a subject
+# a place set in front of the sentence: "In Kharkiv, people are terrified" (a town, not a country: residents)
+_FRONTED_PLACE = re.compile(
+    r"\W*(?:in|across|around|throughout|inside|here in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|"
+    r"besieged|embattled|frontline|front-line|northern|southern|eastern|western|central|border)\s+(?:city\s+|town\s+)?(?:of\s+)?)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*,", _I)
 _OBJECT_PREP = re.compile(r"\b(?:for|against|with|at|to|over|about|on|toward|towards)\b", _I)
 _FLEEING_AFTER = re.compile(
     r"\s+(?:to\s+|were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:flee|fled|fleeing|leave|left|evacuat\w*|displaced|shelter\w*"
@@ -177,9 +182,10 @@ def _holders(s: str) -> tuple[_Holder, ...]:
     out = []
     for a, b, cls in found:
         if cls == "public" and low[a:b] in _PLACE_GROUPS:
-            m = lex.PEOPLE_OF_PLACE.match(s, b)
-            if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES:
-                cls = "residents"  # "the people of the Syrian coast", "people in Belgorod"
+            m = lex.PEOPLE_OF_PLACE.match(s, b) or _FRONTED_PLACE.match(s)
+            if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES \
+                    and m.group(1).split()[0] not in lex.NOT_PLACES:
+                cls = "residents"  # "the people of the Syrian coast", "people in Belgorod", "In Kharkiv, people ..."
         elif cls == "families" and low[a:b] == "families" and (
                 _FLEEING_AFTER.match(low, b) or _FLEEING_BEFORE.search(low, max(0, a - 24), a)):
             cls = "residents"  # "forced many families to flee", "displaced families": households, not soldiers' kin

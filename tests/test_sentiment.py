@@ -280,6 +280,9 @@ EXACT = [
     ("fighting-nazis-justification", "“Now we are fighting against Nazis in Ukraine,” said Ivan, a soldier back from the front.",
      {("soldiers", "positive")}),
     ("people-on-the-streets-of-a-city", "People on the streets of Tehran are grieving the loss of life.", {("residents", "negative")}),
+    ("fronted-town-makes-people-residents", "In Kharkiv, people are terrified of the glide bombs.", {("residents", "negative")}),
+    ("fronted-country-keeps-people-public", "Across Ukraine, people are tired of the war.", {("public", "negative")}),
+    ("fronted-month-is-no-place", "In March, people were tired of the war.", {("public", "negative")}),
     ("exhausted-but-motivated", "Exhausted Ukrainian soldiers say their motivation is fortified by their cause.", {("soldiers", "mixed")}),
 ]
 
