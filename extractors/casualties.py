@@ -227,6 +227,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         return None
     if breakdown and last is None and prev and prev[-1] == category and P.ANAPHORIC_BREAKDOWN_RE.match(sent):
         return None  # "... 26,000 missing. Out of these, 11,000 non-combatants and 15,000 soldiers are missing"
+    if category in prev and P.TOTAL_INCLUDES_RE.match(sent):
+        return None  # "... 200 people were killed and 400 wounded. This number allegedly includes ... 10 killed civilians"
     if category in prev and last is None and P.AMONG_LEAD_RE.match(sent):
         return None  # "Among the injured is a 40-year-old woman ..., and 11 other injured people": a breakdown
     partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or P.AMONG_RE.match(sent, q.end))

@@ -19,7 +19,8 @@ from extractors.casualty_numbers import Qty, descending
 _SCORE_AFTER_RE = re.compile(r"-\d")
 _SCORE_BEFORE_RE = re.compile(r"\d-$")
 _DIGIT_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d")
-_OF_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|them|these|its|their)\b")
+_OF_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:the|those|them|these|its|their|(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten"
+                                r"|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b))\b")  # "one of 35 killed"
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 _WORD_RE = re.compile(r"[\w-]+")
 

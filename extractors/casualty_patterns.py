@@ -122,7 +122,8 @@ POST_CUE_RE = re.compile(
     r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
     r"|treated\s+for\s+(?:\w+\s+)?(?:wounds|injuries))"
     r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
-    r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|prisoners\s+of\s+war|in\s+(?:\w+\s+)?captivity"
+    r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|in\s+(?:\w+\s+)?captivity|kidnappings|abductions"
+    r"|prisoners\s+of\s+war(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
     r"|held\s+(?:as\s+)?(?:hostages?|prisoners?|captives?)|taken\s+alive|snatched|seized(?!\s+(?:control|power|on|upon))"
     r"|held\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:prisons|prison\s+camps|captivity)"
     r"|(?:hostages|captives|pows?\b)(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
@@ -157,7 +158,8 @@ PRE_CUE_RE = re.compile(
     r"(?P<casualties_pair>\b(?:fatalities|deaths|dead|killed)\s+(?:and|or)\s+(?:injuries|injured|wounded)"
     r"(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,14}?\s+(?:exceeded|exceeds|exceed|reached|rose\s+to|risen\s+to|at|of|to|topped|surpassed|total|totalled|totaled|number|numbered))"
     r"|(?P<killed>\b(?:killed|killing|kills|kill|executed|executes|executing|massacred|shot\s+dead"
-    r"|murdered|murdering|beheaded|beheading|slaughtered|slaughtering|butchered|butchering)"
+    r"|murdered|murdering|beheaded|beheading|slaughtered|slaughtering|butchered|butchering"
+    r"|fatally\s+(?:shooting|shot|shoots|stabbing|stabbed|wounding|wounded))"  # "accused of fatally shooting two citizens"
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+family\s+of|a\s+further|another|an\s+additional|an\s+estimated"
     r"|all(?:\s+of)?(?:\s+the)?))?"
     r"|\b(?:killed|killing|kills|kill)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
@@ -222,7 +224,7 @@ NON_CASUALTY_PRE_RE = re.compile(
     r"(?:numbering|numbered)|damaged|released|freed|returned|return|exchanged|swapped|arrest\s+of|arrested|arresting"
     r"|displaced|displacing|displacement\s+of|evacuation\s+of|evacuated|rescued|treated|recruited|trained|mobilized|mobilised|housing"
     r"|hosting|host|hosts|backed\s+by|brought\s+home|bringing\s+home|bring\s+home|receives|received"
-    r"|half\s+of\s+the|third\s+of\s+the|quarter\s+of\s+the|out\s+of(?:\s+a\s+total\s+of)?|among\s+the|of\s+the|one\s+of"
+    r"|half\s+of\s+the|third\s+of\s+the|quarter\s+of\s+the|out\s+of(?:\s+a\s+total\s+of)?|among\s+the|of\s+the|one\s+of\s+the"
     r"|in\s+exchange\s+for|fired|launched|carried\s+out|targeted|dropped|aged|ages|age\s+of|under\s+the\s+age\s+of)\s*$",
     re.IGNORECASE,
 )
@@ -266,6 +268,11 @@ GROUP_BREAKDOWN_WORD_RE = re.compile(
     r"|males?|females?)\b", re.IGNORECASE)
 ANAPHORIC_BREAKDOWN_RE = re.compile(
     r"\W*(?:out\s+of|of|among(?:st)?)\s+(?:these|those|them|this\s+(?:number|total|figure)),", re.IGNORECASE)
+# a sentence that opens on the total before it and lists what it holds: "This number allegedly includes more than 40
+# injured and 10 killed civilians, as well as 13 injured and five killed children"
+TOTAL_INCLUDES_RE = re.compile(
+    r"\W*(?:this|that|the|these|those)\s+(?:numbers?|figures?|tolls?|totals?|tall(?:y|ies)|counts?)\s+(?:\w+\s+){0,2}?"
+    r"(?:includes?|included|including|comprises?|comprised)\b", re.IGNORECASE)
 # verbs that make "N lives" a death count ("claimed 30 lives", "cost 12 lives")
 LIVES_VERB_RE = re.compile(r"\b(?:claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking|taken|loss\s+of|lost)"
                            r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*$",  # "cost the British 20,000 lives"
@@ -338,7 +345,7 @@ CUE_STEMS = (
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
     "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive", "pows", "kia", "wia", "mia",
-    "to hell", "ultimate sacrifice", "supreme sacrifice", "lynch",
+    "to hell", "ultimate sacrifice", "supreme sacrifice", "lynch", "fatally",
     # a figure repeated by reference in a sentence of its own ("he placed the number at roughly 31,000")
     "put the number", "puts the number", "putting the number", "placed the number", "places the number",
     "placing the number", "place the number", "put the total", "puts the total", "placed the total", "places the total",

@@ -803,3 +803,21 @@ def test_casualties_article_places_after_a_figure_with_no_side() -> None:
     text = ("Ukraine's military said 12 militants were killed in the raid. Two people were killed and five injured, "
             "officials said. Kharkiv and Kharkiv region were shelled overnight.")
     assert _records(text) == [("killed", 12, 12, "unknown"), ("killed", 2, 2, "ukrainian"), ("wounded", 5, 5, "ukrainian")]
+
+
+def test_casualties_round_28_wordings() -> None:
+    # a sentence that opens on the total before it and lists what it holds is its breakdown
+    assert [r[:3] for r in _records("Officials said at least 200 people were killed and 400 wounded. This number "
+                                    "allegedly includes more than 40 injured and 10 killed civilians.")] == [
+        ("killed", 200, 200), ("wounded", 400, 400)]
+    assert [r[:3] for r in _records("“We have documented 934 killings, 684 injuries and 680 kidnappings,” he said.")] == [
+        ("killed", 934, 934), ("wounded", 684, 684), ("captured", 680, 680)]
+    # prisoners of war who were killed are dead, not captives
+    assert [r[:3] for r in _records("The Arakan Army said more than 50 prisoners of war were killed in the airstrikes.")] == [
+        ("killed", 50, 50)]
+    assert [r[:3] for r in _records("Russia holds 8,000 prisoners of war.")] == [("captured", 8000, 8000)]
+    assert [r[:3] for r in _records("Border guards were accused of fatally shooting two men.")] == [("killed", 2, 2)]
+    # "one of 35 people killed": the 35 is the figure, the "one" is not
+    assert [r[:3] for r in _records("He was one of 35 people killed when a Russian strike hit the base.")] == [
+        ("killed", 35, 35)]
+    assert _records("One of the 12 soldiers killed was a medic.") == []
