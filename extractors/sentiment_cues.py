@@ -30,18 +30,27 @@ for _pol, _cues in ((-1, lex.NEGATIVE_CUES), (1, lex.POSITIVE_CUES), (0, lex.MIX
         _CUE_TABLE.append((_pol, _strength))
 
 
-def _cue_regex(flags: int = 0) -> re.Pattern[str]:
+def _cue_regex(flags: int = 0, only_late: bool = False) -> re.Pattern[str]:
     """All cues in one flat alternation of whole fragments, in table order (where two
     cues start at the same word, the earlier one wins); group ``c<index>`` names the cue.
     Measured: about 3x faster in Python's re than splitting fragments into alternatives.
     Compiled case-sensitive and run on lower-cased text: the fragments are lower case, and
-    without IGNORECASE the engine skips an alternative on its first letter."""
+    without IGNORECASE the engine skips an alternative on its first letter.
+
+    With `only_late`, only the fragments that hold a late gate stem (`LATE_TRIGGER_STEMS`),
+    keeping their indices: at a word start reached only from a late gate word, no other
+    fragment can match (every fragment starts with a gate word or holds a late one), and a
+    smaller alternation is tried faster there."""
     frags = [c for cues in (lex.NEGATIVE_CUES, lex.POSITIVE_CUES, lex.MIXED_CUES) for c in cues]
-    return re.compile(r"\b(?=[a-z])(?:" + "|".join(f"(?P<c{i}>{f})" for i, (f, _) in enumerate(frags)) + r")\b", flags)
+    late = [stem.rstrip("$") for stem in lex.LATE_TRIGGER_STEMS]
+    chosen = [(i, f) for i, (f, _) in enumerate(frags) if not only_late or any(stem in f for stem in late)]
+    return re.compile(r"\b(?=[a-z])(?:" + "|".join(f"(?P<c{i}>{f})" for i, f in chosen) + r")\b", flags)
 
 
 _CUE_RE = _cue_regex()  # on lower-cased text
 _CUE_RE_I = _cue_regex(_I)  # for the rare text whose length lower-casing changes
+_CUE_LATE_RE = _cue_regex(only_late=True)  # at word starts reached only from a late gate word
+_CUE_LATE_RE_I = _cue_regex(_I, only_late=True)
 _CUE_NEEDS: dict[int, re.Pattern[str]] = {
     i: lex.CUE_NEEDS_BEFORE[f]
     for i, (f, _) in enumerate(c for cues in (lex.NEGATIVE_CUES, lex.POSITIVE_CUES, lex.MIXED_CUES) for c in cues)
@@ -117,22 +126,23 @@ def _cue_matches(s: str, hits: list[tuple[int, bool]] | None = None) -> list[re.
         hits = [(h.start(), h.group(0).lower().startswith(lex.LATE_TRIGGER_STEMS)) for h in _GATE.finditer(s)]
     if not hits:
         return []
-    starts: set[int] = set()
+    gates: set[int] = set()  # gate words: any cue may start here
+    window: set[int] = set()  # word starts before a late gate word: only cues holding a late stem
     for pos, late in hits:
         if late:
-            starts.update(w.start() for w in _WORD_START.finditer(s, max(0, pos - 60), pos + 1))
+            window.update(w.start() for w in _WORD_START.finditer(s, max(0, pos - 60), pos + 1))
         else:
-            starts.add(pos)
+            gates.add(pos)
     out: list[re.Match[str]] = []
     end = -1
     low = s.lower()
-    cue_re = _CUE_RE
+    cue_re, late_re = _CUE_RE, _CUE_LATE_RE
     if len(low) != len(s):
-        low, cue_re = s, _CUE_RE_I
-    for pos in sorted(starts):
+        low, cue_re, late_re = s, _CUE_RE_I, _CUE_LATE_RE_I
+    for pos in sorted(gates | window):
         if pos < end:
             continue
-        m = cue_re.match(low, pos)
+        m = (cue_re if pos in gates else late_re).match(low, pos)
         if m:
             out.append(m)
             end = m.end()

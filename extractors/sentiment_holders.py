@@ -151,7 +151,7 @@ def trailing_speaker(s: str, start: int, end: int) -> bool:
     return bool(_TRAILING_SPEAKER_BEFORE.search(s, max(0, start - 30), start)) and bool(_TRAILING_SPEAKER_AFTER.match(s, end))
 
 
-OBLIGED_AFTER = re.compile(r"\s+(?:must|should|ought\s+to|need\s+to|have\s+to)\s+(?:\w+\s+)?(?:take|bear|accept|answer|stop|end|return|bring|release|apologi[sz]e|explain|resign|be\s+held)\b", _I)
+OBLIGED_AFTER = re.compile(r"\s+(?:must|should|ought\s+to|need\s+to|have\s+to)\s+(?:\w+\s+)?(?:take|bear|accept|answer|stop|end|return|bring|release|apologi[sz]e|explain|resign|step\s+down|be\s+held)\b", _I)
 PRAISE_OF_FIGHTERS = re.compile(r"valiant|courageous|heroic|brave", _I)
 # a state of fighters named by "they are ..." after them: "... deployed soldiers ..., though he warned that they are
 # 'highly motivated'" is the soldiers' morale, not the speaker's view (praise stays the speaker's)

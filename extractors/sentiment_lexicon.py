@@ -291,7 +291,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     return$ ceasefire cease cessation demobili withdraw peace truce bring$ stop$ leaning favo negotiations
     talks$ prevent spare$ clamor clamour
     support backing backed backs back$ approv endors applaud welcom prais hail laud glorif extol commend
-    celebrat honor honour hero martyr noble valor valour brave pride proud patriot loyal gratitude grateful boast unconditional boundless fervent absolute infinite utmost
+    step$ celebrat honor honour hero martyr noble valor valour brave pride proud patriot loyal gratitude grateful boast unconditional boundless fervent absolute infinite utmost
     justif duty hop optimis confiden faith victory win$ enthusias satisf positiv continu repel defeat abilit
     death$ suicide divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
     morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure important$
@@ -318,7 +318,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
     end return stop peace talks negotiations ceasefire truce cessation demobili withdraw halt enthusias support
     morale confiden faith trust hope appetite serve fight important win repel defeat enough abandon betray neglect
-    forgotten deceiv cheat helpless duty favo price cost streets account resign step impossible poor bad
+    forgotten deceiv cheat helpless duty favo price cost streets account resign impossible poor bad
     unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know

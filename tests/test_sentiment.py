@@ -280,6 +280,7 @@ EXACT = [
     ("fighting-nazis-justification", "“Now we are fighting against Nazis in Ukraine,” said Ivan, a soldier back from the front.",
      {("soldiers", "positive")}),
     ("people-on-the-streets-of-a-city", "People on the streets of Tehran are grieving the loss of life.", {("residents", "negative")}),
+    ("should-step-down", "Protesters say the minister should step down over the war.", {("public", "negative")}),
     ("fronted-town-makes-people-residents", "In Kharkiv, people are terrified of the glide bombs.", {("residents", "negative")}),
     ("fronted-country-keeps-people-public", "Across Ukraine, people are tired of the war.", {("public", "negative")}),
     ("fronted-month-is-no-place", "In March, people were tired of the war.", {("public", "negative")}),
