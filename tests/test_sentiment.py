@@ -397,6 +397,9 @@ def test_cue_matches_near_gate_words_equal_a_full_scan() -> None:
     """The windowed cue search finds exactly what scanning every word would find."""
     texts = [c[1] for c in CONSTRUCTIONS + NOTHING]
     texts += [json.loads(line)["text"] for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # the casualty passages too: 1,500 more sentences of war news the sentiment rules were not written for
+    cas = DEVSET.with_name("casualties.jsonl")
+    texts += [json.loads(line)["text"] for line in cas.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts.append(SEED.read_text(encoding="utf-8"))
     texts += [  # cues whose gate word is not their first word
         "Residents raised serious questions about the war.",
