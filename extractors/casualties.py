@@ -216,6 +216,9 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         cue_s, cue_e = last.cue
     if category is None:
         return None
+    if category == "killed" and kind in ("verb", "noun") and P.PUT_OUT_OF_ACTION_RE.search(sent, max(0, q.start - 40), q.start) \
+            and P.OF_WHICH_KILLED_RE.match(sent, q.end):
+        category = "casualties"  # "neutralised more than 15,000 invaders, of which about 7,000 were killed": all losses
     if np_s == np_e and kind == "post" and _AUX_AFTER_RE.match(sent, q.end) and \
             P.THING_COUNT_BEFORE_RE.search(sent, max(0, q.start - 90), q.start):
         return None  # "Ukraine has received 31 Abrams tanks, and 2 were lost in combat"

@@ -197,6 +197,11 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
     own = [lab for s, e, lab in mentions if np_s <= s and e <= head_end + 1
            and not (lab == "civilian" and s - f.q.end > 1
                     and S.SINGLE_LISTMATE_BEFORE_RE.search(sent, max(0, s - 12), s))]
+    if not own and f.cue_kind == "post" and np_s == np_e:
+        # the side inside a cue right after the number: "in exchange for 100 fallen Ukrainian servicemen"
+        post = P.POST_CUE_RE.match(sent, f.q.end + 1)
+        if post is not None:
+            own = [lab for s, e, lab in mentions if post.start() <= s and e <= post.end() and lab != "civilian"]
     own = own or cue_owner(f, sent, mentions, attribs)
     np_words = noun_phrase_words(sent, np_s, np_e)
     combatant = any(w in P.COMBATANT_NOUNS for w in np_words)

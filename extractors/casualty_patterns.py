@@ -111,8 +111,9 @@ POST_CUE_RE = re.compile(
     r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|(?:embraced|embrace|embraces|attained|achieved|received)\s+(?:shahadat|martyrdom)"
     r"|made\s+the\s+(?:ultimate|supreme)\s+sacrifice|to\s+hell\b"  # "sent twelve terrorists to hell"
+    r"|(?:were|was|have\s+been|has\s+been|had\s+been)\s+sent\s+to\s+hell\b"  # "six khawarij were sent to hell"
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
-    r"|gunned\s+down|fallen\s+(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
+    r"|gunned\s+down|fallen\s+(?:[\w'’-]+\s+){0,2}?(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
     r"|(?<=\s)lives(?=\W|$)|fell(?=\s+(?:in\s+(?:action|(?:the\s+)?(?:battles?|combat|fighting|war|line\s+of\s+duty))|on\s+(?:[\w'’]+\s+){0,2}?(?:battlefield|front|frontline|territory|soil)|defending|fighting|during)\b)|(?<=\s)victims(?=\W|$)"
     r"|neutrali[sz]ed|eliminated|liquidated|(?-i:KIA)\b|succumbed(?:\s+to\s+(?:\w+\s+){0,2}?(?:injuries|wounds))?)"
     r"|(?P<wounded>wounded|injured|injuries|hurt|maimed|hospitali[sz]ed|(?-i:WIA)\b"
@@ -163,7 +164,8 @@ PRE_CUE_RE = re.compile(
     r"(?:\s+(?:a\s+total\s+of|a\s+group\s+of|a\s+family\s+of|a\s+further|another|an\s+additional|an\s+estimated"
     r"|all(?:\s+of)?(?:\s+the)?))?"
     r"|\b(?:killed|killing|kills|kill)\s+(?:the|a|an|his|her|their|its)\s+(?![\w'’-]+\s+of\b)(?:[\w'’-]+\s+){1,3}?(?:and|as\s+well\s+as)\s+"
-    r"|\b(?:death|deaths|massacres?|slaughter|executions?|killing|martyrdom)\s+of|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
+    r"|\b(?:death|deaths|massacres?|slaughter|executions?|killing|martyrdom)\s+of(?:\s+a\s+total\s+of)?"
+    r"|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
     r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+\(?(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\)?\.?){0,24}?\s+" + _LINK +
     r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
@@ -191,7 +193,7 @@ PRE_CUE_RE = re.compile(
     r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was"
     r"|exceeding|surpassing|topping|reaching)(?:\s+(?:another|an\s+additional|a\s+further))?"
     r"|\bsuffered|\bsustained|\binflicted)"
-    r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|kidnapped|kidnapping|abducted|abducting"
+    r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|capture|kidnapped|kidnapping|abducted|abducting"
     r"|abductions?\s+of|kidnappings?\s+of"
     r"|seized|took|taken|taking|detained|detaining)"
     r"(?:\s+(?:a\s+group\s+of|a\s+total\s+of|another|an\s+additional|a\s+further))?)"  # "captured a group of six soldiers"
@@ -273,6 +275,13 @@ ANAPHORIC_BREAKDOWN_RE = re.compile(
 TOTAL_INCLUDES_RE = re.compile(
     r"\W*(?:this|that|the|these|those)\s+(?:numbers?|figures?|tolls?|totals?|tall(?:y|ies)|counts?)\s+(?:\w+\s+){0,2}?"
     r"(?:includes?|included|including|comprises?|comprised)\b", re.IGNORECASE)
+# a figure "neutralised" or "eliminated" whose killed part follows is all the losses, not the dead alone:
+# "neutralised more than 15,000 invaders [in Pokrovsk], of which about 7,000 were killed"
+PUT_OUT_OF_ACTION_RE = re.compile(r"\b(?:neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|put\s+out\s+of\s+action)"
+                                  r"\s+(?:(?:more\s+than|over|about|some|at\s+least|nearly|almost|around)\s+)?$", re.IGNORECASE)
+OF_WHICH_KILLED_RE = re.compile(r"[^.;]{0,80}?,\s*(?:of\s+(?:which|whom|them)|including)\s+(?:about\s+|some\s+|around\s+|nearly\s+|"
+                                r"more\s+than\s+|over\s+|at\s+least\s+)?[\d,.]+(?:\s+thousand)?\s+(?:were|had\s+been|have\s+been)\s+"
+                                r"killed\b", re.IGNORECASE)
 # verbs that make "N lives" a death count ("claimed 30 lives", "cost 12 lives")
 LIVES_VERB_RE = re.compile(r"\b(?:claimed|claim|claims|claiming|cost|costs|costing|took|take|takes|taking|taken|loss\s+of|lost)"
                            r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*$",  # "cost the British 20,000 lives"
@@ -561,7 +570,8 @@ RELATIVE_CUE_RE = re.compile(
     r"|\s+(?:are|were|is|was)\s+(?:still\s+)?missing)\b",
     re.I,
 )
-BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses|coffins|caskets)\b", re.I)
+BODIES_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:bodies|remains|corpses|coffins|caskets)\b"
+                             r"|\s+(?:fallen|dead|deceased|slain)\s+(?:[\w'’-]+\s+){0,2}?(?:soldiers|servicemen|troops|defenders|fighters)\b", re.I)  # "in exchange for 100 fallen Ukrainian servicemen"
 ONE_ADJECTIVE_RE = re.compile(
     r"\s+(?:captured|wounded|injured|dead|missing)\s+(?:[\w'’-]+\s+){1,3}?(?!(?:was|were|is|are|has|had|have)\b)"
     r"(?!killed|died|captured|wounded|injured)[a-z]+(?:ed|s)\b", re.I)

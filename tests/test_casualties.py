@@ -821,3 +821,23 @@ def test_casualties_round_28_wordings() -> None:
     assert [r[:3] for r in _records("He was one of 35 people killed when a Russian strike hit the base.")] == [
         ("killed", 35, 35)]
     assert _records("One of the 12 soldiers killed was a medic.") == []
+
+
+def test_casualties_round_29_wordings() -> None:
+    assert [r[:3] for r in _records("Police confirmed the killing of a total of 20 persons by gunmen in two attacks.")] == [
+        ("killed", 20, 20)]
+    # the dead handed over in an exchange are figures, with the side named inside the cue
+    assert _records("Russia repatriated the bodies of 69 of its soldiers in exchange for 100 fallen Ukrainian "
+                    "servicemen.") == [("killed", 69, 69, "russian"), ("killed", 100, 100, "ukrainian")]
+    assert _records("Russia freed 50 prisoners in exchange for 50 Ukrainian soldiers.") == []
+    assert [r[:3] for r in _records("Six militants were sent to hell, the ISPR said.")] == [("killed", 6, 6)]
+    assert _records("500 soldiers were sent to the front.") == []
+    assert [r[:3] for r in _records("Our soldiers were able to repel the attack and capture 22 enemy assault troops.")] == [
+        ("captured", 22, 22)]
+    assert _records("Troops moved to capture 3 villages.") == []
+
+
+def test_casualties_neutralised_with_its_killed_part_is_all_losses() -> None:
+    assert [r[:3] for r in _records("“Our soldiers neutralised more than 15,000 invaders, of which about 7,000 were "
+                                    "killed,” the commander said.")] == [("casualties", 15000, 15000), ("killed", 7000, 7000)]
+    assert [r[:3] for r in _records("Ukrainian forces neutralised 40 Russian soldiers.")] == [("killed", 40, 40)]
