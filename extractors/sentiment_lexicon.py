@@ -121,7 +121,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|(?:war|invasion|deployment|operation|offensive|mobili[sz]ation) (?:was|is|has been|had been) (?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe)"
      r"|(?:should|must|need to|needs to|ought to) (?:\w+ ){0,2}(?:negotiate|make peace|seek peace|agree to a ceasefire|sign a (?:peace )?(?:deal|agreement))|(?:long|yearn|pray)\w* for (?:a |an )?(?:peace|peaceful|an end|a ceasefire|the war to end|calm)|weary of|wearied", 0.6),
     # a positive state that has gone: "The patriotic fervor that prompted many to volunteer in 2022 has also subsided"
-    (r"(?:(?:patriotic|nationalist|initial|early|public|popular) )?(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval|fervou?r|patriotism|zeal|eagerness|optimism)(?: [\w’']+){0,10} (?:has |have |had )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank"
+    (r"(?:(?:patriotic|nationalist|initial|early|public|popular) )?(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval|fervou?r|patriotism|zeal|eagerness|optimism|(?:queues|lines) of (?:\w+ )?volunteers)(?: [\w’'-]+){0,16} (?:has |have |had )?(?:long since |since |all but )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank"
      r"|subsided|faded|evaporated|cooled|ebbed|dissipated|vanished|diminished|disappeared|dried up|worn off|wore off|petered out)", 0.6),
     (r"(?:want|wish|hope|long|yearn|desire|pray|wait)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this|this|it|it all|everything) (?:would |will |to |could )?(?:all |just )?(?:ends?|stops?|be over|is over|be [“\"]?(?:sorted out|resolved|settled)|come to an end)\b"
      r"|(?:want|wish|wanted|wants|wishing|hope|hoped|hoping|long|longing|yearn\w*|desire\w*) (?:just )?to (?:end|stop|halt) (?:the |this |more than |their |a )|desire for (?:peace|an end|talks|negotiations)|strong desire for peace", 0.6),
@@ -139,6 +139,11 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:begged|begs|urged|urges|pleaded with|implored|told) (?:him|her|them|his son|her son|their sons?|her husband) (?:not to go|to refuse|to stay (?:home|behind)|not to fight|not to sign)"
      r"|refus\w* to (?:go|return|be sent|deploy) (?:back )?to (?:ukraine|the front|war|the war|fight|the war zone|combat|the frontline)"
      r"|(?:urg|call|press|push|demand|plead|lobby|campaign|petition)\w* (?:[\w’'-]+ ){0,6}?(?:to )?(?:help )?(?:secure|win|obtain|for) the release of", 0.6),
+    # refusing to serve: "vowing that they would rather go to prison than fight on the eastern front"
+    (r"rather (?:go to (?:prison|jail)|die|flee|hide|desert|be jailed|be imprisoned) than (?:fight|serve|go to (?:war|the front))", 0.6),
+    # a majority said to outweigh the other side: "those supporting peace far outweighed pro-war voices"
+    (r"(?:supporting|backing|favou?ring|wanting|calling for) (?:peace|negotiations|talks|a ceasefire|an end to the war)\b[^.;]{0,30}?\b(?:far |vastly |greatly )?(?:outweigh\w*|outnumber\w*)"
+     r"(?: (?:the )?(?:[\w’'-]+ ){0,2}?(?:voices|supporters|backers|camp|side|those)\b)?", 0.6),
     # "Residents of southern Lebanon are facing renewed terror"
     (r"fac(?:e|es|ed|ing) (?:renewed |growing |constant |daily |new |fresh |mounting |continued |ongoing )?(?:terror|fear|dread|panic|anxiety|despair)\b", 0.5),
     # "52% would like the countries to agree on ending the war as soon as possible", "those who advocate an early end to
@@ -300,7 +305,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
-    mockery travesty farce sham unnecessary begged begs implored refused refuse nazis fascists vow urg describ
+    rather outweigh outnumber queues lines$ mockery travesty farce sham unnecessary begged begs implored refused refuse nazis fascists vow urg describ
     fervo zeal situation conditions$
     resolute undaunted unfazed reassured heartened united$ valiant courageous heroically solidarity chant petition plead appeal decepti inhuman cynical
     indifferen interested heartache reject away$ tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
@@ -342,6 +347,13 @@ CUE_EXCEPTIONS = re.compile(
     # leisure, not protest: "residents took to the streets and parks of the city, walking, shopping"
     r"|(?:took|take|taking|taken)\sto\sthe\sstreets\s(?=and\s(?:parks|squares|beaches|cafes|markets|shops)|(?:of\s(?:the\s)?[\w-]+\s)?(?:to\s)?(?:walk|shop|stroll|enjoy)|[^.;]{0,120}?(?:waving\s(?:\w+\s)?flags|solidarity\swith|to\scelebrate|celebrating|in\scelebration|cheering|rejoicing|in\ssupport\sof\s(?:the\s|our\s|their\s)?(?:armed|army|troops|soldiers|military)))"
     r"|for\sfear\sof|in\sfear\sof\sleaking|supporting\sfire|concern\sthat\s(?:the\s)?(?:weapons?|troops)"
+    # a claim doubted is no one's view of the war: "expressed skepticism over claims that soldiers earn $2,000"
+    r"|(?:skeptic\w*|sceptic\w*)\s(?:over|about|of|toward|towards|regarding)\s(?:the\s)?(?:official\s)?(?:claims?|reports?)\sthat\s(?:[\w’'-]+\s){0,5}"
+    # a motive guessed at: "an attempt to cover up the sense of loss or dissatisfaction that residents may feel"
+    r"|(?:attempt|effort|bid|move)\sto\s(?:cover\sup|hide|conceal|suppress|contain|quell|prevent|avoid|head\soff)\s(?:the\s|any\s|public\s)?(?:[\w’'-]+\s){0,4}?(?:loss|dissatisfaction|discontent|anger|dissent|unrest|grief|backlash|resentment)"
+    r"(?:[^.;]{0,40}?(?:loss|dissatisfaction|discontent|anger|dissent|unrest|grief|backlash|resentment))?"
+    # solidarity with a people is not support for a war: "to show their support for Palestinians"
+    r"|support\sfor\s(?:the\s)?(?:palestinians|palestinian\speople|people\sof\s[a-z]+)"
     # an aim, not anyone's state: "a campaign aimed at undermining North Korean troop morale"
     r"|(?:aim\w*|design\w*|intend\w*|meant|seek\w*|sought|tr(?:y|ies|ied|ying))\s(?:at\s|to\s)(?:undermin\w*|boost\w*|rais\w*|lower\w*|break\w*|sap\w*|erod\w*|lift\w*|shor\w*\sup)\s(?:[\w’'-]+\s){0,4}(?=morale|motivation|spirits?|resolve|support)"
     r"|pain\w*\sof\s(?:the\s)?wound|hero\sof\sthe\srepublic\stitle"

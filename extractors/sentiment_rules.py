@@ -74,9 +74,9 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:[\w-]+\s+)?\(?$", _I)
 _SUBJECT_STOP = re.compile(r"[,;:–—]|\b(?:but|however|while|whereas|although|though|yet)\b", _I)  # "(men)" inside a subject
 # a place set in front of the sentence: "In Kharkiv, people are terrified" (a town, not a country: residents)
 _FRONTED_PLACE = re.compile(
-    r"\W*(?:in|across|around|throughout|inside|here in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|"
+    r"\W*(?:(?:but|and|yet|meanwhile|now|today)\s+)?(?:in|across|around|throughout|inside|here in|on the streets of)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|"
     r"besieged|embattled|frontline|front-line|northern|southern|eastern|western|central|border)\s+(?:city\s+|town\s+)?(?:of\s+)?)?"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*,", _I)
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+)*\s*,", _I)
 _OBJECT_PREP = re.compile(r"\b(?:for|against|with|at|to|over|about|on|toward|towards)\b", _I)
 _FLEEING_AFTER = re.compile(
     r"\s+(?:to\s+|were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:flee|fled|fleeing|leave|left|evacuat\w*|displaced|shelter\w*"
@@ -92,7 +92,9 @@ _EXPRESSES_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:express\w*|voic\w*|show\w*|de
 _TROOPS_ASKED_BEFORE = re.compile(
     r"\b(?:call\w*\s+(?:on|for|upon)|urg\w*|ask\w*|implor\w*|appeal\w*\s+to)\s+(?:the\s+|their\s+|all\s+)?(?:[A-Z][\w-]*\s+){0,3}$"
 )
-_ASKED_BEFORE = re.compile(r"\b(?:want\w*|urg\w*|ask\w*|call\w*\s+on|press\w*|pressur\w*|push\w*|expect\w*|implor\w*|beg\w*)\s+(?:the\s+|their\s+|its\s+)?$", _I)
+_ASKED_BEFORE = re.compile(r"\b(?:want\w*|urg\w*|ask\w*|call\w*\s+on|press\w*|pressur\w*|push\w*|expect\w*|implor\w*|beg\w*)\s+(?:the\s+|their\s+|its\s+)?"
+                           r"(?:(?-i:[A-Z])[\w.]*\s+){0,3}$", _I)  # "urged US President Donald Trump to stop the war"
+_COUNT_OPENS = re.compile(r"\W*(?:nearly|about|some|more\s+than|over|around|almost|at\s+least|roughly)?\s*\d[\d,.]*\s+(?:[\w'’-]+\s+){0,6}$", _I)
 # a quotation in which the speaker feels something in the first person ("We now live in fear")
 # the speaker's own feeling or verdict: "We strongly condemn this action" (not "the international community" named before)
 _FIRST_PERSON_FEELING = re.compile(
@@ -181,8 +183,8 @@ def _holders(s: str) -> tuple[_Holder, ...]:
         found = merged
     out = []
     for a, b, cls in found:
-        if cls == "public" and low[a:b] in _PLACE_GROUPS:
-            m = lex.PEOPLE_OF_PLACE.match(s, b) or _FRONTED_PLACE.match(s)
+        if cls == "public" and (low[a:b] in _PLACE_GROUPS or _FRONTED_PLACE.match(s, 0, a)):
+            m = (lex.PEOPLE_OF_PLACE.match(s, b) if low[a:b] in _PLACE_GROUPS else None) or _FRONTED_PLACE.match(s, 0, a)
             if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES \
                     and m.group(1).split()[0] not in lex.NOT_PLACES:
                 cls = "residents"  # "the people of the Syrian coast", "people in Belgorod", "In Kharkiv, people ..."
@@ -299,6 +301,8 @@ def _opens_clause(s: str, pos: int) -> bool:
         before = before[stops[-1].end():]
     before = re.sub(r"[.!?]\s", " ", before)
     if _QUANTIFIER_OF.search(before):  # "A group of Israeli reservists", "Dozens of soldiers"
+        return True
+    if _COUNT_OPENS.match(before):  # "Nearly 1,000 current and former Israel Air Force reservists signed a letter"
         return True
     return len(_TOKEN.findall(before)) <= 4 and not re.search(r"\b(?:of|to|sent|send|sending|deployed|killed|with|against)\s+(?:\w+\s+){0,3}$", before, _I)
 

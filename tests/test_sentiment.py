@@ -203,6 +203,8 @@ NOTHING = [
     ("stalemate-forecast", "Asked how the war would end, 30% of respondents expect the fighting to end in a stalemate."),
     ("doubt-about-means", "Analysts doubt that the rebels have the capacity to hold the city for long."),
     ("motive-to-prevent-panic", "The authorities hid the news to prevent panic among the population."),
+    ("skepticism-over-a-claim", "He expressed skepticism over claims that the soldiers earn $2,000 a month."),
+    ("motive-to-cover-up-loss", "It seems to be an attempt to cover up the sense of loss or dissatisfaction that residents may feel."),
     ("firepower-support-is-no-opinion", "The troops advance without firepower support from the rear."),
     ("past-loyalty-turned", "At first, the movement pledged loyalty to the war, but the official response has hardened their views."),
 ]
@@ -280,6 +282,18 @@ EXACT = [
     ("fighting-nazis-justification", "“Now we are fighting against Nazis in Ukraine,” said Ivan, a soldier back from the front.",
      {("soldiers", "positive")}),
     ("people-on-the-streets-of-a-city", "People on the streets of Tehran are grieving the loss of life.", {("residents", "negative")}),
+    # blind h27 families
+    ("rather-prison-than-fight", "Many are hiding, vowing that they would rather go to prison than fight on the eastern front.",
+     {("public", "negative")}),
+    ("volunteer-queues-gone", "The queues of patriotic volunteers who lined up outside recruitment centres after the "
+     "full-scale invasion have long since disappeared.", {("public", "negative")}),
+    ("peace-outweighs-war", "The poll showed that those supporting peace far outweighed pro-war voices.", {("public", "negative")}),
+    ("counted-reservists-open-the-clause", "Nearly 1,000 current and former air force reservists signed a letter supporting "
+     "an end to the war.", {("soldiers", "negative")}),
+    ("streets-of-named-towns", "But on the streets of Mekelle and Axum, ordinary Tigrayans say they want peace, not more war.",
+     {("residents", "negative")}),
+    ("solidarity-with-a-people-is-no-war-support", "Thousands of demonstrators took to the streets to show their support "
+     "for Palestinians and protest against the strikes.", {("public", "negative")}),
     ("should-step-down", "Protesters say the minister should step down over the war.", {("public", "negative")}),
     ("fronted-town-makes-people-residents", "In Kharkiv, people are terrified of the glide bombs.", {("residents", "negative")}),
     ("fronted-country-keeps-people-public", "Across Ukraine, people are tired of the war.", {("public", "negative")}),
