@@ -121,7 +121,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|(?:war|invasion|deployment|operation|offensive|mobili[sz]ation) (?:was|is|has been|had been) (?:a |an )?(?:\w+ )?(?:mistake|blunder|error|failure|disaster|catastrophe)"
      r"|(?:should|must|need to|needs to|ought to) (?:\w+ ){0,2}(?:negotiate|make peace|seek peace|agree to a ceasefire|sign a (?:peace )?(?:deal|agreement))|(?:long|yearn|pray)\w* for (?:a |an )?(?:peace|peaceful|an end|a ceasefire|the war to end|calm)|weary of|wearied", 0.6),
     # a positive state that has gone: "The patriotic fervor that prompted many to volunteer in 2022 has also subsided"
-    (r"(?:(?:patriotic|nationalist|initial|early|public|popular) )?(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval|fervou?r|patriotism|zeal|eagerness|optimism|(?:queues|lines) of (?:\w+ )?volunteers)(?: [\w’'-]+){0,16} (?:has |have |had )?(?:long since |since |all but )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank"
+    (r"(?:(?:patriotic|nationalist|initial|early|public|popular) )?(?:support|enthusiasm|morale|appetite|confidence|faith|trust|approval|fervou?r|patriotism|zeal|eagerness|optimism|queues of (?:\w+ )?volunteers)(?: [\w’'-]+){0,16} (?:has |have |had )?(?:long since |since |all but )?(?:dropped|fallen|fell|declined|plummeted|eroded|waned|dipped|slumped|collapsed|shrunk|decreased|sunk|sank"
      r"|subsided|faded|evaporated|cooled|ebbed|dissipated|vanished|diminished|disappeared|dried up|worn off|wore off|petered out)", 0.6),
     (r"(?:want|wish|hope|long|yearn|desire|pray|wait)\w* (?:for |that )?(?:[\w’']+ ){0,3}(?:war|fighting|conflict|hostilities|bloodshed|killing|violence|all this|this|it|it all|everything) (?:would |will |to |could )?(?:all |just )?(?:ends?|stops?|be over|is over|be [“\"]?(?:sorted out|resolved|settled)|come to an end)\b"
      r"|(?:want|wish|wanted|wants|wishing|hope|hoped|hoping|long|longing|yearn\w*|desire\w*) (?:just )?to (?:end|stop|halt) (?:the |this |more than |their |a )|desire for (?:peace|an end|talks|negotiations)|strong desire for peace", 0.6),
@@ -305,7 +305,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
-    rather outweigh outnumber queues lines$ mockery travesty farce sham unnecessary begged begs implored refused refuse nazis fascists vow urg describ
+    take$ rather outweigh outnumber queues mockery travesty farce sham unnecessary begged begs implored refused refuse nazis fascists vow urg describ
     fervo zeal situation conditions$
     resolute undaunted unfazed reassured heartened united$ valiant courageous heroically solidarity chant petition plead appeal decepti inhuman cynical
     indifferen interested heartache reject away$ tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
@@ -328,7 +328,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
     worst responsib crime crimes genocide aggression threat danger enemy illegal unlawful criminal violation
-    mockery travesty farce unnecessary
+    mockery travesty farce unnecessary take
     fear tears heart nationalis flag tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )

@@ -294,6 +294,7 @@ EXACT = [
      {("residents", "negative")}),
     ("solidarity-with-a-people-is-no-war-support", "Thousands of demonstrators took to the streets to show their support "
      "for Palestinians and protest against the strikes.", {("public", "negative")}),
+    ("cannot-take-it-anymore", "“We are at the edge, and we can’t take it anymore,” said a reservist.", {("soldiers", "negative")}),
     ("should-step-down", "Protesters say the minister should step down over the war.", {("public", "negative")}),
     ("fronted-town-makes-people-residents", "In Kharkiv, people are terrified of the glide bombs.", {("residents", "negative")}),
     ("fronted-country-keeps-people-public", "Across Ukraine, people are tired of the war.", {("public", "negative")}),
