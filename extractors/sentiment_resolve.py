@@ -34,6 +34,10 @@ from extractors.sentiment_shares import has_share
 _I = re.IGNORECASE
 # capitalised pairs that are not people: places, institutions, nationalities
 _PLACE_OR_GROUP = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:Province|Oblast|Region|City|Strip|Bank|Forces|Army|Ministry|Council|Party|Forum|Union|Nations|States|Institute|Center|Centre|Agency))\b")
+# a town named as the setting: "The city of El Fasher", "the besieged town of Bakhmut"
+_TOWN_NAMED = re.compile(r"\b(?:city|town|village|port city|capital)\s+of\s+([A-Z][\w'’-]+)")
+# a country named in the sentence itself keeps its people the public ("People across Sudan ...")
+_COUNTRY_IN = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?[A-Z]")
 _HE_SHE_FIRST = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)
 # a person named as a member of a group, whom "he"/"she" then continues as the group ("One of them said ...")
 _MEMBER_OF = re.compile(r"\b(?:one|another|some|a\s+member|members)\s+of\b", re.IGNORECASE)
@@ -146,6 +150,13 @@ class _Carry:
         """Did this unit quote someone speaking of "our husbands", "my son"?"""
         self._split()
         return bool(self._unit) and soldier_kin(self._unit)
+
+    @property
+    def local_place(self) -> bool:
+        """Does this unit set the news in a town, not a country ("The city of El Fasher has been under siege")?"""
+        self._split()
+        m = _TOWN_NAMED.search(self._unit)
+        return m is not None and m.group(1) not in lex.COUNTRIES
 
     @property
     def poll(self) -> bool:
@@ -264,6 +275,10 @@ def _resolve_holder(
             any(x.cls == "residents" for x in holders_out if x.end <= h.start)
             or prev_holder is not None and not poll and prev_holder.get() == "residents"):
         cls = "residents"  # "In El Fasher ... residents face ... the fear gripping the populace": the people of that place
+    if h is not None and cls == "public" and not poll and masked[h.start:h.end].lower() in ("people", "civilians") \
+            and prev_holder is not None and not prev_holder.poll and prev_holder.local_place \
+            and not _COUNTRY_IN.search(masked):
+        cls = "residents"  # "The city of El Fasher has been under siege for months. People are terrified": its people
     if cls in ("public", "other") and _POSSESSED_KIN.search(masked):
         cls, named = "families", True  # "women ... demand the return of their husbands and sons"
     elif cls in ("public", "other") and (

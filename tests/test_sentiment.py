@@ -295,6 +295,9 @@ EXACT = [
     ("solidarity-with-a-people-is-no-war-support", "Thousands of demonstrators took to the streets to show their support "
      "for Palestinians and protest against the strikes.", {("public", "negative")}),
     ("cannot-take-it-anymore", "“We are at the edge, and we can’t take it anymore,” said a reservist.", {("soldiers", "negative")}),
+    ("town-set-in-the-sentence-before", "The city of El Fasher has been under siege for months. People are terrified and "
+     "hungry.", {("residents", "negative")}),
+    ("country-keeps-its-people-public", "Sudan's war is in its third year. People are tired of the war.", {("public", "negative")}),
     ("should-step-down", "Protesters say the minister should step down over the war.", {("public", "negative")}),
     ("fronted-town-makes-people-residents", "In Kharkiv, people are terrified of the glide bombs.", {("residents", "negative")}),
     ("fronted-country-keeps-people-public", "Across Ukraine, people are tired of the war.", {("public", "negative")}),
