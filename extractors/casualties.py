@@ -209,7 +209,7 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
     if category is None and last is not None and last.category == "killed" and pre is None and not q.vague \
             and _VICTIMS_AFTER_RE.match(sent, q.end):
         category, kind = "killed", "post"  # "5,440 killed, ..., with 4,985 victims in September"
-    if category is None and last is not None and (last.cue_kind == "verb" or last.cue[0] >= 0 and (P.WHOLE_INCLUDED_RE.match(
+    if category is None and last is not None and (last.cue_kind in ("verb", "loss") or last.cue[0] >= 0 and (P.WHOLE_INCLUDED_RE.match(
             sent, last.cue[0]) or last.cue_kind == "noun" and _OF_END_RE.search(sent, last.cue[0], last.cue[1]))) and not q.vague \
             and P.COORDINATED_OBJECT_RE.match(sent[last.np[1]:q.start]) and people_head(np_words):
         category, kind = last.category, "verb"  # "killed 20 students and two teachers"

@@ -25,6 +25,7 @@ _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 _WORD_RE = re.compile(r"[\w-]+")
 
 
+_NO_BEFORE_RE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 _TO_HELL_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?to\s+hell\b", re.IGNORECASE)
 
 def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
@@ -41,6 +42,8 @@ def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True  # "the simulation's scenario predicted 91.5 million casualties"
     if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and not P.FRAME_CUE_AFTER_RE.match(sent, q.end):
         return True  # "Of the 11,000 troops sent, about 4,000 ..." (but "Of the 40 people killed, 12 were children")
+    if re.fullmatch(r"one", sent[num_start:q.end], re.I) and _NO_BEFORE_RE.search(sent, max(0, num_start - 5), num_start):
+        return True  # "no one was injured", "not one soldier died"
     if re.fullmatch(r"one", sent[num_start:q.end], re.I) and P.ONE_ADJECTIVE_RE.match(sent, q.end):
         return True  # "one captured soldier carried a military ID": a reference, not a count
     before = sent[max(0, num_start - 30):num_start]

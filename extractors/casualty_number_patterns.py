@@ -127,7 +127,7 @@ MONTHS = (
 MONTH_BEFORE_RE = re.compile(r"\b(?:" + MONTHS + r")\.?\s+$", re.IGNORECASE)
 # text right before a number that makes it a non-casualty (money, dates, ages, ids)
 NOT_BEFORE_RE = re.compile(
-    r"(?:[$€£₩¥]|US\$|\b(?:" + MONTHS + r")\.?|\baged|\bages|\bage\s+of|\bno\.|\bpage|\bpara|\bmodel"
+    r"(?:[$€£₩¥]|US\$|\b(?:" + MONTHS + r")\.?(?:\s+\d{1,2}\s*(?:and|through|-|–))?|\baged|\bages|\bage\s+of|\bno\.|\bpage|\bpara|\bmodel"
     r"|\bflight|\broute|\bresolution|\bthe|\bits|\bhis|\bher|\btheir|\b(?:older|younger)\s+than"
     r"|\bas\s+(?:young|old)\s+as|(?-i:\b[A-Z][A-Za-z]{0,3}-))\s*$",  # "a D-20 howitzer", "Su-25 jets": a model
     re.IGNORECASE,

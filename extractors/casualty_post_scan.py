@@ -272,7 +272,7 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 pos = tok.end()  # an item of things in the list; the cue at the end still counts the soldiers
                 continue
             return None, np_start, np_end, own  # "199 tanks", "five armored vehicles"
-        if 0 < n_np <= 2 and lw in P.EVENT_NOUNS and not any(
+        if 0 < n_np <= 3 and lw in P.EVENT_NOUNS and not any(
                 w in P.NP_PREPOSITIONS or w in P.PERSON_NOUNS and w.endswith("s") for w in noun_phrase_words(sent, q.end, tok.start())):
             return None, np_start, np_end, own  # "suffered 78 terrorist attacks, resulting in 100 deaths"
         if n_np > 0 and (_PARTICIPLE_RE.fullmatch(lw) or lw in P.IRREGULAR_PARTICIPLES) and lw not in P.PERSON_NOUNS:

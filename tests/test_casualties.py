@@ -841,3 +841,16 @@ def test_casualties_neutralised_with_its_killed_part_is_all_losses() -> None:
     assert [r[:3] for r in _records("“Our soldiers neutralised more than 15,000 invaders, of which about 7,000 were "
                                     "killed,” the commander said.")] == [("casualties", 15000, 15000), ("killed", 7000, 7000)]
     assert [r[:3] for r in _records("Ukrainian forces neutralised 40 Russian soldiers.")] == [("killed", 40, 40)]
+
+
+def test_casualties_round_30_wordings() -> None:
+    # figures listed after a loss verb, each with its own place, share the verb
+    assert [r[:3] for r in _records("Kiev has also lost up to 410 soldiers in the Avdeyevka area, up to 150 soldiers in the "
+                                    "South Donetsk direction, and up to 145 soldiers in the Kupyansk area.")] == [
+        ("casualties", 410, 410), ("casualties", 150, 150), ("casualties", 145, 145)]
+    assert _records("A drone damaged 3 buildings and 2 shops, but no one was injured.") == []
+    assert [r[:3] for r in _records("Two separate Israeli air strikes on Khan Younis killed at least 15 Palestinians.")] == [
+        ("killed", 15, 15)]
+    assert [r[:3] for r in _records("ADF attacks between Nov. 13 and 19 killed at least 89 people in North Kivu.")] == [
+        ("killed", 89, 89)]
+    assert [r[:3] for r in _records("Between 13 and 19 people were killed in the attack.")] == [("killed", 13, 19)]
