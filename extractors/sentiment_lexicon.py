@@ -166,6 +166,12 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     # more affect words (weak: they count only when the unit says who feels them)
     (r"(?:emotional|psychological|mental|heavy) (?:toll|strain)|(?:with )?(?:a )?heavy heart|pressure cooker|breaking point|claustrophob\w*|bated breath|despondent|dejected|forlorn|downcast|bewilder\w*|humiliat\w*|terrori[sz]ed|numb|seething|exasperat\w*|mistrust\w*|wary|heartsick|resigned to", 0.4),
     (r"indifferen\w*|(?:not|no longer) interested in (?:politics|the war|the news|news)", 0.4),
+    # evading the draft: "young men are fleeing the country to avoid conscription", "hiding to escape mobilisation"
+    (r"(?:avoid\w*|escap\w*|evad\w*|dodg\w*) (?:\w+ ){0,2}?(?:conscription|the draft|being drafted|drafting|mobili[sz]ation|military service"
+     r"|(?:the )?call-?ups?|forced recruitment|being (?:conscripted|mobili[sz]ed|sent to the front))", 0.6),
+    # collective demands to end it: "families of the hostages rallied in Tel Aviv demanding a deal"
+    (r"(?:rall(?:y|ied|ies|ying)|march(?:ed|es|ing)?|gather(?:ed|ing)?) (?:[\w’'-]+ ){0,6}?(?:demand\w*|call\w* for|urg\w*|press\w* for) "
+     r"(?:an? |the |their )?(?:\w+ ){0,2}?(?:deal|ceasefire|cease-fire|truce|release|return)\b", 0.6),
 )
 
 POSITIVE_CUES: tuple[tuple[str, float], ...] = (
@@ -286,7 +292,7 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
 CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
+    avoid escap evad march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
     wept tearful crying cried anger angr furious fury outrag indignan enrag incens resent bitter disgruntl
     discontent dissatisf displeas unhapp fear afraid scared terrified dread panic terrif worr anxi uneas unrest
     nervous distress disturbed troubled concern frustrat dismay devastat despair heartbr anguish agony shock
@@ -626,6 +632,14 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
     # soldiers treated as waste: "Russia is simply disposing of them in assaults"
     (r"(?:dispos\w*|throw\w*|threw) (?:of |away )?(?:them|these (?:men|soldiers|troops)|their (?:soldiers|troops|men|lives))(?: away)?\b|disposable|no normal person", 0.6),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),
+    # hardship and loss in a witness's own words (the speaker's life, kin and home, never the event itself):
+    # "we have no water, no electricity", "I lost my son and my home", "they sent him to die",
+    # "I don't know if my husband is alive", "the children cry every night"
+    (r"\bno (?:clean |drinking )?(?:water|electricity|food|fuel|medicine|medicines|heating|bread|shelter)\b|nothing (?:left|to eat|to drink)"
+     r"|(?:i|we|she|he|they)(?: have| had|['’]ve)? lost (?:my|our|his|her|their) (?:\w+ )?(?:sons?|daughters?|husband|wife|father|mother|brothers?|sisters?|child|children|kids|family|home|homes|house|everything|loved ones|relatives)\b"
+     r"|sen[dt] (?:\w+ ){0,3}to (?:die|their deaths?|(?:the )?slaughter)|destroy\w* everything|everything (?:is|was|has been) (?:gone|destroyed|ruined)"
+     r"|(?:don['’]t|do not|didn['’]t|did not) (?:even )?know (?:if|whether) (?:\w+ ){1,3}(?:is|was|are|were) (?:still )?alive|(?:haven['’]t|have not|hasn['’]t) heard from"
+     r"|\bcry\b|\bcries\b|\bsobb\w*|\bweeping\b", 0.6),
 )
 VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit
 QUOTE_SCORE_THRESHOLD = 0.25  # |score| below this: the quote carries no clear stance

@@ -766,3 +766,28 @@ def test_extract_sentiment_leader_eulogy_and_disposing_of_soldiers() -> None:
 def test_extract_sentiment_state_paper_boasting_of_its_troops_is_positive() -> None:
     text = "Rodong Sinmun declared the operation complete. The paper boasted that North Korean forces had liberated the region."
     assert pairs(text) == {("officials", "positive")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"I lost my son, my brother and my home," said a man in Gaza.', ("residents", "negative")),
+        ('"They sent him to die," the soldier\'s mother said.', ("families", "negative")),
+        ('"I don\'t know if my husband is alive," said Natalia, whose husband was mobilised in 2022.', ("families", "negative")),
+        ('"Every night we hear the explosions and the children cry," said a woman in Kharkiv.', ("residents", "negative")),
+    ],
+)
+def test_extract_sentiment_hardship_and_loss_in_a_witness_quote(text: str, expected: tuple[str, str]) -> None:
+    assert pairs(text) == {expected}
+
+
+def test_extract_sentiment_aid_chief_describing_hardship_is_no_report() -> None:
+    text = ('“People living in the capital are locked up, with nowhere to go,” Philippe Branchat, head of the '
+            'International Organization for Migration in Haiti, said in a recent statement.')
+    assert pairs(text) == set()
+
+
+def test_extract_sentiment_draft_evasion_and_rallies_demanding_a_deal() -> None:
+    assert pairs("Young men in Myanmar are fleeing the country to avoid conscription.") == {("public", "negative")}
+    assert pairs("Families of the hostages rallied in Tel Aviv demanding a deal.") == {("families", "negative")}
+    assert pairs("The officers rallied their units and demanded more ammunition.") == set()
