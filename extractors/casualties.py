@@ -176,9 +176,10 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
             category = post
         elif pre == "killed" and P.DESTROY_RE.match(sent, cue_s) and not people_head(np_words):
             category = post  # "destroyed 12 tanks" is not a casualty, "eliminated 77 North Koreans" is
-        elif post and kind == "noun" and post != pre and (
+        elif post and kind == "noun" and post != pre and not (pre == "killed" and post == "captured") and (
                 pre == "casualties" and post != "casualties" or np_s == np_e) and not _LIST_NEXT_RE.match(sent, q.end):
             category = post  # "casualties ... increased to 215 martyrs", "toll ended at 19 dead and wounded"
+            # (not "the bodies of three hostages": dead captives are dead)
         if (np_words[:1] == ["lives"] or _LIVES_AFTER_RE.match(sent[q.end:q.end + 7])) and category in (
                 "casualties", "captured"):
             category = "killed"

@@ -32,6 +32,12 @@ _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ed|ing)")
 _DASH_PAIR_RE = re.compile(r"\s(?:--|—|–)\s")
 _DASH_END_RE = re.compile(r"\s*(?:--|—|–|-)\s")
 _WORDS_RE = re.compile(r"[\w'’-]+")
+# an aside between a figure's noun and its verb: ages ("aged 51, 18 and 69") or a part of the group
+# ("two of them children", "most of them women")
+_AGE_OR_PART_ASIDE_RE = re.compile(
+    r",\s*(?:(?:both|all|each)\s+)?aged\s+(?:between\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3})*"
+    r"(?:\s+(?:years?|months?)(?:\s+old)?)?\s*,"
+    r"|,\s*(?:[\w-]+\s+){1,2}of\s+(?:them|whom)\s+[^,;.:()]{1,60},", re.I)
 
 
 def _dash_close(sent: str, pos: int) -> int:
@@ -118,6 +124,13 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
             tok = _HYPHENS_RE.match(sent, tok.start())
         if word in (",", "(", "–", "—"):
             nxt = _next_token(sent, tok.end())
+            if word == "," and not aux and n_np > 0:
+                aside = _AGE_OR_PART_ASIDE_RE.match(sent, tok.start())
+                after_aside = _next_token(sent, aside.end()) if aside else None
+                if after_aside is not None and (after_aside.group(0).lower() in P.AUX_WORDS
+                                                or P.POST_CUE_RE.match(sent, after_aside.start())):
+                    pos = aside.end()  # "Three women, aged 51, 18 and 69, were", "Four residents, two of them children, were"
+                    continue
             if word in "–—" and not aux and n_np > 0:
                 dash = _DASH_PAIR_RE.search(sent, tok.end(), tok.end() + 130)
                 after_dash = _next_token(sent, dash.end()) if dash else None

@@ -854,3 +854,16 @@ def test_casualties_round_30_wordings() -> None:
     assert [r[:3] for r in _records("ADF attacks between Nov. 13 and 19 killed at least 89 people in North Kivu.")] == [
         ("killed", 89, 89)]
     assert [r[:3] for r in _records("Between 13 and 19 people were killed in the attack.")] == [("killed", 13, 19)]
+
+
+def test_casualties_asides_between_the_group_and_its_verb() -> None:
+    assert [r[:3] for r in _records("Three women, aged 51, 18 and 69, were injured.")] == [("wounded", 3, 3)]
+    assert [r[:3] for r in _records("Two men, both aged 40, died at the scene after the shelling.")] == [("killed", 2, 2)]
+    assert [r[:3] for r in _records("Four residents, two of them children, were hurt in the strike.")] == [("wounded", 4, 4)]
+    assert [r[:3] for r in _records("Six people, most of them women, were killed.")] == [("killed", 6, 6)]
+
+
+def test_casualties_bodies_of_captives_are_dead() -> None:
+    assert [r[:3] for r in _records("The bodies of three hostages were recovered from Gaza.")] == [("killed", 3, 3)]
+    assert [r[:3] for r in _records("Israel received the bodies of two hostages.")] == [("killed", 2, 2)]
+    assert [r[:3] for r in _records("Hamas is still holding 20 hostages.")] == [("captured", 20, 20)]
