@@ -86,6 +86,10 @@ _OTHER_PART_RE = re.compile(r",\s+(?:and|while|but)\s+the\s+other\s*$")
 _LIST_NEXT_RE = re.compile(r"\s*,\s*(?:\d|(?:at\s+least|some|about|around|nearly|over|more\s+than)\s)")  # "reached 159, 61 deaths"
 
 
+# words that open a time phrase, not a noun phrase, after a bare figure ("kidnapping another 3,000 last year")
+_TIME_WORDS = frozenset("last this next yesterday today overnight earlier since during so".split())
+
+
 def _pre_scan(sent: str, q: Qty, num_start: int) -> tuple[str | None, int, int]:
     """Category cue right before the figure. Returns (category, cue_start, cue_end)."""
     for end in (q.start, num_start) if num_start != q.start else (q.start,):
@@ -163,6 +167,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         pre = None
     elif pre == "anaphor":
         category = post or (prev[-1] if prev else None)
+        if not post and len(prev) >= 2 and {prev[-1], prev[-2]} == {"killed", "wounded"}:
+            category = "casualties"  # "300 deaths and 2,700 injuries ... later raised that estimate to 4,000": both
     elif pre is not None:
         kind = "noun" if pair else (
             "verb" if P.ACTIVE_VERB_RE.match(sent, cue_s) else ("loss" if P.LOSS_RE.match(sent, cue_s) else "noun"))
@@ -172,7 +178,7 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
                 category = "killed"
             elif not personish(np_words, mentions, np_s, np_e) or post in ("killed", "wounded", "missing", "captured"):
                 category = post  # "lost 350 000 soldiers killed": the participle says which loss
-        elif pre == "captured" and np_words and not personish(np_words, mentions, np_s, np_e):
+        elif pre == "captured" and np_words and np_words[0] not in _TIME_WORDS and not personish(np_words, mentions, np_s, np_e):
             category = post
         elif pre == "killed" and P.DESTROY_RE.match(sent, cue_s) and not people_head(np_words):
             category = post  # "destroyed 12 tanks" is not a casualty, "eliminated 77 North Koreans" is

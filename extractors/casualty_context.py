@@ -205,6 +205,10 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
     own = own or cue_owner(f, sent, mentions, attribs)
     np_words = noun_phrase_words(sent, np_s, np_e)
     combatant = any(w in P.COMBATANT_NOUNS for w in np_words)
+    if not np_words and f.cue_kind == "post":  # "1,000 killed and wounded soldiers": the noun after the cue
+        post = P.POST_CUE_RE.match(sent, f.q.end + 1)
+        combatant = post is not None and any(
+            w.lower() in P.COMBATANT_NOUNS for w in _WORD_RE.findall(sent, post.end(), min(len(sent), post.end() + 30))[:3])
     if not own and P.POSSESSIVE_RE.search(sent[np_s:np_e]):
         # "Hezbollah said four of its fighters had been killed": the source's own side
         own = [lab for s, e, lab in mentions if any(a <= s < b for a, b, _ in attribs) and lab != "civilian"]
@@ -298,13 +302,15 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
         if lab == "civilian":
             dist -= 10
         if best is None or dist < best[0]:
-            best = (dist, lab)
+            best = (dist, lab, s in flags.place)
     if best is not None and best[0] < 100:
         return best[1]
     own_source = _source_side(attribs, mentions, combatant, f.cue_kind)
     if best is not None:  # only a place name ("flown back from Russia"): the source or the subject says more
         if own_source is not None and combatant:
             return own_source  # "Kim Jong Un said 9 members of the regiment died in Russia"
+        if combatant and not best[2] and best[1] != "civilian" and best[0] < 250:
+            return best[1]  # "North Korean forces are experiencing ... in Kursk Oblast, ... 1,000 killed and wounded soldiers"
         place = None if combatant else _nearest_place(sent, f, subject_of.matcher, other_nps)
         if place is not None:
             return place  # "A Ukrainian drone attack on Russia's Samara region killed four people"

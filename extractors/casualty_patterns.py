@@ -186,7 +186,7 @@ PRE_CUE_RE = re.compile(
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
     r"|\bthe\s+(?:injured|wounded)(?:\s+\w+){0,3}?\s+(?:are|were|is|was|be|at|numbered|to|approaching|nearing|reached"
     r"|exceeded|exceed|top|topped))"
-    r"|(?P<casualties>\b(?:lost|loses|losing|lose)"
+    r"|(?P<casualties>\b(?:lost|loses|losing|lose)(?:\s+a\s+total\s+of)?"
     r"|\bloss\s+of"
     r"|\b(?:casualties|casualty\s+(?:figure|toll|count|tally|number)|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,16}?,?\s+"
     r"(?:exceeded|exceeds|exceed|reached|reach|reaches|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
@@ -205,7 +205,14 @@ PRE_CUE_RE = re.compile(
     r"|(?P<total_anaphor>\b(?:bringing|brings|brought|raising|raises|raised|taking|takes|took|pushing|pushed)\s+the"
     r"\s+(?:overall\s+|total\s+)?(?:total|number|figure|tally|count)(?:\s+(?!\d)[\w'’-]+){0,3}?"
     r"(?:\s+(?:since|from)\s+(?:[A-Za-z]+\.?,?\s+)?\d{1,2},?\s+(?:19|20)\d\d,?)?\s+(?:up\s+)?to)"
-    r"|(?P<anaphor>\b(?:put|puts|putting|place|placing|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at)"
+    r"|(?P<anaphor>\b(?:put|puts|putting|place|placing|placed|places|estimated|estimates|estimate)\s+the\s+(?:figure|number|toll|total|count|tally)\s+at"
+    # an estimate given before, revised: "the figure has climbed to around 2,000", "raised that estimate to 4,000",
+    # "with the NIS now placing it closer to 4,700"
+    r"|\b(?:the|that|this|its)\s+(?:figure|number|toll|total|count|tally|estimate)\s+(?:has\s+|had\s+|now\s+)?"
+    r"(?:climbed|risen|rose|grown|grew|increased|jumped|surged|swelled|reached|stands|stood)(?:\s+to|\s+at)?"
+    r"|\b(?:raised|raising|revised|revising|lifted|increased|updated|upped)\s+(?:that|its|the|this|their|his|her)\s+(?:estimate|figure|number|toll|tally|count)"
+    r"\s+(?:up\s+|upward\s+|upwards\s+|down\s+)?(?:to|at)"
+    r"|\b(?:putting|placing|puts|places|put|placed)\s+it\s+(?:closer\s+to|at|near|nearer\s+to))"
     r")[\s\"“”‘’']*$",
     re.IGNORECASE,
 )
@@ -316,7 +323,7 @@ RELATIVE_PRONOUNS = frozenset("who that which".split())
 # Deaths that are not casualties of violence: disease, disasters, accidents, sport.
 NON_CONFLICT_RE = re.compile(
     r"\b(?:pollution|diseases?|plague|pandemic|epidemic|covid(?:-19)?|coronavirus|cancer|overdoses?|influenza|flu"
-    r"|malaria|cholera|measles|ebola|earthquakes?|floods?|flooding|hurricanes?|typhoons?|cyclones?|heatwaves?"
+    r"|malaria|cholera|measles|ebola|earthquakes?|quakes?|aftershocks?|floods?|flooding|hurricanes?|typhoons?|cyclones?|heatwaves?"
     r"|wildfires?|landslides?|tsunami|crash|crashes|car\s+accident|road\s+accidents?|traffic\s+accidents?"
     r"|derailment|shipwreck|stampede|season|game|match|tournament|points|scored|black\s+death|infections?|infected"
     r"|cases\s+(?:were\s+)?reported|reported\s+cases)\b",
@@ -348,7 +355,7 @@ NON_CONFLICT_LOWER_RE = _gated_lower(NON_CONFLICT_RE)
 DISASTER_LOWER_RE = _gated_lower(DISASTER_RE)
 # Word starts that mark a sentence worth reading for casualty figures.
 CUE_STEMS = (
-    "kill", "dead", "die", "dying", "death", "fatalit", "figure", "tally", "slain", "perish", "execut",
+    "kill", "dead", "die", "dying", "death", "fatalit", "figure", "tally", "estimate", "slain", "perish", "execut",
     "massacr", "lives", "martyr", "body", "bodies", "corpse", "wound", "injur", "hurt", "maimed", "hospitali",
     "casualt", "loss", "lost", "lose", "losing", "captur", "captiv", "hostage", "kidnap", "abduct",
     "surrender", "missing", "unaccounted", "disappear", "toll", "shot", "gunned", "destroy", "eliminat",
@@ -377,7 +384,7 @@ BREAKDOWN_SPAN_RE = re.compile(
     r"|(?<=\d\s)of\s+them"
     r"|consisting\s+of|consisted\s+of|consists\s+of|comprising|made\s+up\s+of"
     r"|mostly|mainly|largely|among\s+the\s+(?:[\d,.]+\s+)?(?:dead|killed|victims|wounded|injured|fatalities|casualties)"
-    r"\s+(?:were|are|was|is))\b"
+    r"\s+(?:were|are|was|is))\b(?:\s*[\"“])?"  # a quoted breakdown: 'killed including "five children and two women"'
     r"(?:(?!\b(?:in|on|at|from|during|after|when|by|according|since|while|near|with|who|which|that)\b"
     r"|[.;:\"“”]|,\s*and\s+(?:\w+\s+)?\d).){0,120}",
     re.IGNORECASE,

@@ -76,7 +76,7 @@ _SUBJECT_STOP = re.compile(r"[,;:–—]|\b(?:but|however|while|whereas|although
 _FRONTED_PLACE = re.compile(
     r"\W*(?:(?:but|and|yet|meanwhile|now|today)\s+)?(?:in|across|around|throughout|inside|here in|on the streets of)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|"
     r"besieged|embattled|frontline|front-line|northern|southern|eastern|western|central|border)\s+(?:city\s+|town\s+)?(?:of\s+)?)?"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+)*\s*,", _I)
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+)*\s*(?:,|(?=there\s+(?:is|are|was|were)\b))", _I)
 _OBJECT_PREP = re.compile(r"\b(?:for|against|with|at|to|over|about|on|toward|towards)\b", _I)
 _FLEEING_AFTER = re.compile(
     r"\s+(?:to\s+|were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:flee|fled|fleeing|leave|left|evacuat\w*|displaced|shelter\w*"
@@ -84,6 +84,14 @@ _FLEEING_AFTER = re.compile(
 _FLEEING_BEFORE = re.compile(r"\b(?:displaced|fleeing|evacuated|homeless|civilian|poor)\s+$")
 # groups named by where they are: "people in Belgorod", "students in Kursk city" are residents
 _PLACE_GROUPS = frozenset({"people", "students", "workers", "women", "men", "youths", "civilians", "young people"})
+# quantifiers named by where they are: "many in Sweida" (a people in a town stays the public: "Ukrainians in Kharkiv",
+# "Sudanese in Tawila"), and any of them along a border or front line: "Lebanese living along the border"
+_PLACE_GROUPS_AFTER = frozenset({"many", "most", "some", "others"})
+_BORDER_GROUPS = _PLACE_GROUPS_AFTER | frozenset({
+    "russians", "ukrainians", "israelis", "lebanese", "iranians", "syrians", "sudanese", "palestinians", "koreans", "north koreans",
+    "pakistanis", "indians", "kashmiris", "congolese", "burmese", "haitians", "ethiopians", "tigrayans", "yemenis", "armenians",
+    "afghans", "iraqis"})
+_BORDER_AFTER = re.compile(r"\s+(?:who\s+)?(?:living|live|lived|in|on|near|along)\s+(?:along\s+|near\s+)?the\s+(?:border|front\s?lines?|front)\b")
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
 )
@@ -183,8 +191,12 @@ def _holders(s: str) -> tuple[_Holder, ...]:
         found = merged
     out = []
     for a, b, cls in found:
-        if cls == "public" and (low[a:b] in _PLACE_GROUPS or _FRONTED_PLACE.match(s, 0, a)):
-            m = (lex.PEOPLE_OF_PLACE.match(s, b) if low[a:b] in _PLACE_GROUPS else None) or _FRONTED_PLACE.match(s, 0, a)
+        if cls == "public" and low[a:b] in _BORDER_GROUPS and _BORDER_AFTER.match(low, b):
+            out.append(_Holder(a, b, "residents"))  # "Lebanese living along the border"
+            continue
+        if cls == "public" and (low[a:b] in _PLACE_GROUPS or low[a:b] in _PLACE_GROUPS_AFTER or _FRONTED_PLACE.match(s, 0, a)):
+            m = (lex.PEOPLE_OF_PLACE.match(s, b) if low[a:b] in _PLACE_GROUPS or low[a:b] in _PLACE_GROUPS_AFTER else None) \
+                or _FRONTED_PLACE.match(s, 0, a)
             if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES \
                     and m.group(1).split()[0] not in lex.NOT_PLACES:
                 cls = "residents"  # "the people of the Syrian coast", "people in Belgorod", "In Kharkiv, people ..."

@@ -867,3 +867,33 @@ def test_casualties_bodies_of_captives_are_dead() -> None:
     assert [r[:3] for r in _records("The bodies of three hostages were recovered from Gaza.")] == [("killed", 3, 3)]
     assert [r[:3] for r in _records("Israel received the bodies of two hostages.")] == [("killed", 2, 2)]
     assert [r[:3] for r in _records("Hamas is still holding 20 hostages.")] == [("captured", 20, 20)]
+
+
+def test_casualties_round_31_wordings() -> None:
+    # a bare figure after a capture verb, followed by a time phrase
+    assert [r[:3] for r in _records("Gangs are suspected of killing nearly 4,000 people and kidnapping another 3,000 "
+                                    "last year.")] == [("killed", 4000, 4000), ("captured", 3000, 3000)]
+    assert _records("Troops captured 3 villages last week.") == []
+    # "lost a total of N soldiers"
+    assert [r[:3] for r in _records("Russian forces have lost a total of 251,620 soldiers, according to the "
+                                    "Ukrainian General Staff.")] == [("casualties", 251620, 251620)]
+    # an estimate given before, revised; of killed and wounded given apart, it is both
+    assert [r[:3] for r in _records("The NIS placed the number of war dead at 600. The agency now estimates the figure "
+                                    "has climbed to around 2,000.")] == [("killed", 600, 600), ("killed", 2000, 2000)]
+    assert [r[:3] for r in _records("In January, the NIS reported around 300 deaths and 2,700 injuries among North Korean "
+                                    "forces. The military later raised that estimate to 4,000, with the NIS now placing it "
+                                    "closer to 4,700.")] == [("killed", 300, 300), ("wounded", 2700, 2700),
+                                                              ("casualties", 4000, 4000), ("casualties", 4700, 4700)]
+    assert _records("The number of troops sent has grown to 12,000.") == []
+    # a quake is a disaster, whatever else the sentence names
+    assert _records("The military pledged a ceasefire after the magnitude 7.7 quake that killed nearly 3,800 people.") == []
+
+
+def test_casualties_round_31_parties() -> None:
+    parties = default_parties()
+    text = ("Singh stated that North Korean forces are experiencing \"significant amount of casualties\" in Kursk Oblast, "
+            "confirming the White House's data of 1,000 killed and wounded soldiers.")
+    assert [(r.category, r.party) for r in extract_casualties(text, parties)] == [("casualties", "north_korean")]
+    text = ('The ministry said that 53 people had been killed including "five children and two women" in the strikes '
+            "on Sanaa.")
+    assert [(r.category, r.party) for r in extract_casualties(text, parties)] == [("killed", "other")]
