@@ -49,7 +49,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"concern(?:s|ed)?", 0.4),
     (r"concerning", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
     (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|heartache|anguish\w*|agony|shocked|shock(?!\s+(?!(?:and|at|over|or|to|of|in|as|that|was|is|were|among|after|when|for|but|on|amid|following|from|by|with|about|because|since|as)\b)[a-z])", 0.6),
-    (r"burn-?out|burned out|burnt out|disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
+    (r"burn-?out|burned out|burnt out|tiredness|disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
     (r"(?:exhausted|tired|demorali[sz]ed) (?:after|from|by) (?:\w+ ){0,4}(?:years?|months?|weeks?|fighting|combat|service|shelling|the front|the war)", 0.5),
     # attributive before a group: "exhausted Ukrainian soldiers say ...", "demoralized troops"
     (r"(?:exhausted|tired|demorali[sz]ed|weary|war-weary) (?:[\w-]+ )?(?:soldiers|troops|servicemen|fighters|residents|people|civilians|citizens|families|mothers|wives|russians|ukrainians|israelis|men|women)", 0.5),
@@ -59,7 +59,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|(?:morale|mood|spirits?|public opinion|public sentiment)[\w,’' ]{0,50}? (?:is|are|was|were|remains?|has been) (?:\w+ ){0,3}?(?:complicated|difficult|not (?:so |very |that )?(?:rosy|good|great|high)|far from (?:rosy|good|great)|bad|terrible|grim|dire|low|poor)", 0.6),
     (r"rais\w* (?:\w+ ){0,2}(?:questions|doubts)|doubts?|question(?:s|ed|ing)? (?:the )?(?:war|deployment|decision|need|wisdom|point|loyalty|legitimacy|purpose|motives|conduct|actions)", 0.4),
     (r"(?:negative|critical|unfavou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|sentiment|comments?|remarks|assessments?|ratings?)", 0.7),
-    (r"(?:as )?(?:poor|bad|unsatisfactory|a failure)", 0.6),  # after "rated ...": see CUE_NEEDS_BEFORE
+    (r"(?:as )?(?:poor|bad|unsatisfactory|a failure|subpar|sub-par|inadequate|mediocre|weak)", 0.6),  # after "rated ...": see CUE_NEEDS_BEFORE
     (r"depress(?:ed|ion|ing)|gloom\w*|pessimis\w*|hopeless\w*", 0.5),
     (r"(?:deal|negotiations|negotiating|peace|ceasefire|truce|agreement)\s(?:[\w’']+\s){0,5}(?:is|was|were|are)\s(?:more\s)?(?:important|preferable|a priority|the priority)", 0.5),
     (r"negatively", 0.6),
@@ -166,6 +166,10 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     # more affect words (weak: they count only when the unit says who feels them)
     (r"(?:emotional|psychological|mental|heavy) (?:toll|strain)|(?:with )?(?:a )?heavy heart|pressure cooker|breaking point|claustrophob\w*|bated breath|despondent|dejected|forlorn|downcast|bewilder\w*|humiliat\w*|terrori[sz]ed|numb|seething|exasperat\w*|mistrust\w*|wary|heartsick|resigned to", 0.4),
     (r"indifferen\w*|(?:not|no longer) interested in (?:politics|the war|the news|news)", 0.4),
+    # alarm voiced: "Seoul expressed alarm over the troop deployment"; unrest among the people: "agitation from the people"
+    (r"(?:express\w*|voic\w*|shar\w*) (?:deep |grave |serious |growing |great )?alarm|agitation (?:from|among|in) (?:the )?(?:people|population|public|residents|families|soldiers|troops)", 0.6),
+    # ready to give ground for an end: "voice readiness for territorial compromise to halt the destruction"
+    (r"(?:readiness|ready|willing\w*|open(?:ness)?|prepared) (?:\w+ ){0,2}?(?:for|to (?:accept|make|consider)) (?:a |any |some )?(?:territorial )?(?:compromises?|concessions)", 0.5),
     # evading the draft: "young men are fleeing the country to avoid conscription", "hiding to escape mobilisation"
     (r"(?:avoid\w*|escap\w*|evad\w*|dodg\w*) (?:\w+ ){0,2}?(?:conscription|the draft|being drafted|drafting|mobili[sz]ation|military service"
      r"|(?:the )?call-?ups?|forced recruitment|being (?:conscripted|mobili[sz]ed|sent to the front))", 0.6),
@@ -175,6 +179,11 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
 )
 
 POSITIVE_CUES: tuple[tuple[str, float], ...] = (
+    # resolve to hold on: "they never think of giving up", "committed to enduring the war for as long as necessary"
+    (r"(?:never|not|won['’]t|will not|refuse to|no intention of|no thought of) (?:\w+ ){0,3}?(?:give|giving) up\b(?! (?:\w+ )?(?:land|territor\w*|regions?|crimea|donbas|any|the|their|our|its))"
+     r"|(?:endur\w*|persist\w*|hold\w* out|fight\w* on|withstand\w*) (?:\w+ ){0,4}?(?:for )?as long as (?:necessary|needed|it takes|required)", 0.6),
+    # wanting war (negated: "they do not want another war" is negative)
+    (r"want(?:s|ed)? (?:a |another |any |the |more )?(?:new |wider |big )?(?:war|conflict|escalation|bloodshed)\b", 0.5),
     (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that|its|their) )(?:[\w’'-]+ ){0,4}?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea|(?:air )?strikes|campaign|offensive|attacks?|war effort|military action)"
      r"|prefer\w* (?:\w+ ){0,3}(?:war|fighting|military (?:action|pressure|operations?)|deal|agreement|ceasefire|negotiations|talks|truce)", 0.6),
     (r"approv(?:e|es|ed|al|ing)|endors\w*|applaud\w*|welcom(?:e|es|ed|ing)", 0.6),
@@ -265,7 +274,7 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
     r"bleak|grim": re.compile(
         r"\b(?:are|is|was|were|be|been|seem\w*|look\w*|grow\w*|grew|become|became|remain\w*|got|get\w*|turn\w*)\s+(?:so\s+|very\s+|increasingly\s+)?$", re.IGNORECASE
     ),
-    r"(?:as )?(?:poor|bad|unsatisfactory|a failure)": re.compile(r"\brat(?:e|es|ed|ing)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE),
+    r"(?:as )?(?:poor|bad|unsatisfactory|a failure|subpar|sub-par|inadequate|mediocre|weak)": re.compile(r"\brat(?:e|es|ed|ing)\s+(?:[\w’']+\s+){0,4}$", re.IGNORECASE),
     r"resign|step down": re.compile(r"\b(?:should|must|to|demand\w*|call\w*\s+for)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
     r"against(?! (?:any |all )?(?:territorial )?concessions)": re.compile(
         r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march\w*|chant\w*|spoke|speak\w*|campaign\w*|vot\w*|turn\w*|rise|rose|risen|rising|mobili[sz]\w*)\s+(?:out\s+)?$",
@@ -292,7 +301,7 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
 CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    avoid escap evad march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
+    avoid escap evad agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
     wept tearful crying cried anger angr furious fury outrag indignan enrag incens resent bitter disgruntl
     discontent dissatisf displeas unhapp fear afraid scared terrified dread panic terrif worr anxi uneas unrest
     nervous distress disturbed troubled concern frustrat dismay devastat despair heartbr anguish agony shock
@@ -305,7 +314,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     step$ celebrat honor honour hero martyr noble valor valour brave pride proud patriot loyal gratitude grateful boast unconditional boundless fervent absolute infinite utmost
     justif duty hop optimis confiden faith victory win$ enthusias satisf positiv continu repel defeat abilit
     death$ suicide divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
-    morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure important$
+    morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure subpar sub-par inadequate mediocre weak$ important$
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
     serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
@@ -327,10 +336,10 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
 # itself. tests/test_sentiment.py checks this finds what a full scan finds.
 LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    end return stop peace talks negotiations ceasefire truce cessation demobili withdraw halt enthusias support
+    give giving end return stop peace talks negotiations ceasefire truce cessation demobili withdraw halt enthusias support
     morale confiden faith trust hope appetite serve fight important win repel defeat enough abandon betray neglect
     forgotten deceiv cheat helpless duty favo price cost streets account resign impossible poor bad
-    unsatisfactory failure tired exhaust sad demorali against motivation spirit willingness war back home fear
+    unsatisfactory failure subpar sub-par inadequate mediocre weak tired exhaust sad demorali against motivation spirit willingness war back home fear
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
     worst responsib crime crimes genocide aggression threat danger enemy illegal unlawful criminal violation
@@ -391,9 +400,16 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:deplor\w*|criticis\w*|criticiz\w*|complain\w*|lament\w*)\s(?:\w+\s){0,3}(?:humanitarian|aid|relief|donor)\s(?:response|effort|funding|shortfalls?|cuts)"
     # aid agencies' concern is about aid, not an attitude to the war
     r"|(?:aid|humanitarian|relief)\s(?:agencies|groups|organi[sz]ations|workers)\s(?:have\s|had\s)?(?:voiced|expressed|raised|warned|sounded)\s(?:\w+\s)?(?:concerns?|alarm|fears?)"
+    # "the UN's humanitarian chief, expressed deep alarm over reports of fighters advancing"
+    r"|(?:humanitarian|relief|aid|refugee)\s(?:chief|coordinator|head|official|agency)\b[^.;]{0,60}?(?:express\w*|voic\w*|rais\w*)\s(?:deep\s|grave\s|serious\s)?(?:alarm|concerns?)"
+    # "The Office for the Coordination of Humanitarian Affairs (OCHA) is gravely concerned about the ongoing displacement"
+    r"|(?:ocha|unhcr|unicef|unrwa|wfp|iom|icrc|msf|humanitarian\saffairs|refugee\sagency|children's\sfund|food\sprogramme|red\scross|red\screscent)\)?\s(?:\(\w+\)\s)?"
+    r"(?:is|are|was|were|has\sbeen|remains?|said\sit\swas)\s(?:\w+\s)?(?:concerned|alarmed|worried|appalled|horrified)"
     r"|patriots?\s(?:air\sdefen[cs]e\s)?(?:systems?|missiles?|batter(?:y|ies)|launchers?|interceptors?|units?)"
     r"|(?:package|aid|assistance|funding|weapons|systems|money|loans?|grants?|tranche)\s(?:\w+\s){0,3}support"
     r"|support\s(?:\w+\s)?(?:ukraine|kyiv|israel|taiwan)['’]s\s(?:\w+\s)?(?:defen[cs]es?|army|military|forces|economy|budget|energy|grid|needs)"
+    r"|support\w*\s(?:ukraine|kyiv|israel|taiwan)\b(?=[^.;]{0,120}\b(?:aid|package|weapons|ammunition|assistance|arms|funding)\b)"
+    r"|thank\w*\s(?:the\s)?(?:\w+\s){0,2}for\s(?:its|their|his|her|the)\s(?:continued\s|unwavering\s|steadfast\s)?(?:support|help|assistance|aid)"
     # the political camp, not an attitude: "opposition protests", "opposition parties" (the protest itself still counts)
     r"|opposition\s(?=(?:protests?|parties|party|leaders?|figures?|groups?|politicians?|activists?|candidates?|media|lawmakers?|rall(?:y|ies)|movement)\b)"
     # holidays, not the war: "the difficulty of celebrating the end of Ramadan"
@@ -425,6 +441,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|concerns?\s(?:about|over)\s(?:the\s)?(?:public|popular|domestic)\s(?:sentiment|opinion|reaction|backlash|mood|discontent|anger)"
     # how troops will be used, forecast: "highly likely to be used as 'cannon fodder'"
     r"|(?:likely|expected|set|going|could|may|might|will|would)\s(?:to\s)?be\s(?:used|sent|thrown|deployed)\sas\s[\"“‘']?(?:cannon\sfodder|meat)"
+    r"|(?:will|would|is\sgoing\sto|plans?\sto|intends?\sto)\s(?:continue\sto\s)?(?:use|send|throw)\s(?:them|these\s(?:troops|soldiers|men)|the\s(?:troops|soldiers))\s(?:\w+\s){0,3}?as\s[\"“‘']?(?:cannon\sfodder|meat)"
     r"|support\s(?:package|funding|measures?|programs?|payments?)|thank\w*\s(?:that\s)?(?:it|the\swar|the\sfighting|this)['’]?s?\s(?:is\s|was\s)?over|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
     _I,
@@ -511,7 +528,7 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("officials", r"presidential (?:office|palace|administration|spokes\w+)|kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|biden|trump|macron|scholz|starmer|lukashenk[oa]|khamenei|erdogan|xi jinping|lavrov|shoigu|gerasimov|zaluzhn\w+|syrsk\w+|blinken|rubio|lawmakers?|the military's|(?:national )?intelligence service|spy agency|the nis\b"
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|(?:political|party|government|opposition|ruling[- ]party|world|western|european|state|national|congress|bjp|israeli|russian|ukrainian|indian|pakistani|iranian) leaders|leaders (?:from|of) (?:both )?(?:the )?(?:ruling|opposition|government|main|major|political|all)|ruling party|opposition part(?:y|ies)|politicians?|(?:rebel|militia|insurgent|guerrilla|army|military|faction) (?:leaders?|commanders?|chiefs?)"
-     r"|governors?|mayors?|junta|military council|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
+     r"|governors?|mayors?|junta|military council|(?:central )?military commission|politburo|general staff|high command|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|(?:the )?(?:entire|whole) (?:city|town|village|neighbou?rhood|community)|local (?:people|folks?|men|women|villagers|sentiments?|mood|opinion|feelings?)|(?:that|this|the local|the whole) community|refugees|evacuees?|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those (?:who are |who were |still )?(?:fighting|serving) (?:now|today|there)|those in the trenches|members of the (?:military|armed forces|army|national guard)|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
     # "-ese" names are adjectives too: "Residents of the southern Sudanese city" is no public holder

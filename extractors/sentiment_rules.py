@@ -25,7 +25,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
-from extractors.sentiment_cues import _CLAUSE_STOP, _EXCEPTIONS_LOW, _TOKEN, _Cue, _find_cues
+from extractors.sentiment_cues import _CLAUSE_STOP, _EXCEPTIONS_LOW, _JOY_EVENT, _JOY_LIKE, _TOKEN, _Cue, _find_cues
 from extractors.sentiment_shares import has_share, share_value  # noqa: F401  (re-exported)
 
 _I = re.IGNORECASE
@@ -323,6 +323,7 @@ def _quote_score(q: str, cues: list[_Cue] | None = None) -> tuple[float, bool]:
     """(score, has_lexicon_hit) of a quotation: domain lexicon + stance cues + VADER compound / 2
     (VADER's lexicon in one linear pass: `polarity_scores` costs ~0.3 ms on a long quote)."""
     score, hits = 0.0, 0
+    joy_at_end = False
     low = q.lower()
     exceptions: list[tuple[int, int]] | None = None
     for dom_re, weights, sign in ((_DOM_POS_RE, _DOM_POS_W, 1), (_DOM_NEG_RE, _DOM_NEG_W, -1)):
@@ -331,13 +332,15 @@ def _quote_score(q: str, cues: list[_Cue] | None = None) -> tuple[float, bool]:
                 exceptions = [(e.start(), e.end()) for e in _EXCEPTIONS_LOW.finditer(low)] if len(low) == len(q) else []
             if any(a <= m.start() < b for a, b in exceptions):
                 continue
+            if sign > 0 and _JOY_LIKE.match(m.group(0)) and _JOY_EVENT.search(low, m.end()):
+                sign, joy_at_end = -1, True  # "happy and relieved that a ceasefire agreement has finally been reached"
             score += sign * weights[int(m.lastgroup[1:])]  # type: ignore[index]
             hits += 1
     for c in _find_cues(q) if cues is None else cues:
         if c.polarity:
             score += c.polarity * c.strength
             hits += 1
-    if hits:
+    if hits and not joy_at_end:  # (VADER reads joy at a ceasefire as positive)
         score += lex.VADER_WEIGHT * document_tone(q)
     return score, hits > 0
 

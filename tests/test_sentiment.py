@@ -791,3 +791,44 @@ def test_extract_sentiment_draft_evasion_and_rallies_demanding_a_deal() -> None:
     assert pairs("Young men in Myanmar are fleeing the country to avoid conscription.") == {("public", "negative")}
     assert pairs("Families of the hostages rallied in Tel Aviv demanding a deal.") == {("families", "negative")}
     assert pairs("The officers rallied their units and demanded more ammunition.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We are very happy and relieved that a ceasefire agreement has finally been reached," al-Ramlavi said.',
+         {("other", "negative")}),
+        ("Seoul expressed alarm over the troop deployment.", {("officials", "negative")}),
+        ("Some residents voice readiness for territorial compromise to halt the destruction.", {("residents", "negative")}),
+        ("A majority of Ukrainians remain committed to enduring the war for as long as necessary, a survey found.",
+         {("public", "positive")}),
+        ("Residents say they do not want another war.", {("residents", "negative")}),
+        ("But the soldiers I met never think of giving up.", {("soldiers", "positive")}),
+        ("55% of those surveyed rated Netanyahu's performance as subpar, while 41% gave him a favorable rating.",
+         {("public", "negative")}),
+        ("There was some agitation from the people over the regime not disclosing the deployment, an official said.",
+         {("public", "negative")}),
+        ("The Central Military Commission praised the soldiers' heroic deeds.", {("officials", "positive")}),
+        ("Despite government promises of accountability, many in Sweida remain skeptical and fearful for the future.",
+         {("residents", "negative")}),
+        ("Yet the truce feels almost meaningless to Lebanese living along the border.", {("residents", "negative")}),
+    ],
+)
+def test_extract_sentiment_blind_h28_h29_wordings(text: str, expected: set) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Office for the Coordination of Humanitarian Affairs (OCHA) is gravely concerned about the ongoing "
+        "displacement of people due to conflict in Sudan.",
+        "Tom Fletcher, the UN's humanitarian chief, expressed deep alarm over reports of fighters advancing into the city.",
+        "The president predicts that it is indisputable that Putin will use them as cannon fodder.",
+        "The Biden administration is committed to supporting Kyiv as much as possible, officials said of the new "
+        "military aid package.",
+        "Mr Umerov thanked the UK for its support and said the delivery of ammunition is critically important.",
+    ],
+)
+def test_extract_sentiment_h28_h29_traps(text: str) -> None:
+    assert pairs(text) == set()
