@@ -441,7 +441,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|concerns?\s(?:about|over)\s(?:the\s)?(?:public|popular|domestic)\s(?:sentiment|opinion|reaction|backlash|mood|discontent|anger)"
     # how troops will be used, forecast: "highly likely to be used as 'cannon fodder'"
     r"|(?:likely|expected|set|going|could|may|might|will|would)\s(?:to\s)?be\s(?:used|sent|thrown|deployed)\sas\s[\"“‘']?(?:cannon\sfodder|meat)"
-    r"|(?:will|would|is\sgoing\sto|plans?\sto|intends?\sto)\s(?:continue\sto\s)?(?:use|send|throw)\s(?:them|these\s(?:troops|soldiers|men)|the\s(?:troops|soldiers))\s(?:\w+\s){0,3}?as\s[\"“‘']?(?:cannon\sfodder|meat)"
+    r"|(?:will|would|is\sgoing\sto|plans?\sto|intends?\sto)\s(?:continue\sto\s)?(?:use|send|throw)\s(?:them|these\s(?:troops|soldiers|men)|the\s(?:troops|soldiers))\s(?:\w+\s){0,3}?as\s?[\"“‘']?(?:cannon\sfodder|meat)"
     r"|support\s(?:package|funding|measures?|programs?|payments?)|thank\w*\s(?:that\s)?(?:it|the\swar|the\sfighting|this)['’]?s?\s(?:is\s|was\s)?over|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
     _I,
@@ -464,7 +464,7 @@ NEGATION_WINDOW_TOKENS = 18
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s|all\s)?(?:war|fighting|hostilities|conflict|bombing|bombardment|shelling|(?:air\s?)?strikes|attacks|killing|bloodshed|violence)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo|not\sto\s(?:send|supply|provide|deliver|ship|deploy|give)\s(?:\w+\s){0,2}(?:arms|weapons|troops|soldiers|munitions|military\said))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:such\s|this\s|that\s)(?:an\s)?arrangement|hostage\s(?:release|exchange|swap)|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s|all\s)?(?:war|fighting|hostilities|conflict|bombing|bombardment|shelling|(?:air\s?)?strikes|attacks|killing|bloodshed|violence)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo|not\sto\s(?:send|supply|provide|deliver|ship|deploy|give)\s(?:\w+\s){0,2}(?:arms|weapons|troops|soldiers|munitions|military\said))\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 80  # characters after the cue

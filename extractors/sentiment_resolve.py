@@ -54,6 +54,7 @@ _FIRST_PERSON_KIN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:husbands?|sons?
 # a person's name with no group noun: "former cricketer Shahid Afridi, who led a rally"
 PERSON_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
 # a person speaking, with no group noun: "the 27-year-old says", "said Moumen Abou Wassam"
+_FIRST_PERSON_WORD = re.compile(r"\b(?:i|we|we['’]re|i['’]m|my|our|us|me)\b", re.IGNORECASE)
 _PERSON_SPEAKER = re.compile(
     r"\b\d{1,3}-year-old\b|\b(?:said|says|told|tells|added)\s+(?:Mr\.?\s|Ms\.?\s|Mrs\.?\s|Dr\.?\s)?[A-Z][a-z]+\s+[A-Z][a-z]+"
     r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+,?\s+(?:\d{1,3},\s+)?(?:said|says|told|tells)\b|[,”\"]\s+(?:\d{1,3}-year-old\s+)?[A-Z][a-z]+\s+(?:said|says|told|tells)\b"
@@ -258,7 +259,10 @@ def _resolve_holder(
                 ) and not _PLACE_OR_GROUP.search(masked)
             # "While HE hopes for a Russian victory" with no group noun and nothing carried: one person
             person = person or (carried is None and hol.person_pronoun_between(masked, 0, cue.start) if cue is not None else False)
-            cls = "other" if not poll and ((quotes and spoken) or person or pronoun_person) else "public"
+            # (a quotation in the first person is someone's words even with the speaker named only later:
+            # '"... We're exhausted." This message from Abdel Fattah al-Behairi, 38, came after ...')
+            first_person = bool(quotes) and any(_FIRST_PERSON_WORD.search(unit, s, e) for s, e in quotes)
+            cls = "other" if not poll and ((quotes and (spoken or first_person)) or person or pronoun_person) else "public"
     if h is not None and cls == "public" and hol.is_bare_quantifier(masked, h.start, h.end):
         # "Residents of Goma survived ..., but many are fearful": "many" of the group named before
         group = [

@@ -91,6 +91,9 @@ _BORDER_GROUPS = _PLACE_GROUPS_AFTER | frozenset({
     "russians", "ukrainians", "israelis", "lebanese", "iranians", "syrians", "sudanese", "palestinians", "koreans", "north koreans",
     "pakistanis", "indians", "kashmiris", "congolese", "burmese", "haitians", "ethiopians", "tigrayans", "yemenis", "armenians",
     "afghans", "iraqis"})
+# victims, not holders: "among 14 people killed", "where around 20 people were killed", "killing dozens of Palestinians"
+_VICTIM_AFTER = re.compile(r"\s+(?:who\s+)?(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:killed|dead|died|slain|murdered|massacred|executed)\b")
+_KILLED_BEFORE = re.compile(r"\b(?:kill\w*|slaughter\w*|massacr\w*|murder\w*)\s+(?:at\s+least\s+|more\s+than\s+)?(?:[\w,]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$")
 _BORDER_AFTER = re.compile(r"\s+(?:who\s+)?(?:living|live|lived|in|on|near|along)\s+(?:along\s+|near\s+)?the\s+(?:border|front\s?lines?|front)\b")
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
@@ -191,6 +194,9 @@ def _holders(s: str) -> tuple[_Holder, ...]:
         found = merged
     out = []
     for a, b, cls in found:
+        if cls in ("public", "residents", "other") and (
+                _VICTIM_AFTER.match(low, b) or _KILLED_BEFORE.search(low, max(0, a - 40), a)):
+            continue  # the dead feel nothing: "14 people killed", "killing dozens of Palestinians"
         if cls == "public" and low[a:b] in _BORDER_GROUPS and _BORDER_AFTER.match(low, b):
             out.append(_Holder(a, b, "residents"))  # "Lebanese living along the border"
             continue

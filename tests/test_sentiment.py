@@ -832,3 +832,20 @@ def test_extract_sentiment_blind_h28_h29_wordings(text: str, expected: set) -> N
 )
 def test_extract_sentiment_h28_h29_traps(text: str) -> None:
     assert pairs(text) == set()
+
+
+def test_extract_sentiment_victims_hold_no_feeling() -> None:
+    text = ("They were among 14 people killed in late November. “The tears are inside me but it hurts too much,” "
+            "Ampougovni said.")
+    assert pairs(text) == {("other", "negative")}
+    text = ("“The targeting today was near us, where around 20 people were killed. We’re exhausted.” This message from "
+            "Abdel Fattah al-Behairi, 38, came after Israeli air strikes hit Gaza's Al-Mawasi area, killing dozens of "
+            "Palestinians.")
+    assert pairs(text) == {("other", "negative")}
+
+
+def test_extract_sentiment_support_for_such_an_arrangement_backs_the_deal() -> None:
+    text = ("Although the proposal does not include a full release of hostages in exchange for a permanent ceasefire, "
+            "the poll found that 72% of Israelis would support such an arrangement. Meanwhile, 15% were opposed to the "
+            "idea, and 13% were unsure.")
+    assert pairs(text) == {("public", "negative")}
