@@ -261,6 +261,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         for m in lex.DOUBLE_APOSTROPHE_QUOTE.finditer(text):
             if not any(s <= m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
+    if "—" in text or "–" in text:
+        for m in lex.DASH_SPEECH.finditer(text):
+            if not any(s <= m.start("d") < e for s, e in spans):
+                spans.append((m.start("d"), m.end("d")))
     # single-quoted speech ('we are living in hell'), only outside double quotes
     for m in lex.SINGLE_QUOTE.finditer(text):
         if not any(s <= m.start() < e for s, e in spans) and "\n" not in m.group(0):
@@ -349,7 +353,7 @@ def _analyse_unit(
         # '“My feelings are indescribable,” said Omar Daher': a short quote still names a speaker
         spoke = _QUOTE_OPEN.search(unit) is not None and lex.REPORTING_CUES.search(masked) is not None
         return [], _Carry(masked, unit=unit, speaker=spoke)
-    quote_text = " ".join(unit[s:e].strip("“”„«»\"'‘’ ") for s, e in quotes) if quotes else None
+    quote_text = " ".join(unit[s:e].strip("“”„«»\"'‘’—– ") for s, e in quotes) if quotes else None
     quote_cues = _find_cues(quote_text) if quote_text else []
     if not cues:
         qs, has_hit = _quote_score(quote_text or "", quote_cues)

@@ -181,7 +181,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
 POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     # resolve to hold on: "they never think of giving up", "committed to enduring the war for as long as necessary"
     (r"(?:never|not|won['’]t|will not|refuse to|no intention of|no thought of) (?:\w+ ){0,3}?(?:give|giving) up\b(?! (?:\w+ )?(?:land|territor\w*|regions?|crimea|donbas|any|the|their|our|its))"
-     r"|(?:endur\w*|persist\w*|hold\w* out|fight\w* on|withstand\w*) (?:\w+ ){0,4}?(?:for )?as long as (?:necessary|needed|it takes|required)", 0.6),
+     r"|(?:endur\w*|persist\w*|fight\w* on|withstand\w*) (?:\w+ ){0,4}?(?:for )?as long as (?:necessary|needed|it takes|required)", 0.6),
     # wanting war (negated: "they do not want another war" is negative)
     (r"want(?:s|ed)? (?:a |another |any |the |more )?(?:new |wider |big )?(?:war|conflict|escalation|bloodshed)\b", 0.5),
     (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that|its|their) )(?:[\w’'-]+ ){0,4}?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea|(?:air )?strikes|campaign|offensive|attacks?|war effort|military action)"
@@ -301,7 +301,7 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
 CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    avoid escap evad agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
+    avoid escap evad persist withstand agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
     wept tearful crying cried anger angr furious fury outrag indignan enrag incens resent bitter disgruntl
     discontent dissatisf displeas unhapp fear afraid scared terrified dread panic terrif worr anxi uneas unrest
     nervous distress disturbed troubled concern frustrat dismay devastat despair heartbr anguish agony shock
@@ -603,6 +603,9 @@ QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("„", "“"), ("«
 SINGLE_QUOTE = re.compile(r"(?<![\w’'])['‘](?=[A-Za-z])(.{3,}?)(?<=[\w.,!?])['’](?![\w])")
 # two apostrophes as quotation marks ("''But at night, you brace for death,'' she said"), as some wire copy prints them
 DOUBLE_APOSTROPHE_QUOTE = re.compile(r"''(?=\S)[^\n]{3,}?(?<=\S)''")
+# speech set off by dashes, as translated Ukrainian and Russian news print it:
+# "— And the Russians send them into assaults ... the madness that dictatorships are capable of, — said the president."
+DASH_SPEECH = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<d>[—–][^\n]{20,}?[,.!?]?\s[—–])(?=\s*(?:said|says|stated|noted|added|emphasi[sz]ed|stressed|explained|told|wrote|according)\b)")
 MIN_QUOTE_WORDS = 5  # shorter quoted phrases are scare quotes: read as ordinary text
 # ... unless a colon after an answer or a speech verb introduces them: 'one woman gave a firm answer: “Our victory, unquestionably.”'
 SPEECH_COLON = re.compile(
@@ -620,6 +623,8 @@ DOMAIN_POSITIVE: tuple[tuple[str, float], ...] = (
     (r"duty|honou?r to (?:die|serve|fight)|an honou?r|loyal\w*|noble|glor\w*|heroic\w*|heroes|feat|valou?r|brave\w*|orders? of the (?:party|supreme leader|fatherland)", 0.6),
     (r"(?:must|should) be prepared to sacrifice|must be carried out|there must be a reason", 0.6),
     (r"brotherly|militant friendship|victory|always wins|wins in battle", 0.4),
+    # the war justified as survival: "Israel is fighting for ourselves, for the Middle East", "we are fighting for our existence"
+    (r"(?:fight\w*|struggl\w*|war) (?:\w+ )?for (?:ourselves|our (?:survival|existence|freedom|future|homeland|independence|land|lives|children)|(?:our |their )?(?:very )?survival|freedom|the (?:entire|whole) world)", 0.6),
     # a leader's eulogy: "its excellent sons, who defended the most sacred things ..., will live forever"
     (r"(?:excellent|heroic|brave|loyal|proud|faithful|glorious) (?:sons|daughters|sons and daughters)|(?:will|shall) live forever|defended (?:the )?(?:most )?sacred", 0.6),
     # evaluative and affect words of pride, courage and relief: "our valiant soldiers", "we are reborn"

@@ -45,7 +45,7 @@ _PERSON_AGE = re.compile(r"\b[A-Z][a-z]+,\s+(?:aged\s+)?\d{1,2},")  # "Manal, 44
 _SAY_BEFORE = re.compile(r"\b(?:say|says|said|think|thinks|thought|believe[sd]?|agree[sd]?|want|wants)\s+(?:that\s+)?(?:the\s+|their\s+|its\s+)?$", _I)
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed|asked|questioned)|people (?:polled|surveyed))\b", _I)
 _POSSESSED_KIN = re.compile(
-    r"(?<!with\s)(?<!alongside\s)\b(?:their|her|his)\s+(?:[\w-]+\s+){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b"
+    r"(?<!with\s)(?<!alongside\s)(?<!for\sthem,\s)(?<!about\sthem,\s)\b(?:their|her|his)\s+(?:[\w-]+\s+){0,2}(?:husbands?|sons?|children|daughters?|loved ones)\b"
     r"|\breturn\s+of\s+(?:their\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:husbands|sons|partners|men|loved ones|relatives)\b",
     _I,
 )

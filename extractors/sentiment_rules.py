@@ -54,6 +54,10 @@ _DOM_NEG_RE, _DOM_NEG_W = _weighted(lex.DOMAIN_NEGATIVE)
 _PLACES_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(lex.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
 )
+# an emotion noun names its holder after "of": "joy and excitement of the commanding officers and combatants"
+_EMOTION_NOUN = re.compile(r"(?:joy|excitement|pride|anger|grief|frustration|fury|despair|enthusiasm|exhaustion|fatigue|resentment"
+                           r"|discontent|dissatisfaction|jubilation|happiness|sorrow|anguish|outrage|indignation|bitterness)\b", _I)
+_EMOTION_OF = re.compile(r"\s*(?:(?:and|,)\s+[\w-]+\s+)?of\s+(?:[\w'’-]+\s+){0,4}$", _I)
 _SOURCE_PREP = re.compile(r"\s*(?:(?:and|or|,)\s+[\w-]+\s+)?(?:from|among|amongst|within|inside)\s+(?:[\w'’-]+\s+){0,3}$", _I)
 _QUANTIFIER_OF = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:group|groups|dozens|hundreds|thousands|many|some|most|all|majority|couple|few|several|\d+)\s+of\s+(?:(?:the|its|their|[A-Z][\w’'-]+)\s+){0,2}$",
@@ -92,6 +96,7 @@ _BORDER_GROUPS = _PLACE_GROUPS_AFTER | frozenset({
     "pakistanis", "indians", "kashmiris", "congolese", "burmese", "haitians", "ethiopians", "tigrayans", "yemenis", "armenians",
     "afghans", "iraqis"})
 # victims, not holders: "among 14 people killed", "where around 20 people were killed", "killing dozens of Palestinians"
+_KIN_OBJECT_BEFORE = re.compile(r"\b(?:for|to|about|from|on|over|at)\s+(?:them|him|her|themselves),?\s+(?:and\s+)?$")
 _VICTIM_AFTER = re.compile(r"\s+(?:who\s+)?(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:killed|dead|died|slain|murdered|massacred|executed)\b")
 _KILLED_BEFORE = re.compile(r"\b(?:kill\w*|slaughter\w*|massacr\w*|murder\w*)\s+(?:at\s+least\s+|more\s+than\s+)?(?:[\w,]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$")
 _BORDER_AFTER = re.compile(r"\s+(?:who\s+)?(?:living|live|lived|in|on|near|along)\s+(?:along\s+|near\s+)?the\s+(?:border|front\s?lines?|front)\b")
@@ -215,6 +220,8 @@ def _holders(s: str) -> tuple[_Holder, ...]:
             continue  # "a civil servant at the finance ministry": a person with a job, not an official statement
         elif cls == "families" and low.startswith(("her ", "his ", "their "), a) and low.endswith(("with ", "alongside "), 0, a):
             continue  # "celebrating with her children": companions, not a soldier's family
+        elif cls == "families" and low.startswith(("her ", "his ", "their "), a) and _KIN_OBJECT_BEFORE.search(low, max(0, a - 24), a):
+            continue  # "what it will mean for them, their loved ones and their communities": objects, not who feels
         out.append(_Holder(a, b, cls))
     return tuple(out)
 
@@ -262,6 +269,7 @@ def _pick_holder(
             continue  # "appealing to authorities": officials inside a phrase are not the subject
         source = cue is not None and h.start >= cue.end and (
             bool(_SOURCE_PREP.match(s, cue.end, h.start))
+            or (bool(_EMOTION_NOUN.match(s, cue.start)) and bool(_EMOTION_OF.match(s, cue.end, h.start)))
             or (h.start - cue.end <= 30 and bool(_EXPERIENCER_AFTER.match(s, h.end)))
         )
         speaker = (

@@ -849,3 +849,29 @@ def test_extract_sentiment_support_for_such_an_arrangement_backs_the_deal() -> N
             "the poll found that 72% of Israelis would support such an arrangement. Meanwhile, 15% were opposed to the "
             "idea, and 13% were unsure.")
     assert pairs(text) == {("public", "negative")}
+
+
+def test_extract_sentiment_emotion_noun_names_its_holder_after_of() -> None:
+    text = ("The banquet hall was filled with boundless emotion, joy and excitement of the commanding officers and "
+            "combatants honored with high glory.")
+    assert pairs(text) == {("soldiers", "positive")}
+
+
+def test_extract_sentiment_speech_set_off_by_dashes() -> None:
+    text = ("— And the Russians send them into assaults with a minimum of protection. This is one of the manifestations "
+            "of the madness that dictatorships are capable of, — said the president.")
+    result = extract_sentiment(text)
+    assert {(r.holder, r.stance) for r in result.reports} == {("officials", "negative")}
+    assert result.reports[0].quote is not None and result.reports[0].quote.startswith("And the Russians")
+
+
+def test_extract_sentiment_kin_after_for_them_are_objects() -> None:
+    text = ("Palestinians in Gaza welcomed the announcement of a deal between Hamas and Israel overnight, but many have "
+            "questions about what it will mean for them, their loved ones and their devastated communities.")
+    assert pairs(text) == {("public", "negative")}
+
+
+def test_extract_sentiment_war_justified_as_survival_in_a_quote() -> None:
+    text = ("“Without a doubt, it will get better. Israel is fighting for ourselves, for the Middle East, and for the "
+            "entire world,” she said firmly.")
+    assert pairs(text) == {("other", "positive")}
