@@ -346,9 +346,10 @@ def _quote_score(q: str, cues: list[_Cue] | None = None) -> tuple[float, bool]:
                 exceptions = [(e.start(), e.end()) for e in _EXCEPTIONS_LOW.finditer(low)] if len(low) == len(q) else []
             if any(a <= m.start() < b for a, b in exceptions):
                 continue
+            hit_sign = sign
             if sign > 0 and _JOY_LIKE.match(m.group(0)) and _JOY_EVENT.search(low, m.end()):
-                sign, joy_at_end = -1, True  # "happy and relieved that a ceasefire agreement has finally been reached"
-            score += sign * weights[int(m.lastgroup[1:])]  # type: ignore[index]
+                hit_sign, joy_at_end = -1, True  # "happy and relieved that a ceasefire agreement has finally been reached"
+            score += hit_sign * weights[int(m.lastgroup[1:])]  # type: ignore[index]
             hits += 1
     for c in _find_cues(q) if cues is None else cues:
         if c.polarity:
