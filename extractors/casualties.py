@@ -83,9 +83,14 @@ _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
 _LIVES_AFTER_RE = re.compile(r"\s+lives\b")
 _VICTIMS_AFTER_RE = re.compile(r"\s+victims\b")
 _OTHER_PART_RE = re.compile(r",\s+(?:and|while|but)\s+the\s+other\s*$")
-_LIST_NEXT_RE = re.compile(r"\s*,\s*(?:\d|(?:at\s+least|some|about|around|nearly|over|more\s+than)\s)")  # "reached 159, 61 deaths"
+_LIST_NEXT_RE = re.compile(  # "reached 159, 61 deaths", "Number of wounded climbs to six, one dead"
+    r"\s*,\s*(?:\d|(?:at\s+least|some|about|around|nearly|over|more\s+than)\s"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:dead|killed|wounded|injured|missing|died)\b)")
 
 
+# a list of groups that "were among those killed": a part of a total given before
+_AMONG_LATER_RE = re.compile(r"[^.;:]{0,120}?\b(?:were|was|are|is)\s+among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|wounded|injured)\b",
+                             re.IGNORECASE)
 # words that open a time phrase, not a noun phrase, after a bare figure ("kidnapping another 3,000 last year")
 _TIME_WORDS = frozenset("last this next yesterday today overnight earlier since during so".split())
 
@@ -241,7 +246,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
         return None  # "... 200 people were killed and 400 wounded. This number allegedly includes ... 10 killed civilians"
     if category in prev and last is None and P.AMONG_LEAD_RE.match(sent):
         return None  # "Among the injured is a 40-year-old woman ..., and 11 other injured people": a breakdown
-    partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or P.AMONG_RE.match(sent, q.end))
+    partitive = bool(P.PARTITIVE_RE.match(sent, q.end) or P.AMONG_RE.match(sent, q.end)
+                     or (kind == "post" and _AMONG_LATER_RE.match(sent, q.end)))  # "Two police officers, ... were among those killed"
     if category in prev and pre == category and P.AMONG_BEFORE_RE.search(sent, max(0, num_start - 50), num_start):
         return None  # "Among the dead are 382 children" after "5,996 people have died"
     if partitive and category in prev and not (last is not None and last.partitive and category == last.category):

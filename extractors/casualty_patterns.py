@@ -111,7 +111,7 @@ POST_CUE_RE = re.compile(
     r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|(?:embraced|embrace|embraces|attained|achieved|received)\s+(?:shahadat|martyrdom)"
     r"|made\s+the\s+(?:ultimate|supreme)\s+sacrifice|to\s+hell\b"  # "sent twelve terrorists to hell"
-    r"|(?:were|was|have\s+been|has\s+been|had\s+been)\s+sent\s+to\s+hell\b"  # "six khawarij were sent to hell"
+    r"|(?:were|was|have\s+been|has\s+been|had\s+been)\s+[\"“‘']?sent\s+to\s+hell\b"  # "six khawarij were sent to hell", 'were “sent to hell”'
     r"|bodies|corpses|among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)|killed\s+in\s+action|confirmed\s+dead"
     r"|gunned\s+down|fallen\s+(?:[\w'’-]+\s+){0,2}?(?:soldiers|servicemen|troops|defenders|fighters|heroes)|coffins|caskets"
     r"|(?<=\s)lives(?=\W|$)|fell(?=\s+(?:in\s+(?:action|(?:the\s+)?(?:battles?|combat|fighting|war|line\s+of\s+duty))|on\s+(?:[\w'’]+\s+){0,2}?(?:battlefield|front|frontline|territory|soil)|defending|fighting|during)\b)|(?<=\s)victims(?=\W|$)"
@@ -167,7 +167,7 @@ PRE_CUE_RE = re.compile(
     r"|\b(?:death|deaths|massacres?|slaughter|executions?|killing|martyrdom)\s+of(?:\s+a\s+total\s+of)?"
     r"|\b(?:bodies|remains|corpses)\s+of(?:\s+(?:another|a\s+further))?"
     r"|\b(?:(?:death\s+)?toll|body\s+count)(?:\s+\(?(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\)?\.?){0,24}?\s+" + _LINK +
-    r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,12}?\s+" + _LINK +
+    r"|\b(?:number\s+of\s+)?(?:fatalities|deaths|dead)(?:\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,16}?\s+" + _LINK +
     r"|\bthe\s+dead(?:\s+\w+){0,3}?\s+(?:be|is|was|were|are|at|numbered|to|approaching|nearing|reached|exceeded)"
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:dead|killed|victims|died)(?:\s+\(?" + _TOLL_WORD + r"\)?){0,16}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:))" +
@@ -325,8 +325,9 @@ NON_CONFLICT_RE = re.compile(
     r"\b(?:pollution|diseases?|plague|pandemic|epidemic|covid(?:-19)?|coronavirus|cancer|overdoses?|influenza|flu"
     r"|malaria|cholera|measles|ebola|earthquakes?|quakes?|aftershocks?|floods?|flooding|hurricanes?|typhoons?|cyclones?|heatwaves?"
     r"|wildfires?|landslides?|tsunami|crash|crashes|car\s+accident|road\s+accidents?|traffic\s+accidents?"
-    r"|derailment|shipwreck|stampede|season|game|match|tournament|points|scored|black\s+death|infections?|infected"
-    r"|cases\s+(?:were\s+)?reported|reported\s+cases)\b",
+    r"|derailment|shipwreck|stampede|game|match|tournament|points|scored|black\s+death|infections?|infected"
+    r"|cases\s+(?:were\s+)?reported|reported\s+cases)\b"
+    r"(?!-(?:affected|hit|stricken|ravaged|damaged|struck|prone|battered))",  # "the earthquake-affected Sagaing region": a place
     re.IGNORECASE,
 )
 

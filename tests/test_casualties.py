@@ -897,3 +897,23 @@ def test_casualties_round_31_parties() -> None:
     text = ('The ministry said that 53 people had been killed including "five children and two women" in the strikes '
             "on Sanaa.")
     assert [(r.category, r.party) for r in extract_casualties(text, parties)] == [("killed", "other")]
+
+
+def test_casualties_round_32_wordings() -> None:
+    # a disaster word as an adjective of a place is no disaster
+    assert [r[:3] for r in _records("An airstrike on a monastery in the earthquake-affected Sagaing region has left at "
+                                    "least 23 people dead.")] == [("killed", 23, 23)]
+    # a "season" is no sports word here
+    assert [r[:3] for r in _records("Gunmen attacked a Christmas season party early Sunday, killing a dozen people.")] == [
+        ("killed", 12, 12)]
+    # a headline list after a noun cue keeps the cue
+    assert [r[:3] for r in _records("Shelling of Kherson: Number of wounded climbs to six, one dead")] == [
+        ("wounded", 6, 6), ("killed", 1, 1)]
+    assert [r[:3] for r in _records("Two Pakistan Army soldiers were martyred. According to ISPR, two terrorists were "
+                                    "“sent to hell” during the exchange of fire.")] == [("killed", 2, 2), ("killed", 2, 2)]
+    # groups that "were among those killed" after a total are its breakdown
+    assert [r[:3] for r in _records("A car bomb hit Mogadishu, killing five people, police said. Two police officers, two "
+                                    "attackers and one civilian were among those killed in the blast.")] == [("killed", 5, 5)]
+    # a long toll subject
+    assert [r[:3] for r in _records("The monitor said the number of deaths it had documented in Syria since the start of "
+                                    "the conflict in 2011 has reached more than 301,000.")] == [("killed", 301000, 301000)]
