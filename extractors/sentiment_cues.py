@@ -92,7 +92,8 @@ _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus|unwilling|reluctan|unl
 # a negator reaches no further back than its clause or sentence ("dared not stay. We now live in fear")
 # an ellipsis ends a sentence too: "hasn’t been destroyed… We only hope the war will end" is no negated hope
 # and a new complement clause: "said the truce has not changed her life and that she still lives ... in fear"
-_NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?…][\"”’']?\s|\band\s+that\b", _I)
+# a relative clause with its own copula too: "No one ... can overcome such an army that is absolutely loyal"
+_NEGATION_STOP = re.compile(_CLAUSE_STOP.pattern + r"|[.!?…][\"”’']?\s|\band\s+that\b|\b(?:that|which|who)\s+(?:is|are|was|were)\b", _I)
 _NAME_BEFORE = re.compile(r"(?:[\w,-]|[\w,]\s)$")  # not after a sentence end, a quotation mark or a bracket
 
 

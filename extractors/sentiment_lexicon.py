@@ -170,6 +170,9 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:express\w*|voic\w*|shar\w*) (?:deep |grave |serious |growing |great )?alarm|agitation (?:from|among|in) (?:the )?(?:people|population|public|residents|families|soldiers|troops)", 0.6),
     # ready to give ground for an end: "voice readiness for territorial compromise to halt the destruction"
     (r"(?:readiness|ready|willing\w*|open(?:ness)?|prepared) (?:\w+ ){0,2}?(?:for|to (?:accept|make|consider)) (?:a |any |some )?(?:territorial )?(?:compromises?|concessions)", 0.5),
+    # a verdict given by calling it so: "in what he called a dangerous and destabilizing development"
+    (r"(?:called|calling|calls|described|describing|termed|labell?ed|branded) (?:it |this |that |the (?:move|deployment|decision|war|invasion|dispatch) )?(?:as )?an? (?:[\w-]+ ){0,2}?"
+     r"(?:dangerous|destabili[sz]ing|reckless|provocative|provocation|grave|serious threat|illegal|unjustified|unprovoked|criminal|catastrophic|escalation)\b", 0.6),
     # evading the draft: "young men are fleeing the country to avoid conscription", "hiding to escape mobilisation"
     (r"(?:avoid\w*|escap\w*|evad\w*|dodg\w*) (?:\w+ ){0,2}?(?:conscription|the draft|being drafted|drafting|mobili[sz]ation|military service"
      r"|(?:the )?call-?ups?|forced recruitment|being (?:conscripted|mobili[sz]ed|sent to the front))", 0.6),
@@ -182,6 +185,10 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     # resolve to hold on: "they never think of giving up", "committed to enduring the war for as long as necessary"
     (r"(?:never|not|won['’]t|will not|refuse to|no intention of|no thought of) (?:\w+ ){0,3}?(?:give|giving) up\b(?! (?:\w+ )?(?:land|territor\w*|regions?|crimea|donbas|any|the|their|our|its))"
      r"|(?:endur\w*|persist\w*|fight\w* on|withstand\w*) (?:\w+ ){0,4}?(?:for )?as long as (?:necessary|needed|it takes|required)", 0.6),
+    # a deal rejected by a group backs the fighting: "the deal has been rejected by many Armenians because it allows ..."
+    (r"(?:deal|agreement|ceasefire|cease-fire|truce|peace plan|accord) (?:\w+ ){0,3}?(?:rejected|opposed|denounced|condemned) by", 0.5),
+    # public backing: "the renewed war against the Al Shabaab enjoys popular backing"
+    (r"(?:enjoy\w*|ha[sd]|have|with|won|wins|commands?) (?:\w+ )?(?:popular|public|broad|widespread|overwhelming|strong) (?:backing|support)(?! for (?:peace|a ceasefire|talks|negotiations|a deal))", 0.6),
     # wanting war (negated: "they do not want another war" is negative)
     (r"want(?:s|ed)? (?:a |another |any |the |more )?(?:new |wider |big )?(?:war|conflict|escalation|bloodshed)\b", 0.5),
     (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that|its|their) )(?:[\w’'-]+ ){0,4}?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea|(?:air )?strikes|campaign|offensive|attacks?|war effort|military action)"
@@ -301,7 +308,7 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
 CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    avoid escap evad persist withstand agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
+    avoid escap evad persist withstand called calling calls describ termed label branded enjoy command agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
     wept tearful crying cried anger angr furious fury outrag indignan enrag incens resent bitter disgruntl
     discontent dissatisf displeas unhapp fear afraid scared terrified dread panic terrif worr anxi uneas unrest
     nervous distress disturbed troubled concern frustrat dismay devastat despair heartbr anguish agony shock
@@ -336,7 +343,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
 # itself. tests/test_sentiment.py checks this finds what a full scan finds.
 LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    give giving end return stop peace talks negotiations ceasefire truce cessation demobili withdraw halt enthusias support
+    reject give giving end return stop peace talks negotiations ceasefire truce cessation demobili withdraw halt enthusias support
     morale confiden faith trust hope appetite serve fight important win repel defeat enough abandon betray neglect
     forgotten deceiv cheat helpless duty favo price cost streets account resign impossible poor bad
     unsatisfactory failure subpar sub-par inadequate mediocre weak tired exhaust sad demorali against motivation spirit willingness war back home fear
@@ -385,7 +392,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?<=be\s|re\s|as\s)honou?red(?:\sas\s(?:\w+\s)?(?:heroes|martyrs?|patriots?))?|(?:(?<=been\s)|(?<=being\s))honou?red(?:\sas\s(?:\w+\s)?(?:heroes|martyrs?|patriots?))?"
     # one state's aid to another's war: "Pyongyang's growing support for Moscow's war"
     r"|(?<=[’']s\s)(?:growing\s|increasing\s|continued\s|expanding\s|deepening\s|military\s)?support\sfor\s(?:moscow|russia|pyongyang|north\skorea|kyiv|ukraine|israel|iran|tehran|hamas|hezbollah|the\shouthis)\b"
-    r"|devastat\w+\s(?:\w+\s)?(?:consequences|impact|effects?|toll|damage|blows?|attacks?|strikes?|floods?|fires?|losses|war|conflict|bombing|bombardment|earthquake|famine|offensive|shelling|humanitarian)"
+    r"|devastat\w+\s(?:[\w-]+\s){0,3}?(?:consequences|impact|effects?|toll|damage|blows?|attacks?|strikes?|floods?|fires?|losses|war|conflict|bombing|bombardment|earthquake|famine|offensive|shelling|humanitarian)"
     r"|in\scontrast\sto\s(?:this|that|these|those|the)\s[^,.;]{0,60}"
     # legislative acts, not attitudes: "approved a mobilization bill"
     r"|(?:approv\w*|endors\w*|back\w*|support\w*)\s(?:a\s|an\s|the\s|its\s)?(?:[\w-]+\s){0,3}(?:bill|law|budget|decree|amendment|resolution|motion|legislation)s?"
@@ -408,6 +415,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|patriots?\s(?:air\sdefen[cs]e\s)?(?:systems?|missiles?|batter(?:y|ies)|launchers?|interceptors?|units?)"
     r"|(?:package|aid|assistance|funding|weapons|systems|money|loans?|grants?|tranche)\s(?:\w+\s){0,3}support"
     r"|support\s(?:\w+\s)?(?:ukraine|kyiv|israel|taiwan)['’]s\s(?:\w+\s)?(?:defen[cs]es?|army|military|forces|economy|budget|energy|grid|needs)"
+    r"|(?:call\w*\s(?:on|upon)|urg\w*|ask\w*|appeal\w*\sto)\s(?:the\s)?(?:[\w-]+\s){0,3}to\ssupport\s(?:us|them|the\s(?:families|victims|displaced|people|population|region|city))\b"
     r"|support\w*\s(?:ukraine|kyiv|israel|taiwan)\b(?=[^.;]{0,120}\b(?:aid|package|weapons|ammunition|assistance|arms|funding)\b)"
     r"|thank\w*\s(?:the\s)?(?:\w+\s){0,2}for\s(?:its|their|his|her|the)\s(?:continued\s|unwavering\s|steadfast\s)?(?:support|help|assistance|aid)"
     # the political camp, not an attitude: "opposition protests", "opposition parties" (the protest itself still counts)
@@ -440,7 +448,7 @@ CUE_EXCEPTIONS = re.compile(
     r"|(?:prevent\w*|avoid\w*|forestall\w*|head\w*\soff|pre-?empt\w*|ward\w*\soff|stave\w*\soff)\s(?:any\s|possible\s|potential\s|public\s|popular\s|domestic\s|further\s|a\s)*(?:dissent\w*|unrest|backlash|discontent|protests?|outrage|criticism|fear|panic|anxiety|alarm|anger|resentment)"
     r"|concerns?\s(?:about|over)\s(?:the\s)?(?:public|popular|domestic)\s(?:sentiment|opinion|reaction|backlash|mood|discontent|anger)"
     # how troops will be used, forecast: "highly likely to be used as 'cannon fodder'"
-    r"|(?:likely|expected|set|going|could|may|might|will|would)\s(?:to\s)?be\s(?:used|sent|thrown|deployed)\sas\s[\"“‘']?(?:cannon\sfodder|meat)"
+    r"|(?:likely|expected|set|going|could|may|might|will|would)\s(?:(?:almost|most|very|quite|\w+ly)\s){0,2}(?:to\s)?be\s(?:used|sent|thrown|deployed)\sas\s?[\"“‘']?(?:cannon\sfodder|meat)"
     r"|(?:will|would|is\sgoing\sto|plans?\sto|intends?\sto)\s(?:continue\sto\s)?(?:use|send|throw)\s(?:them|these\s(?:troops|soldiers|men)|the\s(?:troops|soldiers))\s(?:\w+\s){0,3}?as\s?[\"“‘']?(?:cannon\sfodder|meat)"
     r"|support\s(?:package|funding|measures?|programs?|payments?)|thank\w*\s(?:that\s)?(?:it|the\swar|the\sfighting|this)['’]?s?\s(?:is\s|was\s)?over|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
@@ -528,11 +536,11 @@ HOLDER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("officials", r"presidential (?:office|palace|administration|spokes\w+)|kim jong[- ]?un|kim yo[- ]?jong|supreme leader|the (?:workers' )?party|party (?:officials?|cadres?|committee)|officials?|authorities|the regime|the government|government|state (?:media|television|tv|news agency|broadcaster)|kcna|korean central news agency|rodong sinmun|uriminzokkiri|ministry|ministers?|minister|spokes(?:man|woman|person)|kremlin|putin|zelensk[yi]y?|netanyahu|president|prime minister|commanders?|cadres?|propaganda|the leader|north korean leader|pyongyang's leadership|biden|trump|macron|scholz|starmer|lukashenk[oa]|khamenei|erdogan|xi jinping|lavrov|shoigu|gerasimov|zaluzhn\w+|syrsk\w+|blinken|rubio|lawmakers?|the military's|(?:national )?intelligence service|spy agency|the nis\b"
      r"|secretary of (?:state|defen[cs]e)|(?:defen[cs]e|foreign|home) secretary|secretary[- ]general|envoys?|ambassadors?|diplomats?|chancellor|white house|pentagon|state department"
      r"|(?:political|party|government|opposition|ruling[- ]party|world|western|european|state|national|congress|bjp|israeli|russian|ukrainian|indian|pakistani|iranian) leaders|leaders (?:from|of) (?:both )?(?:the )?(?:ruling|opposition|government|main|major|political|all)|ruling party|opposition part(?:y|ies)|politicians?|(?:rebel|militia|insurgent|guerrilla|army|military|faction) (?:leaders?|commanders?|chiefs?)"
-     r"|governors?|mayors?|junta|military council|(?:central )?military commission|politburo|general staff|high command|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
+     r"|governors?|mayors?|junta|military council|(?:central )?military commission|politburo|general staff|high command|heads? of (?:the )?(?:atlantic )?alliance|heads? of (?:the )?nato|heads? of state|heads? of (?:the )?government|parliament|legislators?|senators?|congress(?:man|woman)|chiefs? of staff|army chief|defen[cs]e chief"),
     ("residents", r"residents?|locals|(?:the )?(?:entire|whole) (?:city|town|village|neighbou?rhood|community)|local (?:people|folks?|men|women|villagers|sentiments?|mood|opinion|feelings?)|(?:that|this|the local|the whole) community|refugees|evacuees?|(?:the|those) displaced|displaced (?:in|from)|displaced (?:people|persons|residents|families)|(?:people|those|families) (?:living|staying|sheltering) in|villagers|townspeople|inhabitants|a source (?:in|inside|from)|sources (?:in|inside|from)|reporting partners?|(?:a|one|another) (?:[\w-]+ ){0,2}(?:woman|man|worker|trader|farmer|mother|pensioner) (?:in|from|living)(?! (?:his|her|their) (?:early |late |mid-)?\d0s)"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|conscripts?|reservists?|recruits|veterans|draftees?|the mobili[sz]ed|mobili[sz]ed men|fighters|forces|those (?:serving|fighting) (?:in|at|on) (?:the )?(?:military|army|front(?:\s?lines?)?)|those (?:who are |who were |still )?(?:fighting|serving) (?:now|today|there)|those in the trenches|members of the (?:military|armed forces|army|national guard)|frontline troops|platoon|battalion|brigade|(?:his|her|their|my|our) unit|service ?members|combatants|infantrymen|(?:military |army )?personnel|(?:military |army |combat |frontline |front-line |infantry )?units|ex-combatants?|former (?:fighters|combatants)|(?:their|her) (?:men|boys)\b(?! and)"),
     # "-ese" names are adjectives too: "Residents of the southern Sudanese city" is no public holder
-    ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the (?:average|ordinary) (?:russian|ukrainian|israeli|american|citizen|person|voter|[a-z]+ian)|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|(?:lebanese|sudanese|congolese|burmese|taiwanese)(?!\s+(?:[\w-]+\s+)?(?:city|cities|towns?|capital|villages?|region|state|province|border|government|authorities|officials|refugees)\b)|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|(?:survey )?participants|surveyees|interviewees|ethiopians|tigrayans|haitians|armenians|azerbaijanis|colombians|venezuelans|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|muscovites|britons|poles|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
+    ("public", r"people|the public|public(?!\s+(?:calls?|statements?|appearances?|sector|servants?|health|broadcaster|television|tv|radio|events?|spaces?|places?|letters?|appeals?|transport|buildings?|order|funds?|money|records?|domain|hearings?)\b)|citizens|respondents|those (?:polled|surveyed|asked)|society|(?:the |a |local |civilian )?population|populace|voters|protesters?|demonstrators?|crowds|mourners|the (?:average|ordinary) (?:russian|ukrainian|israeli|american|citizen|person|voter|[a-z]+ian)|the majority|(?<!so )(?<!too )(?<!how )(?<!as )many(?!\s+(?:more|times|years|months|weeks|days|things|ways|cases|places)\b)(?!\s+(?:\w+\s+){0,2}(?:things|soldiers|troops|servicemen|residents|parents|families|mothers|defectors|officials|people|respondents|russians|ukrainians|israelis|koreans|north koreans))|(?:north |south )?koreans|russians|ukrainians|israelis|americans|jewish israelis|arab israelis|palestinians|gazans|iranians|syrians|europeans|germans|women|men|(?:some|others)(?=\s+(?:\w+ly\s+)?(?:say|said|argue\w*|believe\w*|think|thought|fear\w*|worr\w*|complain\w*|criticiz\w*|criticis\w*|want\w*|support\w*|oppos\w*|insist\w*|claim\w*|view\w*|see|saw|feel|felt|spoke|expressed|voiced))|north koreans|(?:lebanese|sudanese|congolese|burmese|taiwanese)(?!\s+(?:[\w-]+\s+)?(?:city|cities|towns?|capital|villages?|region|state|province|border|government|authorities|officials|refugees)\b)|young people|youths?|young (?:adults|men|women|russians|ukrainians|israelis)|civilians|everyone|everybody|survey participants|participants (?:in|of) (?:the |a |this )?(?:survey|poll|study)|surveyees|interviewees|ethiopians|tigrayans|haitians|armenians|azerbaijanis|colombians|venezuelans|somalis|eritreans|georgians|belarusians|pakistanis|indians|kashmiris|amharas|afghans|yemenis|iraqis|muscovites|britons|poles|students|workers|(?:\d{1,3} ?(?:%|percent|per cent)) (?:of )?(?:\w+ )?(?:said|say|believe|think|support|oppose|want)"),
     ("other", r"experts?|analysts?|activists?|observers|scholars?|sociologists?|professor|prof|researchers?|commentators?|critics|human rights (?:groups?|activists?)|rights groups?|the international community|(?:former\s)?(?:british|american|us) (?:army|military) \w+|commander col\.?"),
 )
 # "people of/in X" are residents of X unless X is a country ("people of the Syrian coast",
@@ -623,6 +631,8 @@ DOMAIN_POSITIVE: tuple[tuple[str, float], ...] = (
     (r"duty|honou?r to (?:die|serve|fight)|an honou?r|loyal\w*|noble|glor\w*|heroic\w*|heroes|feat|valou?r|brave\w*|orders? of the (?:party|supreme leader|fatherland)", 0.6),
     (r"(?:must|should) be prepared to sacrifice|must be carried out|there must be a reason", 0.6),
     (r"brotherly|militant friendship|victory|always wins|wins in battle", 0.4),
+    # a leader's praise of the troops and the alliance: "work a miracle", "this revolutionary army", "will always be with Moscow"
+    (r"miracle|invincible|indomitable|unbreakable|invaluable|revolutionary army|(?:will|shall) always (?:be|stand) (?:with|by)|cannot (?:be )?match(?:ed)?", 0.5),
     # the war justified as survival: "Israel is fighting for ourselves, for the Middle East", "we are fighting for our existence"
     (r"(?:fight\w*|struggl\w*|war) (?:\w+ )?for (?:ourselves|our (?:survival|existence|freedom|future|homeland|independence|land|lives|children)|(?:our |their )?(?:very )?survival|freedom|the (?:entire|whole) world)", 0.6),
     # a leader's eulogy: "its excellent sons, who defended the most sacred things ..., will live forever"
@@ -661,7 +671,10 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
      r"|(?:i|we|she|he|they)(?: have| had|['’]ve)? lost (?:my|our|his|her|their) (?:\w+ )?(?:sons?|daughters?|husband|wife|father|mother|brothers?|sisters?|child|children|kids|family|home|homes|house|everything|loved ones|relatives)\b"
      r"|sen[dt] (?:\w+ ){0,3}to (?:die|their deaths?|(?:the )?slaughter)|destroy\w* everything|everything (?:is|was|has been) (?:gone|destroyed|ruined)"
      r"|(?:don['’]t|do not|didn['’]t|did not) (?:even )?know (?:if|whether) (?:\w+ ){1,3}(?:is|was|are|were) (?:still )?alive|(?:haven['’]t|have not|hasn['’]t) heard from"
-     r"|\bcry\b|\bcries\b|\bsobb\w*|\bweeping\b", 0.6),
+     r"|\bcry\b|\bcries\b|\bsobb\w*|\bweeping\b"
+     # "no one is protecting us", "we are its victims", "this war no longer has a security purpose", "or we will die for sure"
+     r"|(?:no one|nobody|no-one) (?:is |was )?(?:protect\w*|help\w*|car(?:es|ed|ing))|(?:we|i) (?:are|were|am) (?:its |the |the real |all )?victims"
+     r"|no longer (?:has|have|serves?) (?:a |any )?(?:\w+ )?(?:purpose|point|meaning|justification)|(?:we|i) (?:will|would|are going to|['’]re going to|['’]ll) (?:\w+ )?die\b", 0.6),
 )
 VADER_WEIGHT = 0.5  # the VADER compound of a quote counts half as much as one domain hit
 QUOTE_SCORE_THRESHOLD = 0.25  # |score| below this: the quote carries no clear stance

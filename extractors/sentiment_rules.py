@@ -87,7 +87,7 @@ _FLEEING_AFTER = re.compile(
     r"|prepare\w*\s+(?:for|to)\s+(?:evacuat\w*|flee|leave))\b")
 _FLEEING_BEFORE = re.compile(r"\b(?:displaced|fleeing|evacuated|homeless|civilian|poor)\s+$")
 # groups named by where they are: "people in Belgorod", "students in Kursk city" are residents
-_PLACE_GROUPS = frozenset({"people", "students", "workers", "women", "men", "youths", "civilians", "young people"})
+_PLACE_GROUPS = frozenset({"people", "students", "workers", "women", "men", "youths", "civilians", "young people", "citizens"})
 # quantifiers named by where they are: "many in Sweida" (a people in a town stays the public: "Ukrainians in Kharkiv",
 # "Sudanese in Tawila"), and any of them along a border or front line: "Lebanese living along the border"
 _PLACE_GROUPS_AFTER = frozenset({"many", "most", "some", "others"})
@@ -99,6 +99,7 @@ _BORDER_GROUPS = _PLACE_GROUPS_AFTER | frozenset({
 _KIN_OBJECT_BEFORE = re.compile(r"\b(?:for|to|about|from|on|over|at)\s+(?:them|him|her|themselves),?\s+(?:and\s+)?$")
 _VICTIM_AFTER = re.compile(r"\s+(?:who\s+)?(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:killed|dead|died|slain|murdered|massacred|executed)\b")
 _KILLED_BEFORE = re.compile(r"\b(?:kill\w*|slaughter\w*|massacr\w*|murder\w*)\s+(?:at\s+least\s+|more\s+than\s+)?(?:[\w,]+\s+){0,2}?(?:of\s+)?(?:the\s+)?$")
+_FROM_TO_AFTER = re.compile(r"\s+from\s+(?:[\w'’-]+\s+){1,3}to\s", _I)
 _BORDER_AFTER = re.compile(r"\s+(?:who\s+)?(?:living|live|lived|in|on|near|along)\s+(?:along\s+|near\s+)?the\s+(?:border|front\s?lines?|front)\b")
 _TARGET_PREP = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:of|to|in|against|toward|towards|at|with|on|by|outside|near|before|in front of)\W+(?:\w+\W+){0,3}$", _I
@@ -199,13 +200,14 @@ def _holders(s: str) -> tuple[_Holder, ...]:
         found = merged
     out = []
     for a, b, cls in found:
-        if cls in ("public", "residents", "other") and (
+        if cls not in ("officials", "families") and (
                 _VICTIM_AFTER.match(low, b) or _KILLED_BEFORE.search(low, max(0, a - 40), a)):
             continue  # the dead feel nothing: "14 people killed", "killing dozens of Palestinians"
         if cls == "public" and low[a:b] in _BORDER_GROUPS and _BORDER_AFTER.match(low, b):
             out.append(_Holder(a, b, "residents"))  # "Lebanese living along the border"
             continue
-        if cls == "public" and (low[a:b] in _PLACE_GROUPS or low[a:b] in _PLACE_GROUPS_AFTER or _FRONTED_PLACE.match(s, 0, a)):
+        if cls == "public" and (low[a:b] in _PLACE_GROUPS or low[a:b] in _PLACE_GROUPS_AFTER or _FRONTED_PLACE.match(s, 0, a)) \
+                and not _FROM_TO_AFTER.match(s, b):  # (a span of places is the nation: "citizens from AJK to Islamabad")
             m = (lex.PEOPLE_OF_PLACE.match(s, b) if low[a:b] in _PLACE_GROUPS or low[a:b] in _PLACE_GROUPS_AFTER else None) \
                 or _FRONTED_PLACE.match(s, 0, a)
             if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES \

@@ -875,3 +875,41 @@ def test_extract_sentiment_war_justified_as_survival_in_a_quote() -> None:
     text = ("“Without a doubt, it will get better. Israel is fighting for ourselves, for the Middle East, and for the "
             "entire world,” she said firmly.")
     assert pairs(text) == {("other", "positive")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“No one in the world can overcome such an army that is absolutely loyal to the party’s orders,” Kim said.",
+         {("officials", "positive")}),
+        ("Defense Secretary Lloyd Austin said North Korean troops are moving toward Ukraine, in what he called a dangerous "
+         "and destabilizing development.", {("officials", "negative")}),
+        ("While ending fighting that has killed more than 2,000 soldiers, the deal has been rejected by many Armenians "
+         "because it allows Azerbaijan to keep a sizable chunk of the region.", {("public", "positive")}),
+        ("Meanwhile, citizens of Lahore took to the streets in a passionate display of solidarity with the armed forces.",
+         {("residents", "positive")}),
+        ('"There\'s a feeling that no one is protecting us, and we are its victims," said Ruwayda, a 36-year-old '
+         "Christian from the port city of Latakia.", {("other", "negative")}),
+        ("“Pyongyang will always be with Moscow. You could work a miracle,” Kim said.", {("officials", "positive")}),
+    ],
+)
+def test_extract_sentiment_blind_h30_h31_wordings(text: str, expected: set) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Volodymyr Zelenskyy is convinced that Russia will deploy North Korean soldiers to the front line, where "
+        "they will almost certainly be used as cannon fodder.",
+        "Due to this humanitarian crisis, we also call on the National Government to support us in this situation, said "
+        "the mayor.",
+        "Nationwide cheers erupted as citizens from AJK to Islamabad celebrated the successful operation.",
+    ],
+)
+def test_extract_sentiment_h30_h31_traps(text: str) -> None:
+    found = pairs(text)
+    if "citizens from AJK" in text:
+        assert found == {("public", "positive")}
+    else:
+        assert found == set()
