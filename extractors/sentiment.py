@@ -14,7 +14,8 @@ units, runs the loop over them and decides reports and the verdict. For one unit
 `extractors.sentiment_cues` finds the stance cues (step 1), `extractors.sentiment_rules`
 finds holder nouns and the one nearest a cue, scores quotations and combines one holder's
 cues (steps 2, 4, 5), and `extractors.sentiment_resolve` decides the holder and what the
-unit hands on to the next (step 3); `extractors.sentiment_lexicon` holds the word lists.
+unit hands on to the next (step 3); `extractors.sentiment_lexicon` holds the cue lists and
+`extractors.sentiment_holder_words` the holder and place words.
 
 1. **Stance cues** outside quotation marks (`sentiment_lexicon.NEGATIVE_CUES`,
    `POSITIVE_CUES`, `MIXED_CUES`) give polarity and strength. A negator up to
@@ -112,6 +113,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from extractors import sentiment_holder_words as hw
 from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
 from extractors.model import SentimentAnalysis, SentimentReport
@@ -329,7 +331,7 @@ def _mask(unit: str, quotes: list[tuple[int, int]]) -> str:
     parts, last = [], 0
     for s, e in quotes:
         parts.append(unit[last:s])
-        if lex.QUOTED_VERDICT.fullmatch(unit, s, e) and lex.QUOTED_VERDICT_AFTER.match(unit, e):
+        if hw.QUOTED_VERDICT.fullmatch(unit, s, e) and hw.QUOTED_VERDICT_AFTER.match(unit, e):
             parts.append(unit[s:e])  # 'the Kremlin's “unjustifiable” war efforts': the quoted verdict is a cue
         else:
             parts.append(" " * (e - s))
@@ -365,7 +367,7 @@ def _analyse_unit(
     quote_score = 0.0
 
     # who is mentioned here, for the next unit's carry-over
-    seen = _pick_holder([h for h in holders_out if h.cls not in lex.WEAK_HOLDERS], masked, None, len(masked))
+    seen = _pick_holder([h for h in holders_out if h.cls not in hw.WEAK_HOLDERS], masked, None, len(masked))
     seen = _speaker_first(holders_out, masked) or seen
     seen_cls = seen.cls if seen else (holders_out[-1].cls if holders_out else None)
 

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from extractors import sentiment_lexicon as lex
+from extractors import sentiment_holder_words as hw
 
 _I = re.IGNORECASE
 
@@ -118,7 +118,7 @@ def local_everyone(s: str, surface: str, lo: int, hi: int) -> bool:
 
 def names_local_place(s: str, lo: int, hi: int) -> bool:
     """Does s[lo:hi] name a place that is not a country after "in", "here in", "across"?"""
-    return any(m.group(1) not in lex.COUNTRIES and m.group(1) not in lex.NOT_PLACES for m in _PLACE_IN.finditer(s, lo, hi))
+    return any(m.group(1) not in hw.COUNTRIES and m.group(1) not in hw.NOT_PLACES for m in _PLACE_IN.finditer(s, lo, hi))
 
 
 def everyone_here(s: str, lo: int, hi: int) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractors import sentiment_holder_words as hw
 from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
 from extractors.sentences import sentence_spans
@@ -65,13 +66,13 @@ _PERSON_SPEAKER = re.compile(
 def soldier_kin(s: str, lo: int = 0, hi: int | None = None) -> bool:
     """Does s[lo:hi] speak of "our sons", "my husband" as soldiers' or captives' kin?"""
     hi = len(s) if hi is None else hi
-    return _FIRST_PERSON_KIN.search(s, lo, hi) is not None and lex.KIN_CONTEXT.search(s, lo, hi) is not None
+    return _FIRST_PERSON_KIN.search(s, lo, hi) is not None and hw.KIN_CONTEXT.search(s, lo, hi) is not None
 
 
 def _speaker_first(holders: Sequence[_Holder], masked: str) -> _Holder | None:
     """The first holder noun followed by a reporting verb: "Another resident said people were
     trying to flee" hands on the resident, not the people spoken of."""
-    return next((h for h in holders if h.cls not in lex.WEAK_HOLDERS and hol.REPORTING_AFTER.match(masked, h.end)), None)
+    return next((h for h in holders if h.cls not in hw.WEAK_HOLDERS and hol.REPORTING_AFTER.match(masked, h.end)), None)
 
 
 class _Carry:
@@ -117,7 +118,7 @@ class _Carry:
         self._split()
         if self._masked is not None:
             hs = _holders(self._masked)
-            seen = _speaker_first(hs, self._masked) or _pick_holder([h for h in hs if h.cls not in lex.WEAK_HOLDERS], self._masked, None, len(self._masked))
+            seen = _speaker_first(hs, self._masked) or _pick_holder([h for h in hs if h.cls not in hw.WEAK_HOLDERS], self._masked, None, len(self._masked))
             self._cls = seen.cls if seen else (hs[-1].cls if hs else None)
             named_by = seen or (hs[-1] if hs else None)
             self._group = named_by is not None and hol.is_collective(self._masked[named_by.start:named_by.end]) \
@@ -157,7 +158,7 @@ class _Carry:
         """Does this unit set the news in a town, not a country ("The city of El Fasher has been under siege")?"""
         self._split()
         m = _TOWN_NAMED.search(self._unit)
-        return m is not None and m.group(1) not in lex.COUNTRIES
+        return m is not None and m.group(1) not in hw.COUNTRIES
 
     @property
     def poll(self) -> bool:
@@ -170,9 +171,9 @@ class _Carry:
 def _kin_state(masked: str, cue: _Cue) -> bool:
     """Is `cue` a state ("exhausted", "demoralised") of the kin a family speaks of ("their men
     ... they are", "their sons are")?"""
-    if not lex.KIN_STATE_CUE.match(masked, cue.start):
+    if not hw.KIN_STATE_CUE.match(masked, cue.start):
         return False
-    return lex.KIN_SUBJECT_BEFORE.search(masked, max(0, cue.start - 120), cue.start) is not None
+    return hw.KIN_SUBJECT_BEFORE.search(masked, max(0, cue.start - 120), cue.start) is not None
 
 
 def _resolve_holder(
@@ -219,7 +220,7 @@ def _resolve_holder(
     subject = (  # "many Ukrainian soldiers are finding it increasingly difficult to continue fighting"
         h is not None and cue is not None and h.end <= cue.start and hol.SUBJECT_VERB.match(masked, h.end) is not None
     )
-    if cls is None or (cls in lex.WEAK_HOLDERS and cue is not None and not subject and not hol.is_apposition(masked, h.start)):  # type: ignore[union-attr]
+    if cls is None or (cls in hw.WEAK_HOLDERS and cue is not None and not subject and not hol.is_apposition(masked, h.start)):  # type: ignore[union-attr]
         inner: list[_Holder] = []
         for s, e in quotes:
             inner.extend(
@@ -230,7 +231,7 @@ def _resolve_holder(
             )
         spoken = bool(lex.REPORTING_CUES.search(masked)) or (prev_holder is not None and prev_holder.speaker)
         hi = _pick_holder(
-            [x for x in inner if x.cls not in lex.WEAK_HOLDERS and not (spoken and x.cls == "officials")], unit, None, len(unit)
+            [x for x in inner if x.cls not in hw.WEAK_HOLDERS and not (spoken and x.cls == "officials")], unit, None, len(unit)
         )
         carried = prev_holder.get() if prev_holder is not None else None
         if carried is not None and quotes and not holders_out and hol.PERSON_APPOSITION.search(masked):

@@ -23,23 +23,32 @@ from functools import lru_cache
 import vaderSentiment.vaderSentiment as _vader
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from extractors import sentiment_holder_words as hw
 from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
-from extractors.sentiment_cues import _CLAUSE_STOP, _EXCEPTIONS_LOW, _JOY_EVENT, _JOY_LIKE, _TOKEN, _Cue, _find_cues
+from extractors.sentiment_cues import (
+    _CLAUSE_STOP,
+    _EXCEPTIONS_LOW,
+    _JOY_EVENT,
+    _JOY_LIKE,
+    _TOKEN,
+    _Cue,
+    _find_cues,
+)
 from extractors.sentiment_shares import has_share, share_value  # noqa: F401  (re-exported)
 
 _I = re.IGNORECASE
 
 _HOLDER_CLASSES: list[str] = []
 _holder_parts: list[str] = []
-for _cls, _frag in lex.HOLDER_PATTERNS:
+for _cls, _frag in hw.HOLDER_PATTERNS:
     _holder_parts.append(f"(?P<h{len(_HOLDER_CLASSES)}>{_frag})")
     _HOLDER_CLASSES.append(_cls)
 _HOLDER_RE = re.compile(r"\b(?=[a-z0-9])(?:" + "|".join(_holder_parts) + r")\b")  # on lower-cased text
 _HOLDER_RE_I = re.compile(_HOLDER_RE.pattern, _I)  # when lower-casing changes the length
-_HOLDER_CASED_CLASSES = [cls for cls, _ in lex.HOLDER_PATTERNS_CASED]
+_HOLDER_CASED_CLASSES = [cls for cls, _ in hw.HOLDER_PATTERNS_CASED]
 _HOLDER_CASED_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<k{i}>{frag})" for i, (_, frag) in enumerate(lex.HOLDER_PATTERNS_CASED)) + r")\b"
+    r"\b(?:" + "|".join(f"(?P<k{i}>{frag})" for i, (_, frag) in enumerate(hw.HOLDER_PATTERNS_CASED)) + r")\b"
 )
 
 
@@ -52,7 +61,7 @@ _DOM_POS_RE, _DOM_POS_W = _weighted(lex.DOMAIN_POSITIVE)
 _DOM_NEG_RE, _DOM_NEG_W = _weighted(lex.DOMAIN_NEGATIVE)
 
 _PLACES_RE = re.compile(
-    r"\b(" + "|".join(re.escape(p) for p in sorted(lex.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
+    r"\b(" + "|".join(re.escape(p) for p in sorted(hw.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
 )
 # an emotion noun names its holder after "of": "joy and excitement of the commanding officers and combatants"
 _EMOTION_NOUN = re.compile(r"(?:joy|excitement|pride|anger|grief|frustration|fury|despair|enthusiasm|exhaustion|fatigue|resentment"
@@ -188,7 +197,7 @@ def _holders(s: str) -> tuple[_Holder, ...]:
     )
     cased = (
         [(m.start(), m.end(), _HOLDER_CASED_CLASSES[int(m.lastgroup[1:])]) for m in _HOLDER_CASED_RE.finditer(s)]  # type: ignore[index]
-        if lex.HOLDER_CASED_HINT.search(s)
+        if hw.HOLDER_CASED_HINT.search(s)
         else []
     )
     if cased:  # merge: leftmost first, the longer at one position, no overlaps
@@ -208,10 +217,10 @@ def _holders(s: str) -> tuple[_Holder, ...]:
             continue
         if cls == "public" and (low[a:b] in _PLACE_GROUPS or low[a:b] in _PLACE_GROUPS_AFTER or _FRONTED_PLACE.match(s, 0, a)) \
                 and not _FROM_TO_AFTER.match(s, b):  # (a span of places is the nation: "citizens from AJK to Islamabad")
-            m = (lex.PEOPLE_OF_PLACE.match(s, b) if low[a:b] in _PLACE_GROUPS or low[a:b] in _PLACE_GROUPS_AFTER else None) \
+            m = (hw.PEOPLE_OF_PLACE.match(s, b) if low[a:b] in _PLACE_GROUPS or low[a:b] in _PLACE_GROUPS_AFTER else None) \
                 or _FRONTED_PLACE.match(s, 0, a)
-            if m and m.group(1).split()[0].rstrip("'’s") not in lex.COUNTRIES \
-                    and m.group(1).split()[0] not in lex.NOT_PLACES:
+            if m and m.group(1).split()[0].rstrip("'’s") not in hw.COUNTRIES \
+                    and m.group(1).split()[0] not in hw.NOT_PLACES:
                 cls = "residents"  # "the people of the Syrian coast", "people in Belgorod", "In Kharkiv, people ..."
         elif cls == "families" and low[a:b] == "families" and (
                 _FLEEING_AFTER.match(low, b) or _FLEEING_BEFORE.search(low, max(0, a - 24), a)):
@@ -261,7 +270,7 @@ def _pick_holder(
             continue  # "said authorities must take responsibility": the ones called on, not the holder
         if h.cls == "officials" and h.end <= pos and _ASKED_BEFORE.search(s, max(0, h.start - 30), h.start):
             continue  # "want THE GOVERNMENT to prioritize a deal": the one asked, not the holder
-        if h.cls in lex.WEAK_HOLDERS and h.end <= pos and _TROOPS_ASKED_BEFORE.search(s, max(0, h.start - 50), h.start):
+        if h.cls in hw.WEAK_HOLDERS and h.end <= pos and _TROOPS_ASKED_BEFORE.search(s, max(0, h.start - 50), h.start):
             continue  # "calling for North Korean TROOPS in Russia to stop helping ...": the ones asked
         if h is not holders[0] and h.start >= (cue.start if cue is not None else 0) and h.cls == "other" and hol.is_predicate(s, h.start):
             continue  # "the mothers ... have become the most active CRITICS of the regime": a predicate
@@ -302,9 +311,9 @@ def _pick_holder(
             cost = 100  # "... fought valiantly ..., Secretary of the Security Council Sergey Shoigu told journalists"
         else:
             continue
-        if h.cls in lex.WEAK_HOLDERS and cue is not None and hol.PRAISE_OF_FIGHTERS.match(s, cue.start):
+        if h.cls in hw.WEAK_HOLDERS and cue is not None and hol.PRAISE_OF_FIGHTERS.match(s, cue.start):
             continue  # "North Korean troops fought VALIANTLY, Shoigu told journalists": the praised, not the holder
-        if h.cls in lex.WEAK_HOLDERS and not source and not speaker and not (
+        if h.cls in hw.WEAK_HOLDERS and not source and not speaker and not (
             cue is not None and cue.start < h.start and h.end <= cue.end
             and (_AMONG_BEFORE.search(s, cue.start, h.start) or h.end == cue.end)  # "exhausted Ukrainian SOLDIERS say"
         ):
@@ -371,7 +380,7 @@ def _quote_subject(q: str, inner_cues: list[_Cue] | None = None) -> str | None:
     first = cues[0]
     best = None
     for h in _holders(q):
-        if h.cls in lex.WEAK_HOLDERS or q.startswith(("’s", "'s"), h.end):  # "Netanyahu's war" is a target
+        if h.cls in hw.WEAK_HOLDERS or q.startswith(("’s", "'s"), h.end):  # "Netanyahu's war" is a target
             continue
         if h.cls in ("public", "residents") and _OBJECT_BEFORE.search(q, max(0, h.start - 20), h.start):
             continue
@@ -389,7 +398,7 @@ def _quote_subject(q: str, inner_cues: list[_Cue] | None = None) -> str | None:
 def _location(unit: str, masked: str) -> str | None:
     """The first place named (outside quotes first); at one position the longer name wins."""
     for s in (masked, unit):
-        found = [m for m in (_PLACES_RE.search(s), lex.PLACE_PATTERN.search(s)) if m]
+        found = [m for m in (_PLACES_RE.search(s), hw.PLACE_PATTERN.search(s)) if m]
         if found:
             m = min(found, key=lambda m: (m.start(), -len(m.group(1))))
             return m.group(1)

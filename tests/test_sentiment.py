@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors import sentiment_holder_words as hw
 from extractors import sentiment_lexicon as lex
 from extractors.model import HOLDERS, OVERALL, STANCES, SentimentReport
 from extractors.sentiment import (
@@ -458,7 +459,7 @@ def test_holder_cased_hint_covers_every_cased_holder() -> None:
     texts += ["Sergeant Ivanov said so.", "Sgt. Petrov agreed.", "Kim stressed it.", "Washington welcomed it.", "Displaced Ahmad said."]
     for text in texts:
         for m in _HOLDER_CASED_RE.finditer(text):
-            assert lex.HOLDER_CASED_HINT.search(m.group(0)), m.group(0)
+            assert hw.HOLDER_CASED_HINT.search(m.group(0)), m.group(0)
 
 
 def test_extract_sentiment_past_feeling_is_not_mixed() -> None:
