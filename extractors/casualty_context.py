@@ -190,6 +190,9 @@ def noun_phrase_words(sent: str, s: int, e: int) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(sent[s:e])]
 
 
+_CONTINUING_WORDS = frozenset({"others", "other", "more", "further"})
+
+
 def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], prev_in_sent: Found | None,
                    subject_of: Subject, flags: MentionFlags) -> str:
     np_s, np_e = f.np
@@ -277,8 +280,9 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
                    and m[0] not in flags.place]
         own_side = [m for m in mentions if f.q.end <= m[0] < np_e + 1]
         if prev_general and not between and not own_side and prev_in_sent.party != "unknown" and not (
-                combatant and prev_in_sent.party == "civilian"):
-            return prev_in_sent.party
+                combatant and prev_in_sent.party == "civilian") and not (
+                prev_in_sent.party == "civilian" and people_head([w for w in np_words if w not in _CONTINUING_WORDS])):
+            return prev_in_sent.party  # (not "killing two civilian bystanders and wounding at least 15 people")
     if f.breakdown and prev_in_sent is not None:
         return prev_in_sent.party
     best = None

@@ -129,7 +129,7 @@ POST_CUE_RE = re.compile(
     r"|held\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:prisons|prison\s+camps|captivity)"
     r"|(?:hostages|captives|pows?\b)(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
     r"|hostages\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|seized|abducted))"
-    r"|(?P<missing>missing|unaccounted\s+for|disappeared|(?:forced\s+|enforced\s+)?disappearances|(?-i:MIA)\b)",
+    r"|(?P<missing>(?:went\s+|gone\s+|go\s+|goes\s+|going\s+)?missing|unaccounted\s+for|disappeared|(?:forced\s+|enforced\s+)?disappearances|(?-i:MIA)\b)",
     re.IGNORECASE,
 )
 

@@ -32,6 +32,7 @@ _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ed|ing)")
 _DASH_PAIR_RE = re.compile(r"\s(?:--|—|–)\s")
 _DASH_END_RE = re.compile(r"\s*(?:--|—|–|-)\s")
 _WORDS_RE = re.compile(r"[\w'’-]+")
+_ACRONYM_PAREN_RE = re.compile(r"\((?-i:[A-Z][A-Za-z0-9.&-]{1,9})\)(?=\s+[a-z])")
 # an aside between a figure's noun and its verb: ages ("aged 51, 18 and 69") or a part of the group
 # ("two of them children", "most of them women")
 _AGE_OR_PART_ASIDE_RE = re.compile(
@@ -138,6 +139,9 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                                                or P.POST_CUE_RE.match(sent, after_dash.start())):
                     pos = dash.end()  # "five security personnel – an Army colonel, a major, ... – died"
                     continue
+            if word == "(" and not aux and n_np > 0 and _ACRONYM_PAREN_RE.match(sent, tok.start()):
+                pos = sent.find(")", tok.end()) + 1  # "four New People's Army (NPA) fighters": an acronym inside the noun phrase
+                continue
             if word == "(" and not aux:
                 close = sent.find(")", tok.end())
                 after_close = _next_token(sent, close + 1) if 0 <= close - tok.end() <= 110 else None

@@ -87,6 +87,7 @@ _JOY_LIKE = re.compile(r"joy|jubila|elat|relie|celebrat|rejoic|happ|glad|delight
 # the rest of the sentence, and a short next one: "I’m very happy. It’s over, and now we can live in peace"
 _SENTENCE_REST = re.compile(r"[^.!?]{0,160}(?:[.!?]\s+[^.!?]{0,40})?")
 _JOY_EVENT = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|end of the war|armistice"
+                        r"|pause in (?:the |their |its )?(?:[\w-]+ ){0,3}(?:war|fighting|hostilities)|(?:agreed|agree|agreement) to a pause"
                         r"|it[’']?s over|it is over|the war is over|war has ended|fighting (?:has )?(?:stopped|ended))\b", _I)
 _OPPOSE_LIKE = re.compile(r"(?:oppos|against|reject|refus|unwilling|reluctan|unlikely)", _I)
 # a negator reaches no further back than its clause or sentence ("dared not stay. We now live in fear")

@@ -917,3 +917,10 @@ def test_casualties_round_32_wordings() -> None:
     # a long toll subject
     assert [r[:3] for r in _records("The monitor said the number of deaths it had documented in Syria since the start of "
                                     "the conflict in 2011 has reached more than 301,000.")] == [("killed", 301000, 301000)]
+
+
+def test_casualties_round_33_wordings() -> None:
+    assert [r[:3] for r in _records("The statement further claimed that at least three North Korean servicemen also went "
+                                    "missing near the village of Kurilovka.")] == [("missing", 3, 3)]
+    assert [r[:3] for r in _records("Two army soldiers and four New People's Army (NPA) fighters have been killed in a "
+                                    "clash, the military said.")] == [("killed", 2, 2), ("killed", 4, 4)]

@@ -914,3 +914,10 @@ def test_extract_sentiment_h30_h31_traps(text: str) -> None:
         assert found == {("public", "positive")}
     else:
         assert found == set()
+
+
+def test_extract_sentiment_joy_at_a_pause_in_the_war_is_war_negative() -> None:
+    text = "“We are so happy that Israel and Hamas agreed to a pause in the war,” said Amal, a mother of four."
+    assert {stance for _, stance in pairs(text)} == {"negative"}
+    text = "Many Palestinians in Gaza were happy to hear news that Israel and Hamas agreed to a pause in their war."
+    assert pairs(text) == {("public", "negative")}
