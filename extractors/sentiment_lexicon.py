@@ -165,12 +165,14 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     # more affect words (weak: they count only when the unit says who feels them)
     (r"(?:emotional|psychological|mental|heavy) (?:toll|strain)|(?:with )?(?:a )?heavy heart|pressure cooker|breaking point|claustrophob\w*|bated breath|despondent|dejected|forlorn|downcast|bewilder\w*|humiliat\w*|terrori[sz]ed|numb|seething|exasperat\w*|mistrust\w*|wary|heartsick|resigned to", 0.4),
     (r"indifferen\w*|(?:not|no longer) interested in (?:politics|the war|the news|news)", 0.4),
+    # "Palestinians describe dire conditions"
+    (r"describ\w* (?:\w+ ){0,2}?(?:dire|desperate|horrific|horrendous|appalling|catastrophic|unbearable|terrible|apocalyptic) (?:conditions|situation|circumstances|scenes)", 0.5),
     # alarm voiced: "Seoul expressed alarm over the troop deployment"; unrest among the people: "agitation from the people"
     (r"(?:express\w*|voic\w*|shar\w*) (?:deep |grave |serious |growing |great )?alarm|agitation (?:from|among|in) (?:the )?(?:people|population|public|residents|families|soldiers|troops)", 0.6),
     # ready to give ground for an end: "voice readiness for territorial compromise to halt the destruction"
     (r"(?:readiness|ready|willing\w*|open(?:ness)?|prepared) (?:\w+ ){0,2}?(?:for|to (?:accept|make|consider)) (?:a |any |some )?(?:territorial )?(?:compromises?|concessions)", 0.5),
     # a verdict given by calling it so: "in what he called a dangerous and destabilizing development"
-    (r"(?:called|calling|calls|described|describing|termed|labell?ed|branded) (?:it |this |that |the (?:move|deployment|decision|war|invasion|dispatch) )?(?:as )?an? (?:[\w-]+ ){0,2}?"
+    (r"(?:called|calling|calls|described|describing|termed|labell?ed|branded) (?:it |this |that |the (?:move|deployment|decision|war|invasion|dispatch) )?(?:as )?an? [\"“‘']?(?:[\w-]+ ){0,2}?"
      r"(?:dangerous|destabili[sz]ing|reckless|provocative|provocation|grave|serious threat|illegal|unjustified|unprovoked|criminal|catastrophic|escalation)\b", 0.6),
     # evading the draft: "young men are fleeing the country to avoid conscription", "hiding to escape mobilisation"
     (r"(?:avoid\w*|escap\w*|evad\w*|dodg\w*) (?:\w+ ){0,2}?(?:conscription|the draft|being drafted|drafting|mobili[sz]ation|military service"
@@ -182,12 +184,16 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
 
 POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     # resolve to hold on: "they never think of giving up", "committed to enduring the war for as long as necessary"
-    (r"(?:never|not|won['’]t|will not|refuse to|no intention of|no thought of) (?:\w+ ){0,3}?(?:give|giving) up\b(?! (?:\w+ )?(?:land|territor\w*|regions?|crimea|donbas|any|the|their|our|its))"
+    (r"(?:never|not|won['’]t|will not|refuse to|no intention of|no thought of) (?:\w+ ){0,3}?(?:give|giving) (?:up|in)\b(?! (?:\w+ )?(?:land|territor\w*|regions?|crimea|donbas|any|the|their|our|its))"
      r"|(?:endur\w*|persist\w*|fight\w* on|withstand\w*) (?:\w+ ){0,4}?(?:for )?as long as (?:necessary|needed|it takes|required)", 0.6),
     # a deal rejected by a group backs the fighting: "the deal has been rejected by many Armenians because it allows ..."
     (r"(?:deal|agreement|ceasefire|cease-fire|truce|peace plan|accord) (?:\w+ ){0,3}?(?:rejected|opposed|denounced|condemned) by", 0.5),
     # public backing: "the renewed war against the Al Shabaab enjoys popular backing"
     (r"(?:enjoy\w*|ha[sd]|have|with|won|wins|commands?) (?:\w+ )?(?:popular|public|broad|widespread|overwhelming|strong) (?:backing|support)(?! for (?:peace|a ceasefire|talks|negotiations|a deal))", 0.6),
+    # defiance under attack: "vowed not to be broken by Russia's aerial blitz", "will not be ground down"
+    (r"(?:not|never|won['’]t|refuse to) (?:\w+ ){0,2}?be (?:broken|beaten|cowed|intimidated|ground down|defeated|brought to (?:our|their) knees)", 0.6),
+    # a duty called sacred: "the operation ... was 'a sacred mission'"
+    (r"(?:sacred|holy) (?:mission|duty|cause|war|struggle)", 0.6),
     # wanting war (negated: "they do not want another war" is negative)
     (r"want(?:s|ed)? (?:a |another |any |the |more )?(?:new |wider |big )?(?:war|conflict|escalation|bloodshed)\b", 0.5),
     (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that|its|their) )(?:[\w’'-]+ ){0,4}?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea|(?:air )?strikes|campaign|offensive|attacks?|war effort|military action)"
@@ -307,7 +313,7 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
 CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    avoid escap evad persist withstand called calling calls describ termed label branded enjoy command agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
+    sacred holy broken beaten cowed intimidated ground$ avoid escap evad persist withstand called calling calls describ termed label branded enjoy command agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
     wept tearful crying cried anger angr furious fury outrag indignan enrag incens resent bitter disgruntl
     discontent dissatisf displeas unhapp fear afraid scared terrified dread panic terrif worr anxi uneas unrest
     nervous distress disturbed troubled concern frustrat dismay devastat despair heartbr anguish agony shock
@@ -342,7 +348,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
 # itself. tests/test_sentiment.py checks this finds what a full scan finds.
 LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    reject give giving end return stop peace talks negotiations ceasefire truce cessation demobili withdraw halt enthusias support
+    broken beaten cowed intimidated ground reject give giving end return stop peace talks negotiations ceasefire truce cessation demobili withdraw halt enthusias support
     morale confiden faith trust hope appetite serve fight important win repel defeat enough abandon betray neglect
     forgotten deceiv cheat helpless duty favo price cost streets account resign impossible poor bad
     unsatisfactory failure subpar sub-par inadequate mediocre weak tired exhaust sad demorali against motivation spirit willingness war back home fear
@@ -446,9 +452,11 @@ CUE_EXCEPTIONS = re.compile(
     # a regime's motive guessed at is no report: "to prevent dissent", "due to concerns about public sentiment"
     r"|(?:prevent\w*|avoid\w*|forestall\w*|head\w*\soff|pre-?empt\w*|ward\w*\soff|stave\w*\soff)\s(?:any\s|possible\s|potential\s|public\s|popular\s|domestic\s|further\s|a\s)*(?:dissent\w*|unrest|backlash|discontent|protests?|outrage|criticism|fear|panic|anxiety|alarm|anger|resentment)"
     r"|concerns?\s(?:about|over)\s(?:the\s)?(?:public|popular|domestic)\s(?:sentiment|opinion|reaction|backlash|mood|discontent|anger)"
+    # a regime's fear of leaks: "The authorities are so concerned about information about the war ... leaking"
+    r"|(?:concern\w*|worr\w*|afraid|fear\w*)\s(?:about|over|of|that)\s(?:[\w’'-]+\s){0,8}?(?:leak\w*|getting\sout|becoming\spublic|spreading)"
     # how troops will be used, forecast: "highly likely to be used as 'cannon fodder'"
     r"|(?:likely|expected|set|going|could|may|might|will|would)\s(?:(?:almost|most|very|quite|\w+ly)\s){0,2}(?:to\s)?be\s(?:used|sent|thrown|deployed)\sas\s?[\"“‘']?(?:cannon\sfodder|meat)"
-    r"|(?:will|would|is\sgoing\sto|plans?\sto|intends?\sto)\s(?:continue\sto\s)?(?:use|send|throw)\s(?:them|these\s(?:troops|soldiers|men)|the\s(?:troops|soldiers))\s(?:\w+\s){0,3}?as\s?[\"“‘']?(?:cannon\sfodder|meat)"
+    r"|(?:will|would|is\sgoing\sto|plans?\sto|intends?\sto)\s(?:\w+ly\s)?(?:continue\sto\s)?(?:use|send|throw)\s(?:them|these\s(?:troops|soldiers|men)|the\s(?:troops|soldiers))\s(?:\w+\s){0,3}?as\s?[\"“‘']?(?:cannon\sfodder|meat)"
     r"|support\s(?:package|funding|measures?|programs?|payments?)|thank\w*\s(?:that\s)?(?:it|the\swar|the\sfighting|this)['’]?s?\s(?:is\s|was\s)?over|slam\w*\s(?:into|on\sthe\sbrakes)|cheered\son\sby"
     r")\b",
     _I,
@@ -471,7 +479,7 @@ NEGATION_WINDOW_TOKENS = 18
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:such\s|this\s|that\s)(?:an\s)?arrangement|hostage\s(?:release|exchange|swap)|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s|all\s)?(?:war|fighting|hostilities|conflict|bombing|bombardment|shelling|(?:air\s?)?strikes|attacks|killing|bloodshed|violence)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo|not\sto\s(?:send|supply|provide|deliver|ship|deploy|give)\s(?:\w+\s){0,2}(?:arms|weapons|troops|soldiers|munitions|military\said))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:the\s)?(?:war|fighting|conflict|hostilities)\s(?:\w+\s){0,2}?(?:will|would|might|could|may)\s(?:soon\s)?(?:end|stop|be\sover|finish)|(?:such\s|this\s|that\s)(?:an\s)?arrangement|hostage\s(?:release|exchange|swap)|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s|all\s)?(?:war|fighting|hostilities|conflict|bombing|bombardment|shelling|(?:air\s?)?strikes|attacks|killing|bloodshed|violence)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo|not\sto\s(?:send|supply|provide|deliver|ship|deploy|give)\s(?:\w+\s){0,2}(?:arms|weapons|troops|soldiers|munitions|military\said))\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 80  # characters after the cue
@@ -543,7 +551,7 @@ DOMAIN_POSITIVE: tuple[tuple[str, float], ...] = (
     (r"(?:must|should) be prepared to sacrifice|must be carried out|there must be a reason", 0.6),
     (r"brotherly|militant friendship|victory|always wins|wins in battle", 0.4),
     # a leader's praise of the troops and the alliance: "work a miracle", "this revolutionary army", "will always be with Moscow"
-    (r"miracle|invincible|indomitable|unbreakable|invaluable|revolutionary army|(?:will|shall) always (?:be|stand) (?:with|by)|cannot (?:be )?match(?:ed)?", 0.5),
+    (r"(?:work\w*|perform\w*|achiev\w*) (?:a )?miracles?|invincible|indomitable|unbreakable|invaluable|revolutionary army|(?:will|shall) always (?:be|stand) (?:with|by)|cannot (?:be )?match(?:ed)?", 0.5),
     # the war justified as survival: "Israel is fighting for ourselves, for the Middle East", "we are fighting for our existence"
     (r"(?:fight\w*|struggl\w*|war) (?:\w+ )?for (?:ourselves|our (?:survival|existence|freedom|future|homeland|independence|land|lives|children)|(?:our |their )?(?:very )?survival|freedom|the (?:entire|whole) world)", 0.6),
     # a leader's eulogy: "its excellent sons, who defended the most sacred things ..., will live forever"
@@ -572,6 +580,8 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
      r"|sick (?:and tired )?of|fed up|(?:can['’]t|cannot|couldn['’]t|could not) do anything|nothing (?:i|we) (?:can|could) do|(?:no|lost all) hope", 0.6),
     # insults for the leader who makes the war: "you never know what's on a madman's mind"
     (r"madman|maniac|lunatic|tyrant|dictator|butcher|war criminal|psychopath", 0.6),
+    # a verdict on the other side's act: "a provocation that threatens global security"
+    (r"provocations?|threaten\w* (?:global |international |regional |world )?(?:security|peace|stability)", 0.6),
     # soldiers treated as waste: "Russia is simply disposing of them in assaults"
     (r"(?:dispos\w*|throw\w*|threw) (?:of |away )?(?:them|these (?:men|soldiers|troops)|their (?:soldiers|troops|men|lives))(?: away)?\b|disposable|no normal person", 0.6),
     (r"why (?:did|does|do|would|has|have) (?:our |the )?(?:state|government|authorities|country|they) (?:\w+ )?(?:allow|let|abandon|leave)|(?:can't|cannot|could not|couldn't|failed to|unable to) protect", 0.6),

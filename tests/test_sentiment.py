@@ -921,3 +921,30 @@ def test_extract_sentiment_joy_at_a_pause_in_the_war_is_war_negative() -> None:
     assert {stance for _, stance in pairs(text)} == {"negative"}
     text = "Many Palestinians in Gaza were happy to hear news that Israel and Hamas agreed to a pause in their war."
     assert pairs(text) == {("public", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('South Korean President Yoon Suk Yeol called the deployment a "provocation that threatens global security '
+         'beyond the Korean Peninsula and Europe", after talks in Seoul.', {("officials", "negative")}),
+        ('Kim Jong Un believes that the participation of North Korean forces in the operation was "a sacred mission", '
+         "the Central Military Commission said.", {("officials", "positive")}),
+        ("The war-ravaged residents of Kharkiv vowed not to be broken by Russia's aerial blitz.", {("residents", "positive")}),
+        ("With hospitals struggling to cope, Palestinians describe dire conditions.", {("public", "negative")}),
+    ],
+)
+def test_extract_sentiment_blind_h32_h33_wordings(text: str, expected: set) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The authorities are so concerned about information about the war with Ukraine leaking that any mention is "
+        "strictly prohibited.",
+        'But he predicted that it was "indisputable" that Putin would ultimately use them as "cannon fodder."',
+    ],
+)
+def test_extract_sentiment_h32_h33_traps(text: str) -> None:
+    assert pairs(text) == set()
