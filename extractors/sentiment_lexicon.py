@@ -532,7 +532,7 @@ SINGLE_QUOTE = re.compile(r"(?<![\w’'])['‘](?=[A-Za-z])(.{3,}?)(?<=[\w.,!?])
 DOUBLE_APOSTROPHE_QUOTE = re.compile(r"''(?=\S)[^\n]{3,}?(?<=\S)''")
 # speech set off by dashes, as translated Ukrainian and Russian news print it:
 # "— And the Russians send them into assaults ... the madness that dictatorships are capable of, — said the president."
-DASH_SPEECH = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<d>[—–][^\n]{20,}?[,.!?]?\s[—–])(?=\s*(?:said|says|stated|noted|added|emphasi[sz]ed|stressed|explained|told|wrote|according)\b)")
+DASH_SPEECH = re.compile(r"^[ \t]*(?P<d>[—–][^\n]{20,}?[,.!?]?\s[—–])(?=\s*(?:said|says|stated|noted|added|emphasi[sz]ed|stressed|explained|told|wrote|according)\b)", re.MULTILINE)
 MIN_QUOTE_WORDS = 5  # shorter quoted phrases are scare quotes: read as ordinary text
 # ... unless a colon after an answer or a speech verb introduces them: 'one woman gave a firm answer: “Our victory, unquestionably.”'
 SPEECH_COLON = re.compile(
