@@ -63,11 +63,16 @@ def _late_regex(stems: frozenset[str]) -> re.Pattern[str]:
     return _cue_regex(stems=stems)
 
 
+_LATE_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _stem in _LATE_STEMS:
+    _LATE_BY_FIRST[_stem[0]] = _LATE_BY_FIRST.get(_stem[0], ()) + (_stem,)
+
+
 def _stems_of(low: str, pos: int) -> frozenset[str]:
     """The late stems the gate word at `pos` starts with."""
     m = _TOKEN.match(low, pos)
     word = m.group(0) if m else ""
-    return frozenset(stem for stem in _LATE_STEMS if word.startswith(stem))
+    return frozenset(stem for stem in _LATE_BY_FIRST.get(word[:1], ()) if word.startswith(stem))
 _CUE_NEEDS: dict[int, re.Pattern[str]] = {
     i: lex.CUE_NEEDS_BEFORE[f]
     for i, (f, _) in enumerate(c for cues in (lex.NEGATIVE_CUES, lex.POSITIVE_CUES, lex.MIXED_CUES) for c in cues)
