@@ -273,7 +273,7 @@ def resolve_party(sent: str, f: Found, mentions, attribs, others: list[Found], p
     prev_general = prev_in_sent is not None and (prev_in_sent.party != "civilian" or prev_in_sent.general or bool(
         set(noun_phrase_words(sent, *prev_in_sent.np)) & P.GENERAL_CIVILIAN))
     if prev_in_sent is not None and prev_general:
-        if not np_words or set(np_words) <= {"others", "other", "more", "further"}:
+        if not np_words or set(np_words) <= _CONTINUING_WORDS:
             f.general = True  # "30,457 civilian casualties -- 10,582 killed and 19,875 injured"
             return prev_in_sent.party  # "300 killed and 2,700 others injured"
         between = [m for m in mentions if prev_in_sent.q.end <= m[0] < f.q.start and usable(m[0], m[1])

@@ -73,6 +73,8 @@ def _stems_of(low: str, pos: int) -> frozenset[str]:
     m = _TOKEN.match(low, pos)
     word = m.group(0) if m else ""
     return frozenset(stem for stem in _LATE_BY_FIRST.get(word[:1], ()) if word.startswith(stem))
+
+
 _CUE_NEEDS: dict[int, re.Pattern[str]] = {
     i: lex.CUE_NEEDS_BEFORE[f]
     for i, (f, _) in enumerate(c for cues in (lex.NEGATIVE_CUES, lex.POSITIVE_CUES, lex.MIXED_CUES) for c in cues)
