@@ -905,15 +905,15 @@ def test_extract_sentiment_blind_h30_h31_wordings(text: str, expected: set) -> N
         "they will almost certainly be used as cannon fodder.",
         "Due to this humanitarian crisis, we also call on the National Government to support us in this situation, said "
         "the mayor.",
-        "Nationwide cheers erupted as citizens from AJK to Islamabad celebrated the successful operation.",
     ],
 )
 def test_extract_sentiment_h30_h31_traps(text: str) -> None:
-    found = pairs(text)
-    if "citizens from AJK" in text:
-        assert found == {("public", "positive")}
-    else:
-        assert found == set()
+    assert pairs(text) == set()
+
+
+def test_extract_sentiment_citizens_across_a_span_of_places_are_the_public() -> None:
+    text = "Nationwide cheers erupted as citizens from AJK to Islamabad celebrated the successful operation."
+    assert pairs(text) == {("public", "positive")}
 
 
 def test_extract_sentiment_joy_at_a_pause_in_the_war_is_war_negative() -> None:
