@@ -88,6 +88,9 @@ _LIST_NEXT_RE = re.compile(  # "reached 159, 61 deaths", "Number of wounded clim
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:dead|killed|wounded|injured|missing|died)\b)")
 
 
+# a capture or kill verb right before "the (first) N": the figure repeated by reference is a record
+_VERB_THE_BEFORE_RE = re.compile(r"\b(?:captured|capturing|captures|killed|killing|kills|wounded|wounding|injured|injuring"
+                                 r"|took\s+prisoner|taken\s+prisoner|detained)\s+the\s+(?:first\s+|last\s+)?$", re.IGNORECASE)
 # a list of groups that "were among those killed": a part of a total given before
 _AMONG_LATER_RE = re.compile(r"[^.;:]{0,120}?\b(?:were|was|are|is)\s+among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|wounded|injured)\b",
                              re.IGNORECASE)
@@ -157,8 +160,8 @@ def _classify(sent: str, q: Qty, qtys: list[Qty], mentions, prev: list[str],
     if thing:
         return None
     determiner = qm is not None and bool(P.DETERMINER_BEFORE_RE.search(sent[max(0, num_start - 8):num_start]))
-    if determiner and post is None:
-        return None  # "the 2,500 troops of the bureau": a reference, not a figure
+    if determiner and post is None and not _VERB_THE_BEFORE_RE.search(sent, max(0, num_start - 40), num_start):
+        return None  # "the 2,500 troops of the bureau": a reference, not a figure (but "had captured the two North Koreans")
     pre, cue_s, cue_e = _pre_scan(sent, q, num_start)
     pair = pre == "casualties_pair"  # "killed and wounded ... exceeded 3,000": a noun phrase, not a verb
     if pair:

@@ -37,7 +37,7 @@ THING_NOUNS = frozenset(
     ships boats boat vessels vessel submarine guns rifles rounds containers weapons munitions
     houses house homes home buildings building villages village towns hospitals hospital
     schools school beds bed ambulances strikes strike airstrikes attacks attack raids raid
-    massacres incidents locations states provinces districts regions countries nations kilometers
+    massacres incidents rapes locations states provinces districts regions countries nations kilometers
     tonnes tons dollars euros million billion percent inquiries samples cases reports documents
     households motorbikes motorcycles trucks cars points hours days weeks months years cities
     villages settlements neighborhoods neighbourhoods camps sites cases
@@ -105,7 +105,7 @@ POST_CUE_RE = re.compile(
     r"(?P<casualties>among\s+the\s+casualties|casualties|casualty|losses|lost\b(?!\s+(?:their|his|her|its|to|control|contact|territory|ground))"
     r"|combat\s+losses)"
     r"|(?P<captured_dead>captured\s+dead)"
-    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|found\s+dead|dead|died|die\b|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|fatality|slain|perished|executed"
+    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|(?:found|discovered)\s+dead|dead|died|die\b|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|fatality|slain|perished|executed"
     r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|(?:burned|burnt)\s+alive|lynchings|lynched"
     r"|cases\s+of\s+(?:alleged\s+|suspected\s+|reported\s+)?(?:summary\s+|extrajudicial\s+|arbitrary\s+)?(?:executions|killings|murders)"
     r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
@@ -188,15 +188,16 @@ PRE_CUE_RE = re.compile(
     r"|exceeded|exceed|top|topped))"
     r"|(?P<casualties>\b(?:lost|loses|losing|lose)(?:\s+a\s+total\s+of)?"
     r"|\bloss\s+of"
-    r"|\b(?:casualties|casualty\s+(?:figure|toll|count|tally|number)|losses)(?:,?\s+(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?){0,16}?,?\s+"
+    r"|\b(?:casualties|casualty\s+(?:figure|toll|count|tally|number)|losses)(?:,?\s+(?:(?!(?!(?:19|20)\d\d\b|\d+(?:st|nd|rd|th)\b|\d+\s+(?:months?|weeks?|days?|years?|hours?)\b|" + _DAY_AFTER_MONTH + r"\d{1,2}\b)\d)[\w'’-]+\.?|[—–]|--)){0,16}?,?\s+"
     r"(?:exceeded|exceeds|exceed|reached|reach|reaches|rose\s+to|risen\s+to|increased\s+to|climbed\s+to|stood\s+at|stands\s+at"
     r"|amount\s+to|amounts\s+to|amounted\s+to|at|of|to|nearing|numbered|number|topped|surpassed|total|totalled|totaled|is|are|were|was"
-    r"|exceeding|surpassing|topping|reaching)(?:\s+(?:another|an\s+additional|a\s+further))?"
+    r"|exceeding|surpassing|topping|reaching)(?:\s+(?:believed|estimated|thought|said|reported|understood|feared)\s+to\s+(?:be|number|total))?"
+    r"(?:\s+(?:another|an\s+additional|a\s+further))?"
     r"|\bsuffered|\bsustained|\binflicted)"
     r"|(?P<captured>\b(?:captured|capturing|captures|capture\s+of|capture|kidnapped|kidnapping|abducted|abducting"
     r"|abductions?\s+of|kidnappings?\s+of"
     r"|seized|took|taken|taking|detained|detaining)"
-    r"(?:\s+(?:a\s+group\s+of|a\s+total\s+of|another|an\s+additional|a\s+further))?)"  # "captured a group of six soldiers"
+    r"(?:\s+(?:a\s+group\s+of|a\s+total\s+of|another|an\s+additional|a\s+further|the(?:\s+first|\s+last)?))?)"  # "captured a group of six soldiers", "captured the first two soldiers"
     r"|(?P<missing>\bwhereabouts\s+of|\bmissing" + _WHICH_ESTIMATED +
     r"|\b(?:number|count|tally)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:missing|disappeared)(?:\s+" + _TOLL_WORD + r"){0,10}?"
     r"(?:\s+" + _LINK + r"|\s*(?:--|—|–|:)))"
@@ -324,7 +325,7 @@ RELATIVE_PRONOUNS = frozenset("who that which".split())
 NON_CONFLICT_RE = re.compile(
     r"\b(?:pollution|diseases?|plague|pandemic|epidemic|covid(?:-19)?|coronavirus|cancer|overdoses?|influenza|flu"
     r"|malaria|cholera|measles|ebola|earthquakes?|quakes?|aftershocks?|floods?|flooding|hurricanes?|typhoons?|cyclones?|heatwaves?"
-    r"|wildfires?|landslides?|tsunami|crash|crashes|car\s+accident|road\s+accidents?|traffic\s+accidents?"
+    r"|wildfires?|landslides?|tsunami|crash|crashes|car\s+accident|road\s+accidents?|traffic\s+accidents?|plunged\s+(?:off|into|from|down)|overturned|collided|collision"
     r"|derailment|shipwreck|stampede|game|match|tournament|points|scored|black\s+death|infections?|infected"
     r"|cases\s+(?:were\s+)?reported|reported\s+cases)\b"
     r"(?!-(?:affected|hit|stricken|ravaged|damaged|struck|prone|battered))",  # "the earthquake-affected Sagaing region": a place

@@ -66,7 +66,8 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:suffer\w*|pain|painful|misery|miserable|hell|absurd|wrong|unfair|unjust|senseless|pointless|meaningless(?!ly)|unbearable)", 0.5),
     (r"skeptic\w*|sceptic\w*|distrust\w*", 0.4),
     (r"refus(?:e|es|ed|ing) (?:to accept|the)|(?:unlikely|unwilling|reluctant) to accept", 0.5),
-    (r"(?:refus\w*|refusal|declin\w*|unwilling(?:ness)?|reluctan\w*) (?:\w+ ){0,2}to (?:serve|fight|return|take part|report for duty|go (?:to|back to) (?:the )?(?:front|war)|be (?:mobili[sz]ed|drafted|deployed))"
+    (r"(?:refus\w*|refusal) (?:of )?(?:military |reserve |further |army )?(?:service|duty)\b"
+     r"|(?:refus\w*|refusal|declin\w*|unwilling(?:ness)?|reluctan\w*) (?:\w+ ){0,2}to (?:serve|fight|return|take part|report for duty|go (?:to|back to) (?:the )?(?:front|war)|be (?:mobili[sz]ed|drafted|deployed))"
      r"|(?:will|would|shall) not (?:return to|report for|serve|fight|go back)|(?:won't|wouldn't) (?:serve|fight|go back|return to)|draft dodg\w*|desert(?:ed|ion|ing) (?:\w+ ){0,2}(?:army|front|unit)", 0.7),
     (r"shame(?:ful)?|disgrace\w*|(?:illegal|criminal|unjust(?:ified|ifiable)?|senseless|pointless|needless)[”\"’]? war|demand\w* accountability", 0.6),
     # opposing a country's involvement in the war: "were against supplying weapons to Ukraine", "oppose sending troops"
@@ -167,6 +168,10 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"indifferen\w*|(?:not|no longer) interested in (?:politics|the war|the news|news)", 0.4),
     # "Palestinians describe dire conditions"
     (r"describ\w* (?:\w+ ){0,2}?(?:dire|desperate|horrific|horrendous|appalling|catastrophic|unbearable|terrible|apocalyptic) (?:conditions|situation|circumstances|scenes)", 0.5),
+    # desperation: "We were hoping for a miracle"
+    (r"(?:hop\w*|pray\w*|wait\w*) for a miracle", 0.5),
+    # a drop in will: "40% of soldiers reported feeling slightly or significantly less motivated to serve"
+    (r"less (?:motivated|willing|eager|determined|enthusiastic)|(?:sense|feeling) of (?:vulnerability|insecurity|helplessness|dread|abandonment)", 0.5),
     # alarm voiced: "Seoul expressed alarm over the troop deployment"; unrest among the people: "agitation from the people"
     (r"(?:express\w*|voic\w*|shar\w*) (?:deep |grave |serious |growing |great )?alarm|agitation (?:from|among|in) (?:the )?(?:people|population|public|residents|families|soldiers|troops)", 0.6),
     # ready to give ground for an end: "voice readiness for territorial compromise to halt the destruction"
@@ -194,6 +199,8 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"(?:not|never|won['’]t|refuse to) (?:\w+ ){0,2}?be (?:broken|beaten|cowed|intimidated|ground down|defeated|brought to (?:our|their) knees)", 0.6),
     # a duty called sacred: "the operation ... was 'a sacred mission'"
     (r"(?:sacred|holy) (?:mission|duty|cause|war|struggle)", 0.6),
+    # rallying to the leadership: "they have consolidated around the Kremlin"
+    (r"consolidat\w* (?:a)?round (?:the )?(?:kremlin|government|leader\w*|president|flag|regime|army|authorities|putin)", 0.6),
     # wanting war (negated: "they do not want another war" is negative)
     (r"want(?:s|ed)? (?:a |another |any |the |more )?(?:new |wider |big )?(?:war|conflict|escalation|bloodshed)\b", 0.5),
     (r"support(?:s|ed|ing|ive|ers?)?|backing|back(?:s|ed)? (?:(?:such|the|a|an|this|that|its|their) )(?:[\w’'-]+ ){0,4}?(?:war|deployment|operation|decision|deal|agreement|plan|proposal|ceasefire|truce|negotiations|idea|(?:air )?strikes|campaign|offensive|attacks?|war effort|military action)"
@@ -313,7 +320,7 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
 CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    sacred holy broken beaten cowed intimidated ground$ avoid escap evad persist withstand called calling calls describ termed label branded enjoy command agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
+    consolidat less$ sense$ feeling$ sacred holy broken beaten cowed intimidated ground$ avoid escap evad persist withstand called calling calls describ termed label branded enjoy command agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
     wept tearful crying cried anger angr furious fury outrag indignan enrag incens resent bitter disgruntl
     discontent dissatisf displeas unhapp fear afraid scared terrified dread panic terrif worr anxi uneas unrest
     nervous distress disturbed troubled concern frustrat dismay devastat despair heartbr anguish agony shock
@@ -540,7 +547,7 @@ SPEECH_COLON = re.compile(
 )
 
 REPORTING_CUES = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|stated|states|asserting|asserted|argu\w+|claim\w*|added|explained|explains|noted|recalled|wrote|writes|reads|remarked|insisted|voiced|shared|expressed|according to|quoted|reported|reports|lamented|complained|warned|described|conveyed|answered|responded|replied|(?:gave|gives|give) (?:a|an|her|his|their) (?:\w+ )?(?:answer|reply|response)|stressed|emphasi[sz]ed|underlined|observed|concluded|acknowledged|admitted|pointed out|posted|announced)\b",
+    r"\b(?:said|says|say|saying|told|tells|stated|states|asserting|asserted|argu\w+|claim\w*|added|explained|explains|noted|recalled|wrote|writes|reads|remarked|insisted|voiced|shared|expressed|according to|quoted|reported|reports|lamented|complained|warned|described|conveyed|answered|responded|replied|(?:gave|gives|give) (?:a|an|her|his|their) (?:\w+ )?(?:answer|reply|response)|stressed|emphasi[sz]ed|underlined|observed|concluded|acknowledged|admitted|pointed out|posted|announced|went on|goes on|recounted|recounts|recalls|recalling|asked|asks|wondered|sighed|shouted|whispered)\b",
     _I,
 )
 
@@ -594,6 +601,7 @@ DOMAIN_NEGATIVE: tuple[tuple[str, float], ...] = (
      r"|(?:don['’]t|do not|didn['’]t|did not) (?:even )?know (?:if|whether) (?:\w+ ){1,3}(?:is|was|are|were) (?:still )?alive|(?:haven['’]t|have not|hasn['’]t) heard from"
      r"|\bcry\b|\bcries\b|\bsobb\w*|\bweeping\b"
      # "no one is protecting us", "we are its victims", "this war no longer has a security purpose", "or we will die for sure"
+     r"|now it['’]s (?:all )?gone|if only (?:i|we) had died|(?:i|we) wish (?:i|we) had died"
      r"|(?:no one|nobody|no-one) (?:is |was )?(?:protect\w*|help\w*|car(?:es|ed|ing))|(?:we|i) (?:are|were|am) (?:its |the |the real |all )?victims"
      r"|no longer (?:has|have|serves?) (?:a |any )?(?:\w+ )?(?:purpose|point|meaning|justification)|(?:we|i) (?:will|would|are going to|['’]re going to|['’]ll) (?:\w+ )?die\b", 0.6),
 )

@@ -90,7 +90,7 @@ _FRONTED_PLACE = re.compile(
     r"\W*(?:(?:but|and|yet|meanwhile|now|today)\s+)?(?:in|across|around|throughout|inside|here in|on the streets of)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|"
     r"besieged|embattled|frontline|front-line|northern|southern|eastern|western|central|border)\s+(?:city\s+|town\s+)?(?:of\s+)?)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]+)*\s*(?:,|(?=there\s+(?:is|are|was|were)\b))", _I)
-_OBJECT_PREP = re.compile(r"\b(?:for|against|with|at|to|over|about|on|toward|towards)\b", _I)
+_OBJECT_PREP = re.compile(r"\b(?:for|against|with|at|to|over|about|on|toward|towards|around|behind)\b", _I)
 _FLEEING_AFTER = re.compile(
     r"\s+(?:to\s+|were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:flee|fled|fleeing|leave|left|evacuat\w*|displaced|shelter\w*"
     r"|prepare\w*\s+(?:for|to)\s+(?:evacuat\w*|flee|leave))\b")

@@ -924,3 +924,19 @@ def test_casualties_round_33_wordings() -> None:
                                     "missing near the village of Kurilovka.")] == [("missing", 3, 3)]
     assert [r[:3] for r in _records("Two army soldiers and four New People's Army (NPA) fighters have been killed in a "
                                     "clash, the military said.")] == [("killed", 2, 2), ("killed", 4, 4)]
+
+
+def test_casualties_round_34_wordings() -> None:
+    assert [r[:3] for r in _records("Yu said officials confirmed that North Korean casualties in the war are believed to "
+                                    "be around 4,000.")] == [("casualties", 4000, 4000)]
+    assert [r[:3] for r in _records("The total number of North Korean military casualties — including both killed and "
+                                    "wounded — is estimated at 4,700.")] == [("casualties", 4700, 4700)]
+    assert [r[:3] for r in _records("At least 11 men were discovered dead in eastern DR Congo on Sunday.")] == [
+        ("killed", 11, 11)]
+    assert [r[:3] for r in _records("The NIS confirmed that the Ukrainian military had captured the two North Koreans "
+                                    "in the Kursk region.")] == [("captured", 2, 2)]
+    assert _records("Troops captured the two villages.") == []
+    assert [r[:3] for r in _records("It said two gang rapes took place and 12 people are still missing.")] == [
+        ("missing", 12, 12)]
+    assert _records("A bus plunged off a highway in Manila, killing at least 17 people and injuring some 16 others, "
+                    "police said.") == []

@@ -948,3 +948,27 @@ def test_extract_sentiment_blind_h32_h33_wordings(text: str, expected: set) -> N
 )
 def test_extract_sentiment_h32_h33_traps(text: str) -> None:
     assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Only at that point did I hear the blast, which terrified me. We then sat huddled there for a long time, '
+         'fearing another attack," she went on.', {("other", "negative")}),
+        ('Some reservists have begun refusing service on ideological grounds, saying the war has lost direction.',
+         {("soldiers", "negative")}),
+        ("Most Russians might not identify with the regime, but they have consolidated around the Kremlin.",
+         {("public", "positive")}),
+        ('"Now it\'s gone. If only I had died so that I didn\'t have to see my home like this," said Um Oday, a '
+         "Dhayra resident.", {("residents", "negative")}),
+        ('"We were hoping for a miracle. We hoped the war might end," Nadija went on.', {("other", "negative")}),
+    ],
+)
+def test_extract_sentiment_blind_h35_wordings(text: str, expected: set) -> None:
+    assert pairs(text) == expected
+
+
+def test_extract_sentiment_less_motivated_is_a_drop_in_will() -> None:
+    text = ("About 40% of soldiers reported feeling less motivated to serve, while just over 13% said they were more "
+            "motivated.")
+    assert {stance for _, stance in pairs(text)} == {"negative"}
