@@ -34,7 +34,7 @@ from extractors.urls import redact_text
 from newsmon.config import FeedConfig, Settings, smtp_credentials
 from newsmon.errors import DatabaseLocked
 from newsmon.fetch import FetchOptions, FetchResult
-from newsmon.items import Item, _item_rows_job, error_row
+from newsmon.items import Item, _item_rows_job, _item_rows_jobs, _warm_up, error_row
 from newsmon.records import now_utc, record_id, utc_naive
 from storage import FeedState, WriteBatch
 
@@ -228,10 +228,6 @@ def build_batch(settings: Settings, outcomes: Sequence[FeedOutcome], items: Sequ
     return batch, matches_summary
 
 
-def _item_rows_jobs(jobs: Sequence[tuple]) -> list[dict]:
-    return [_item_rows_job(j) for j in jobs]
-
-
 def refetch_items(settings: Settings, rows: Sequence[dict]) -> list[Item]:
     """Items for stored articles whose page is due for another try (``Store.articles_to_refetch``);
     articles of feeds no longer configured are left alone."""
@@ -263,12 +259,6 @@ def worker_pool(workers: int, items: int) -> Executor | None:
     for _ in range(workers):
         pool.submit(_warm_up)
     return pool
-
-
-def _warm_up() -> None:
-    import trafilatura  # noqa: F401  (the first import costs ~0.3 s)
-
-    import newsmon.items  # noqa: F401
 
 
 # -- 6. alerts -----------------------------------------------------------------------------------------------
