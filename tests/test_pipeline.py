@@ -232,3 +232,16 @@ def test_pipeline_refetch_items_skip_feeds_no_longer_configured():
              "fetch_attempts": 1}]
     (it,) = pipeline.refetch_items(settings, rows)
     assert it.article_id == "a1" and it.attempt == 1 and it.needs_page and it.entry.summary == "summary"
+
+
+def test_worker_functions_do_not_import_storage() -> None:
+    """A spawned worker imports the module of the function it runs: newsmon.items must not pull in
+    storage and DuckDB (about 50 MB per worker)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, newsmon.items; "
+            "assert newsmon.items._item_rows_jobs and newsmon.items._warm_up; "
+            "print(sorted(m for m in ('duckdb', 'storage', 'newsmon.pipeline', 'prefect') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
