@@ -14,8 +14,9 @@ units, runs the loop over them and decides reports and the verdict. For one unit
 `extractors.sentiment_cues` finds the stance cues (step 1), `extractors.sentiment_rules`
 finds holder nouns and the one nearest a cue, scores quotations and combines one holder's
 cues (steps 2, 4, 5), and `extractors.sentiment_resolve` decides the holder and what the
-unit hands on to the next (step 3); `extractors.sentiment_lexicon` holds the cue lists and
-`extractors.sentiment_holder_words` the holder and place words.
+unit hands on to the next (step 3); `extractors.sentiment_lexicon` holds the cue lists,
+`extractors.sentiment_holder_words` the holder and place words and
+`extractors.sentiment_quote_words` the quotation marks, reporting cues and quote lexicon.
 
 1. **Stance cues** outside quotation marks (`sentiment_lexicon.NEGATIVE_CUES`,
    `POSITIVE_CUES`, `MIXED_CUES`) give polarity and strength. A negator up to
@@ -116,6 +117,7 @@ from collections.abc import Iterator
 from extractors import sentiment_holder_words as hw
 from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
+from extractors import sentiment_quote_words as qw
 from extractors.model import SentimentAnalysis, SentimentReport
 from extractors.sentences import sentence_spans
 from extractors.sentiment_cues import (  # noqa: F401  (_CUE_RE, _cue_matches, has_cue_trigger: re-exported for tests)
@@ -146,8 +148,8 @@ _I = re.IGNORECASE
 # a clause that turns against the one before it ("Initially, the movement pledged loyalty ... but ...")
 _BUT_AFTER = re.compile(r"[\s,;]*(?:but|however|yet)\b", re.IGNORECASE)
 _CONTRAST_WORD = re.compile(r"\b(?:but|however|yet|though|although|whereas)\b", _I)
-_CLOSE_QUOTES = frozenset(c for _, c in lex.QUOTE_PAIRS)
-_QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in lex.QUOTE_PAIRS) + "]")
+_CLOSE_QUOTES = frozenset(c for _, c in qw.QUOTE_PAIRS)
+_QUOTE_OPEN = re.compile("[" + "".join(re.escape(o) for o, _ in qw.QUOTE_PAIRS) + "]")
 # a sentence that only attributes the quotation before it: '"...Where do we go?" 51-year-old Hoda Adly said.'
 _ATTRIBUTION_ONLY = re.compile(
     r"\s*(?:[\w’'.,-]+\s+){0,6}?(?:said|says|told|tells|added|explained|recalled|wrote|asked|insisted)\b[^.!?]{0,80}[.!?]?\s*$", _I
@@ -243,7 +245,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     quotes run to the end of their paragraph."""
     spans: list[tuple[int, int]] = []
     n = len(text)
-    openers = dict(lex.QUOTE_PAIRS)
+    openers = dict(qw.QUOTE_PAIRS)
     pos = 0
     for m in _QUOTE_OPEN.finditer(text):
         i = m.start()
@@ -260,22 +262,22 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         spans.append((i, j + 1))
         pos = j + 1
     if "''" in text:
-        for m in lex.DOUBLE_APOSTROPHE_QUOTE.finditer(text):
+        for m in qw.DOUBLE_APOSTROPHE_QUOTE.finditer(text):
             if not any(s <= m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
     if "—" in text or "–" in text:
-        for m in lex.DASH_SPEECH.finditer(text):
+        for m in qw.DASH_SPEECH.finditer(text):
             if not any(s <= m.start("d") < e for s, e in spans):
                 spans.append((m.start("d"), m.end("d")))
     # single-quoted speech ('we are living in hell'), only outside double quotes
-    for m in lex.SINGLE_QUOTE.finditer(text):
+    for m in qw.SINGLE_QUOTE.finditer(text):
         if not any(s <= m.start() < e for s, e in spans) and "\n" not in m.group(0):
             spans.append((m.start(), m.end()))
     spans.sort()
     return [
         (s, e)
         for s, e in spans
-        if len(_TOKEN.findall(text, s, e)) >= lex.MIN_QUOTE_WORDS or lex.SPEECH_COLON.search(text, max(0, s - 40), s)
+        if len(_TOKEN.findall(text, s, e)) >= qw.MIN_QUOTE_WORDS or qw.SPEECH_COLON.search(text, max(0, s - 40), s)
     ]
 
 
@@ -353,14 +355,14 @@ def _analyse_unit(
     cues = _find_cues(masked, hits)
     if not cues and not quotes:
         # '“My feelings are indescribable,” said Omar Daher': a short quote still names a speaker
-        spoke = _QUOTE_OPEN.search(unit) is not None and lex.REPORTING_CUES.search(masked) is not None
+        spoke = _QUOTE_OPEN.search(unit) is not None and qw.REPORTING_CUES.search(masked) is not None
         return [], _Carry(masked, unit=unit, speaker=spoke)
     quote_text = " ".join(unit[s:e].strip("“”„«»\"'‘’—– ") for s, e in quotes) if quotes else None
     quote_cues = _find_cues(quote_text) if quote_text else []
     if not cues:
         qs, has_hit = _quote_score(quote_text or "", quote_cues)
-        if not has_hit or abs(qs) < lex.QUOTE_SCORE_THRESHOLD:
-            return [], _Carry(masked, unit=unit, speaker=bool(lex.REPORTING_CUES.search(masked)))
+        if not has_hit or abs(qs) < qw.QUOTE_SCORE_THRESHOLD:
+            return [], _Carry(masked, unit=unit, speaker=bool(qw.REPORTING_CUES.search(masked)))
     holders_out = _holders(masked)
     own_poll = bool(lex.POLL_CONTEXT.search(unit) or has_share(masked))
     poll = own_poll or (prev_holder is not None and prev_holder.poll)
@@ -405,16 +407,16 @@ def _analyse_unit(
             # words state the other side in a stance word, the description of the speaker this one
             speaker_aside = (
                 cues[0].start >= quotes[0][1]
-                and lex.REPORTING_CUES.search(masked, quotes[0][1], cues[0].start) is not None
+                and qw.REPORTING_CUES.search(masked, quotes[0][1], cues[0].start) is not None
                 and any(c.polarity * side < 0 and c.pct_at < 0 for c in quote_cues)
             )
             if speaker_aside or (last <= quotes[0][0] and _CONTRAST_WORD.search(masked, last, quotes[0][0])):
                 qs, has_hit = _quote_score(quote_text, quote_cues)
-                if has_hit and abs(qs) >= lex.QUOTE_SCORE_THRESHOLD and qs * side < 0:
+                if has_hit and abs(qs) >= qw.QUOTE_SCORE_THRESHOLD and qs * side < 0:
                     items.append((items[-1][0], 1 if qs > 0 else -1, min(1.0, abs(qs)), False, 1.0, -1))
     elif quote_text:  # no cue outside quotes; the quote carries a stance (checked above)
         quote_score = qs
-        attributed = bool(lex.REPORTING_CUES.search(masked)) or not masked.strip(" .,")
+        attributed = bool(qw.REPORTING_CUES.search(masked)) or not masked.strip(" .,")
         if attributed or holders_out:
             subject = None if _FIRST_PERSON_FEELING.search(quote_text) else _quote_subject(quote_text, quote_cues)
             holder = subject or _resolve_holder(

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from extractors import sentiment_holder_words as hw
 from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
+from extractors import sentiment_quote_words as qw
 from extractors.sentences import sentence_spans
 from extractors.sentiment_cues import _Cue
 from extractors.sentiment_rules import (
@@ -229,7 +230,7 @@ def _resolve_holder(
                 if not (x.cls in ("public", "residents", "families") and _OBJECT_BEFORE.search(unit, max(s, x.start + s - 20), x.start + s))
                 and not (x.cls == "families" and _THIRD_KIN_BEFORE.search(unit, max(s, x.start + s - 6), x.start + s))
             )
-        spoken = bool(lex.REPORTING_CUES.search(masked)) or (prev_holder is not None and prev_holder.speaker)
+        spoken = bool(qw.REPORTING_CUES.search(masked)) or (prev_holder is not None and prev_holder.speaker)
         hi = _pick_holder(
             [x for x in inner if x.cls not in hw.WEAK_HOLDERS and not (spoken and x.cls == "officials")], unit, None, len(unit)
         )
@@ -291,7 +292,7 @@ def _resolve_holder(
         or (h is None and prev_holder is not None and prev_holder.kin)  # the same speaker's next sentence
     ):
         cls, named = "families", True  # '"We want our husbands back alive," one of the protesters said'
-    if not named and lex.PRONOUN_SUBJECT.search(masked) and lex.REPORTING_CUES.search(masked):
+    if not named and lex.PRONOUN_SUBJECT.search(masked) and qw.REPORTING_CUES.search(masked):
         named = True  # "Some say we should support Russia": someone speaking for a group
     if poll:
         named = True

@@ -26,6 +26,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from extractors import sentiment_holder_words as hw
 from extractors import sentiment_holders as hol
 from extractors import sentiment_lexicon as lex
+from extractors import sentiment_quote_words as qw
 from extractors.sentiment_cues import (
     _CLAUSE_STOP,
     _EXCEPTIONS_LOW,
@@ -57,8 +58,8 @@ def _weighted(table: tuple[tuple[str, float], ...]) -> tuple[re.Pattern[str], li
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b"), [w for _, w in table]  # on lower-cased text
 
 
-_DOM_POS_RE, _DOM_POS_W = _weighted(lex.DOMAIN_POSITIVE)
-_DOM_NEG_RE, _DOM_NEG_W = _weighted(lex.DOMAIN_NEGATIVE)
+_DOM_POS_RE, _DOM_POS_W = _weighted(qw.DOMAIN_POSITIVE)
+_DOM_NEG_RE, _DOM_NEG_W = _weighted(qw.DOMAIN_NEGATIVE)
 
 _PLACES_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(hw.KNOWN_PLACES, key=len, reverse=True)) + r")\b"
@@ -367,7 +368,7 @@ def _quote_score(q: str, cues: list[_Cue] | None = None) -> tuple[float, bool]:
             score += c.polarity * c.strength
             hits += 1
     if hits and not joy_at_end:  # (VADER reads joy at a ceasefire as positive)
-        score += lex.VADER_WEIGHT * document_tone(q)
+        score += qw.VADER_WEIGHT * document_tone(q)
     return score, hits > 0
 
 
