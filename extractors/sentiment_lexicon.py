@@ -24,7 +24,7 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"criticis\w*|criticiz\w*|critical of", 0.7),
     (r"condemn\w*|denounc\w*|decr(?:y|ied|ies)", 0.7),
     (r"complain\w*|grumbl\w*|grievances?", 0.6),
-    (r"lament\w*|mourn\w*|griev\w*|grief|sorrow\w*|weep\w*|wept|tearful|in tears|crying out|cried out", 0.6),
+    (r"lament\w*|mourn\w*|griev\w*|grief|sorrow\w*|weep\w*|wept|tearful|in tears|crying out|cried out|cr(?:y|ies|ied|ying) (?:for|over)", 0.6),
     (r"critics (?:\w+ ){0,2}(?:say|said|argue\w*|believe\w*|contend\w*|claim\w*|charg\w*|accuse\w*|warn\w*|fear\w*|see|saw)", 0.6),
     (r"ang(?:er|ry|rier|rily|ered|ering)|rage|furious|fury|outrag\w*|indignan\w*|enrag\w*|incens\w*", 0.7),
     (r"horrif(?:ied|ying)|appall\w*|alarmed|sounded the alarm|rais\w* (?:the )?alarm|disgust\w*|distraught|trauma(?:ti[sz]ed|tic)?|upset|infuriat\w*|irate|livid|aggrieved|embittered|dishearten\w*|apprehensi\w*|jittery|on edge", 0.6),
@@ -314,7 +314,7 @@ CUE_NEEDS_BEFORE: dict[str, re.Pattern[str]] = {
 # (tests/test_sentiment.py checks this on the dev set and on example phrases).
 CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     """
-    consolidat less$ sense$ feeling$ sacred holy broken beaten cowed intimidated ground$ avoid escap evad persist withstand called calling calls describ termed label branded enjoy command agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
+    consolidat less$ sense$ feeling$ sacred holy broken beaten cowed intimidated ground$ cry$ cries$ avoid escap evad persist withstand called calling calls describ termed label branded enjoy command agitation readiness ready$ prepared openness willing want march$ marched marches marching gather oppos against critic condemn denounc decr complain grumbl grievanc lament mourn griev grief sorrow weep
     wept tearful crying cried anger angr furious fury outrag indignan enrag incens resent bitter disgruntl
     discontent dissatisf displeas unhapp fear afraid scared terrified dread panic terrif worr anxi uneas unrest
     nervous distress disturbed troubled concern frustrat dismay devastat despair heartbr anguish agony shock

@@ -972,3 +972,8 @@ def test_extract_sentiment_less_motivated_is_a_drop_in_will() -> None:
     text = ("About 40% of soldiers reported feeling less motivated to serve, while just over 13% said they were more "
             "motivated.")
     assert {stance for _, stance in pairs(text)} == {"negative"}
+
+
+def test_extract_sentiment_families_crying_for_the_missing() -> None:
+    text = "As emaciated Ukrainian soldiers walk free, families cry for those still missing."
+    assert pairs(text) == {("families", "negative")}
