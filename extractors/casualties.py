@@ -88,9 +88,10 @@ _LIST_NEXT_RE = re.compile(  # "reached 159, 61 deaths", "Number of wounded clim
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:dead|killed|wounded|injured|missing|died)\b)")
 
 
-# a capture or kill verb right before "the (first) N": the figure repeated by reference is a record
-_VERB_THE_BEFORE_RE = re.compile(r"\b(?:captured|capturing|captures|killed|killing|kills|wounded|wounding|injured|injuring"
-                                 r"|took\s+prisoner|taken\s+prisoner|detained)\s+the\s+(?:first\s+|last\s+)?$", re.IGNORECASE)
+# a capture verb right before "the (first) N" (the captured cue of PRE_CUE_RE takes "the" too): the figure
+# repeated by reference is a record
+_VERB_THE_BEFORE_RE = re.compile(r"\b(?:captured|capturing|captures|capture|kidnapped|kidnapping|abducted|abducting"
+                                 r"|seized|took|taken|taking|detained|detaining)\s+the\s+(?:first\s+|last\s+)?$", re.IGNORECASE)
 # a list of groups that "were among those killed": a part of a total given before
 _AMONG_LATER_RE = re.compile(r"[^.;:]{0,120}?\b(?:were|was|are|is)\s+among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|wounded|injured)\b",
                              re.IGNORECASE)
