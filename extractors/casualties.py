@@ -414,5 +414,13 @@ def extract_casualties(text: str, parties: Sequence[Party], *, subject: str | No
         if after_disaster and not P.VIOLENCE_RE.search(sent):
             continue  # "... the death toll from the disaster was raised to 94. The number of those injured ..."
         after_disaster = disaster_only(sent)
+        if P.BARE_MORE_SUBJECT_RE.match(sent) and _counted_things_before(text, offset):
+            continue  # "... shot down 14 Shahed drones. Two more disappeared in the area."
         out.extend(_sentence_records(sent, offset, matcher, subject_of, prev, sources, totals))
     return out
+
+
+def _counted_things_before(text: str, offset: int) -> bool:
+    """Did the sentence right before `offset` count things last ("shot down 14 Shahed drones.")?"""
+    m = P.LAST_COUNTED_THING_RE.search(text, max(0, offset - 200), offset)
+    return m is not None and m.group("noun").lower() in P.THING_NOUNS

@@ -38,6 +38,8 @@ def not_a_casualty(sent: str, q: Qty, num_start: int) -> bool:
         return True  # "If 3,000 were lost in the first month, ..."
     if N.MODAL_BEFORE_RE.search(sent, max(0, q.start - 160), q.start) or N.MODAL_AFTER_RE.match(sent, q.end):
         return True  # "the fighting could kill 25,000 civilians", "34 million people would die"
+    if N.FORCE_SIZE_BEFORE_RE.search(sent, max(0, q.start - 60), q.start):
+        return True  # "leaving an effective force of about 150,000": a unit's size
     if N.PROJECTION_RE.search(sent, 0, q.start):
         return True  # "the simulation's scenario predicted 91.5 million casualties"
     if P.FRAME_BEFORE_RE.search(sent, max(0, q.start - 60), q.start) and not P.FRAME_CUE_AFTER_RE.match(sent, q.end):

@@ -163,9 +163,18 @@ AGE_LIST_BEFORE_RE = re.compile(
 PERIOD_NO_UNIT_BEFORE_RE = re.compile(r"\b(?:last|past|previous|preceding)\s+$", re.IGNORECASE)
 PERIOD_NO_UNIT_AFTER_RE = re.compile(r"\s*[,;:]")
 # a count per day is a rate, not a figure ("1,500 casualties a day")
+# ("losing an estimated 20,000 lives a month", "losing 1,000 soldiers a day"), but "a day after" is a date
 RATE_AFTER_RE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|dead|killed|losses|wounded|injured)\s+(?:on\s+average\s+)?(?:a|per|each|every)\s+"
-    r"(?:day|week|month)\b|\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|losses)\s+daily\b",
+    r"\s*(?:[\w-]+\s+){0,3}?(?:[\w-]+)\s+(?:on\s+average\s+)?(?:a|per|each|every)\s+"
+    r"(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago|into|of|since|when|in\s+which|that)\b)"
+    r"|\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|losses)\s+daily\b",
+    re.IGNORECASE,
+)
+# the size of a force, not a loss ("leaving an effective force of about 150,000", "a contingent of 12,000")
+FORCE_SIZE_BEFORE_RE = re.compile(
+    r"\b(?:(?:effective|fighting|standing|combined|total|active|remaining)\s+)?(?:force|army|contingent|garrison|strength|headcount)"
+    r"\s+of\s+(?:(?:about|some|around|roughly|approximately|nearly|almost|over|more\s+than|at\s+least|up\s+to|fewer\s+than"
+    r"|less\s+than|just\s+over|just\s+under|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
 # rates are not counts ("an average of 165 people killed a day")
@@ -176,7 +185,8 @@ HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\
 # people would die"): the modal and its verb before the figure, with no finite verb between them
 MODAL_BEFORE_RE = re.compile(
     r"\b(?:would|could|might|may|will)\s+(?:(?:likely|potentially|possibly|also|easily|still)\s+)?"
-    r"(?:kill|cause|leave|result\s+in|claim|cost|die|be\s+killed|be\s+wounded|be\s+injured)\b"
+    r"(?:kill|cause|leave|result\s+in|claim|cost|die|be\s+killed|be\s+wounded|be\s+injured"
+    r"|hit|reach|rise\s+to|climb\s+to|go\s+up\s+to|grow\s+to|increase\s+to|exceed|top|surpass)\b"
     r"(?:(?!\b(?:were|was|are|is|has|have|had|said|says)\b)[^.;!?]){0,130}$",
     re.IGNORECASE,
 )

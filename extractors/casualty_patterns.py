@@ -105,7 +105,7 @@ POST_CUE_RE = re.compile(
     r"(?P<casualties>among\s+the\s+casualties|casualties|casualty|losses|lost\b(?!\s+(?:their|his|her|its|to|control|contact|territory|ground))"
     r"|combat\s+losses)"
     r"|(?P<captured_dead>captured\s+dead)"
-    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|(?:found|discovered)\s+dead|dead|died|die\b|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|fatality|slain|perished|executed"
+    r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|(?:found|discovered)\s+dead|dead|died|die\b|dying\b(?!\s+(?:to|for)\b)|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|fatality|slain|perished|executed"
     r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|(?:burned|burnt)\s+alive|lynchings|lynched"
     r"|cases\s+of\s+(?:alleged\s+|suspected\s+|reported\s+)?(?:summary\s+|extrajudicial\s+|arbitrary\s+)?(?:executions|killings|murders)"
     r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
@@ -409,9 +409,24 @@ ELLIPSIS_AFTER_RE = re.compile(
 )
 # a breakdown in brackets after a figure ("1,660 persons (1,347 men, 273 women and 40 children)")
 PAREN_BREAKDOWN_RE = re.compile(r"(?<=\d)[^()\d.;]{0,30}\((?P<inner>[^()]*\d[^()]*)\)")
+# a subject that is only a number and "more"/"others" ("Two more disappeared in the area"): it counts
+# whatever the sentence before counted last; when that was things ("shot down 14 Shahed drones"), so is it
+BARE_MORE_SUBJECT_RE = re.compile(
+    r"\W*(?:(?:[A-Z][a-z]+|\d[\d,]*)\s+(?:more|others?)|Another)\s+(?:were\s+|was\s+|have\s+|has\s+|had\s+)?"
+    r"(?:\w+ly\s+)?(?:(?!(?:died|killed|wounded|injured|perished|executed|murdered)\b)[a-z]+ed|went\s+missing)\b"
+)
+LAST_COUNTED_THING_RE = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>[a-z]+)(?:\s+(?:in|on|at|over|near|from|across|above)\s+[^.!?\d]*)?[.!?]\s*$",
+    re.IGNORECASE,
+)
 # a figure named as a figure ("the figure of 64", "the government's previous estimate of 55")
-BARE_FIGURE_BEFORE_RE = re.compile(r"\b(?:figure|estimate|tally|count)\s+of\s+(?:about\s+|some\s+|around\s+)?$|"
-                                   r"\b(?:figure|estimate|tally|count)\s+of\s+\d", re.IGNORECASE)
+# (also with its qualifier or in quotes: "the previous count of more than 13,300", 'their estimate of "at least 100"')
+BARE_FIGURE_BEFORE_RE = re.compile(
+    r"\b(?:figure|estimate|tally|count)\s+of\s+[“\"‘']?(?:(?:about|some|around|roughly|approximately|nearly|almost|over"
+    r"|more\s+than|at\s+least|up\s+to|fewer\s+than|less\s+than|just\s+over|just\s+under)\s+)?$|"
+    r"\b(?:figure|estimate|tally|count)\s+of\s+[“\"‘']?(?:(?:about|some|around|roughly|approximately|nearly|almost|over"
+    r"|more\s+than|at\s+least|up\s+to|fewer\s+than|less\s+than|just\s+over|just\s+under)\s+)?\d", re.IGNORECASE)
 # a figure said to be the figure in the next clause ("There really is such a figure, it is a little more than 7,000")
 BARE_FIGURE_IS_RE = re.compile(r"\b(?:figure|number)\b(?!\s+of\b)[^.;:\d]{0,25}?\b(?:is|was|stands\s+at|stood\s+at)"
                                r"\s+(?:a\s+little\s+|slightly\s+|just\s+|now\s+)?$", re.IGNORECASE)

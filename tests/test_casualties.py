@@ -940,3 +940,32 @@ def test_casualties_round_34_wordings() -> None:
         ("missing", 12, 12)]
     assert _records("A bus plunged off a highway in Manila, killing at least 17 people and injuring some 16 others, "
                     "police said.") == []
+
+
+def test_casualties_round_36_wordings() -> None:
+    # a rate of any noun is no count, but "a day after" is a date
+    assert _records("Putin has said that Russian forces are losing an estimated 20,000 lives a month in Ukraine.") == []
+    assert _records("Russia is losing about 1,000 soldiers every day, the ministry said.") == []
+    assert [r[:3] for r in _records("US strikes killed four people and wounded 13, a day after the group said it had "
+                                    "attacked Israel.")] == [("killed", 4, 4), ("wounded", 13, 13)]
+    # a toll a modal only foresees
+    assert _records("Officials said the death toll could rise to 50.") == []
+    assert [r[:3] for r in _records("At least 12 people were killed, and the death toll could hit 20, officials said.")] == [
+        ("killed", 12, 12)]
+    # "N dying from ..."
+    assert [r[:3] for r in _records("Half a million Syrians have been detained since 2011, with at least 100,000 dying "
+                                    "from torture, according to the Syrian Observatory.")] == [("killed", 100000, 100000)]
+    # a figure named as an estimate or an earlier count, with its qualifier or in quotes
+    assert [(r.category, r.min, r.max, r.qualifier) for r in extract_casualties("The overall death toll in Gaza surpassed 15,200, a sharp jump from the previous "
+                                    "count of more than 13,300 on November 20.", PARTIES)] == [
+        ("killed", 15200, 15200, "more_than"), ("killed", 13300, 13300, "more_than")]
+    assert [(r.category, r.min, r.max, r.qualifier) for r in extract_casualties("Unlike foreign reports estimating the death toll of North Korean soldiers at 200, the "
+                                    "NIS said that its estimate of “at least 100” is a conservative one.", PARTIES)] == [
+        ("killed", 200, 200, "exact"), ("killed", 100, 100, "at_least")]
+    # the size of a force is no loss
+    assert [r[:3] for r in _records("Some 21,000 personnel have been lost through casualties, desertions and defections, "
+                                    "leaving an effective force of about 150,000.")] == [("casualties", 21000, 21000)]
+    # "Two more" after a count of things counts things; after a count of people, people
+    assert _records("Air defences shot down 14 Shahed drones over Kyiv overnight. Two more disappeared in the area.") == []
+    assert [r[:3] for r in _records("Russian shelling killed five civilians in Kherson. Two more disappeared.")] == [
+        ("killed", 5, 5), ("missing", 2, 2)]
