@@ -164,8 +164,10 @@ PERIOD_NO_UNIT_BEFORE_RE = re.compile(r"\b(?:last|past|previous|preceding)\s+$",
 PERIOD_NO_UNIT_AFTER_RE = re.compile(r"\s*[,;:]")
 # a count per day is a rate, not a figure ("1,500 casualties a day")
 # ("losing an estimated 20,000 lives a month", "losing 1,000 soldiers a day"), but "a day after" is a date
+# and "killed in a week" a period
 RATE_AFTER_RE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:[\w-]+)\s+(?:on\s+average\s+)?(?:a|per|each|every)\s+"
+    r"\s*(?:[\w-]+\s+){0,3}?(?!(?:in|within|over|during|for|past|last|than|about|after|before|by)\s)[\w-]+\s+"
+    r"(?:on\s+average\s+)?(?:a|per|each|every)\s+"
     r"(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago|into|of|since|when|in\s+which|that)\b)"
     r"|\s*(?:[\w-]+\s+){0,3}?(?:casualties|deaths|losses)\s+daily\b",
     re.IGNORECASE,

@@ -946,6 +946,7 @@ def test_casualties_round_36_wordings() -> None:
     # a rate of any noun is no count, but "a day after" is a date
     assert _records("Putin has said that Russian forces are losing an estimated 20,000 lives a month in Ukraine.") == []
     assert _records("Russia is losing about 1,000 soldiers every day, the ministry said.") == []
+    assert [r[:3] for r in _records("Eighteen servicemen were killed in a week, said the ministry.")] == [("killed", 18, 18)]
     assert [r[:3] for r in _records("US strikes killed four people and wounded 13, a day after the group said it had "
                                     "attacked Israel.")] == [("killed", 4, 4), ("wounded", 13, 13)]
     # a toll a modal only foresees
