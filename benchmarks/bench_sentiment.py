@@ -10,6 +10,10 @@ present (``../shared/seed/000_be45d91411c44e6a.txt``) it also times sentiment-de
 text: the seed article repeated 20 times as one document.
 
     python benchmarks/bench_sentiment.py [--ground-truth PATH] [--seed PATH] [--rounds 5]
+    python benchmarks/bench_sentiment.py --reader model --rounds 1   # with the model reader, one thread
+
+With ``--reader model`` the sentence model reads every sentence the rules found nothing in
+(PyTorch limited to one thread, so CPU time is one core's); its one-time load is not timed.
 """
 
 from __future__ import annotations
@@ -50,12 +54,12 @@ def load_texts(ground_truth: Path) -> list[str]:
     return load_articles(ground_truth) + load_passages()
 
 
-def _best_cpu(texts: list[str], rounds: int) -> tuple[float, int]:
+def _best_cpu(texts: list[str], rounds: int, reader=None) -> tuple[float, int]:  # type: ignore[no-untyped-def]
     """Best CPU seconds over `rounds` passes of extract_sentiment over `texts`, and the reports found."""
     best, reports = float("inf"), 0
     for _ in range(rounds):
         t0 = time.process_time()
-        reports = sum(len(extract_sentiment(t).reports) for t in texts)
+        reports = sum(len(extract_sentiment(t, reader).reports) for t in texts)
         best = min(best, time.process_time() - t0)
     return best, reports
 
@@ -65,11 +69,18 @@ def main() -> None:
     ap.add_argument("--ground-truth", type=Path, default=DEFAULT_GT)
     ap.add_argument("--seed", type=Path, default=DEFAULT_SEED)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--reader", choices=["rules", "model"], default="rules")
     args = ap.parse_args()
+    reader = None
+    if args.reader == "model":
+        from extractors.sentiment_reader import MiniLMReader
+
+        reader = MiniLMReader(threads=1)
+        reader.probabilities(["Warm-up: the model is loaded before timing."])
     articles, passages = load_articles(args.ground_truth), load_passages()
     texts = articles + passages
     size = sum(len(t.encode("utf-8")) for t in texts)
-    best, reports = _best_cpu(texts, args.rounds)
+    best, reports = _best_cpu(texts, args.rounds, reader)
     best_tone = float("inf")
     for _ in range(args.rounds):
         t0 = time.process_time()
@@ -78,11 +89,12 @@ def main() -> None:
         best_tone = min(best_tone, time.process_time() - t0)
     mb = size / 1e6
     print(f"texts: {len(texts)}  size: {mb:.2f} MB  reports: {reports}")
+    print(f"reader: {args.reader}")
     print(f"extract_sentiment: {best:.3f} s CPU (best of {args.rounds}) -> {mb / best:.2f} MB/s")
     for name, part in (("article texts alone", articles), ("dev passages alone", passages)):
         if part:
             part_mb = sum(len(t.encode("utf-8")) for t in part) / 1e6
-            part_best, part_reports = _best_cpu(part, args.rounds)
+            part_best, part_reports = _best_cpu(part, args.rounds, reader)
             print(f"  {name}: {len(part)} texts, {part_mb:.2f} MB, {part_reports} reports -> {part_mb / part_best:.2f} MB/s")
     print(f"of which document tone (VADER): {best_tone:.3f} s ({100 * best_tone / best:.0f}%)")
     if args.seed.exists():
@@ -90,7 +102,7 @@ def main() -> None:
         best_dense = float("inf")
         for _ in range(args.rounds):
             t0 = time.process_time()
-            extract_sentiment(dense)
+            extract_sentiment(dense, reader)
             best_dense = min(best_dense, time.process_time() - t0)
         mb_dense = len(dense.encode("utf-8")) / 1e6
         print(f"sentiment-dense text (seed article x20, {mb_dense:.2f} MB): {best_dense:.3f} s -> {mb_dense / best_dense:.2f} MB/s")

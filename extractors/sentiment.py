@@ -128,6 +128,7 @@ from extractors.sentiment_cues import (  # noqa: F401  (_CUE_RE, _cue_matches, h
     _gate_hits,
     has_cue_trigger,
 )
+from extractors.sentiment_reader import SentenceReader, second_reading
 from extractors.sentiment_resolve import _Carry, _kin_state, _resolve_holder, _speaker_first
 from extractors.sentiment_rules import (
     _FIRST_PERSON_FEELING,
@@ -168,8 +169,10 @@ def _elaborates(found: list, middle: _Carry) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
-def extract_sentiment(text: str) -> SentimentAnalysis:
-    """All sentiment reports in `text`, the article verdict and the document tone."""
+def extract_sentiment(text: str, reader: SentenceReader | None = None) -> SentimentAnalysis:
+    """All sentiment reports in `text`, the article verdict and the document tone. With a
+    `reader` (`extractors.sentiment_reader`), a sentence model adds reports the rules missed and
+    drops rule reports it reads as reporting nothing."""
     if not text or not text.strip():
         return SentimentAnalysis(reports=[], overall="none", tone=0.0)
     quotes = _quote_spans(text)
@@ -208,6 +211,8 @@ def extract_sentiment(text: str) -> SentimentAnalysis:
         holder_seen.before = prev_holder
         prev_holder = holder_seen
     found = [f for f in found if f is not None]
+    if reader is not None:
+        found = second_reading(text, found, reader, quotes)
     reports = [r for r, _ in found]
     return SentimentAnalysis(reports=reports, overall=overall_verdict(found), tone=document_tone(text))
 

@@ -206,7 +206,7 @@ async def _process_chunks(settings: Settings, store: Store, fetcher: Fetcher, ch
     logger = get_run_logger()
     total = sum(len(c[1]) for c in chunks)
     done_items = 0
-    pool = pipeline.worker_pool(settings.run["workers"], total)
+    pool = pipeline.worker_pool(settings.run["workers"], total, settings.run.get("sentiment_reader", "rules"))
 
     def prefetch(n: int) -> asyncio.Future | None:
         """Start fetching batch n's pages (runs while the previous batch is extracted)."""

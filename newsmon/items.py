@@ -15,6 +15,7 @@ from typing import Any
 
 from extractors.analyze import analyze
 from extractors.feeds import FeedEntry
+from extractors.sentiment_reader import default_reader
 from extractors.text import clean_text, extract_article, html_fragment_to_text, one_line
 from extractors.topics import match_topic
 from extractors.urls import redact_text, redact_url
@@ -99,8 +100,11 @@ def _item_rows_jobs(jobs: Sequence[tuple]) -> list[dict]:
     return [_item_rows_job(j) for j in jobs]
 
 
-def _warm_up() -> None:
+def _warm_up(reader: str = "rules") -> None:
     import trafilatura  # noqa: F401  (the first import costs ~0.3 s)
+
+    if reader == "model":
+        default_reader()  # load the sentence model while pages arrive (a few seconds)
 
 
 def failed_item_rows(it: Item, run_id: str, now: datetime, exc: BaseException) -> dict[str, Any]:
@@ -124,10 +128,11 @@ def failed_item_rows(it: Item, run_id: str, now: datetime, exc: BaseException) -
             "summary": []}
 
 
-def item_rows(it: Item, topics: Sequence, rules: Sequence, run_id: str, now: datetime,
+def item_rows(it: Item, topics: Sequence, rules: Sequence, run_id: str, now: datetime, reader: str = "rules",
               analyzer: Callable = analyze) -> dict[str, Any]:
     """Every row one new entry produces: its article, and per matching topic the match, the
-    casualty figures, the sentiment reports and the outbox rows of the alert rules that want it."""
+    casualty figures, the sentiment reports and the outbox rows of the alert rules that want it.
+    ``reader`` is ``run.sentiment_reader``: "model" adds the model reader's second reading."""
     e = it.entry
     out: dict[str, Any] = {k: [] for k in ("matches", "casualties", "sentiment", "outbox", "errors", "summary")}
     text, method, status, page_title, author, page_published = item_text(it)
@@ -156,7 +161,8 @@ def item_rows(it: Item, topics: Sequence, rules: Sequence, run_id: str, now: dat
         m = match_topic(full, topic)
         if not m.matched:
             continue
-        result = analyzer(text or title, topic.parties)
+        result = analyzer(text or title, topic.parties) if reader == "rules" else \
+            analyzer(text or title, topic.parties, reader=default_reader())
         out["matches"].append({
             "article_id": it.article_id, "topic": topic.name, "terms": "; ".join(m.terms),
             "overall_sentiment": result.overall_sentiment, "tone": result.tone, "matched_at": now,

@@ -207,7 +207,8 @@ def build_batch(settings: Settings, outcomes: Sequence[FeedOutcome], items: Sequ
     for o in outcomes:
         batch.feeds.append(o.row)
         batch.errors.extend(o.errors)
-    jobs = [(it, settings.topics_for(it.feed), settings.alerts.rules, run_id, now) for it in items]
+    reader = settings.run.get("sentiment_reader", "rules")
+    jobs = [(it, settings.topics_for(it.feed), settings.alerts.rules, run_id, now, reader) for it in items]
     results: list[dict] = []
     if executor is not None and workers > 0 and len(jobs) > 1:
         own = len(jobs) // (workers + 1)  # the calling thread's share: the last items
@@ -247,9 +248,10 @@ def refetch_items(settings: Settings, rows: Sequence[dict]) -> list[Item]:
 MIN_ITEMS_FOR_POOL = 20  # below this, starting worker processes costs more than it saves
 
 
-def worker_pool(workers: int, items: int) -> Executor | None:
+def worker_pool(workers: int, items: int, reader: str = "rules") -> Executor | None:
     """A pool of ``workers`` processes for ``build_batch`` when there is enough work to share,
-    already warming up (its workers import trafilatura and the extractors while pages arrive)."""
+    already warming up (its workers import trafilatura and the extractors, and load the sentence
+    model when ``reader`` is "model", while pages arrive)."""
     if workers < 1 or items < MIN_ITEMS_FOR_POOL:
         return None
     import multiprocessing
@@ -257,7 +259,7 @@ def worker_pool(workers: int, items: int) -> Executor | None:
 
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     for _ in range(workers):
-        pool.submit(_warm_up)
+        pool.submit(_warm_up, reader)
     return pool
 
 
