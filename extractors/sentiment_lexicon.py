@@ -80,6 +80,11 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     # verdicts on the war: "agrees that the events in Ukraine are a war crime by Russia"
     (r"(?:is|are|was|were|constitut\w*|amounts? to|amounted to|call\w*|consider\w*|view\w*|see|saw|term\w*|brand\w*|describ\w*) (?:\w+ ){0,3}?(?:as )?(?:a |an )?(?:war crimes?|crimes? against humanity|genocide|act of aggression"
      r"|(?:clear |flagrant |blatant |gross )?(?:illegal|unlawful|criminal) (?:act|war|invasion|deployment|aggression)|(?:clear |flagrant |blatant |gross )?violation of (?:the )?(?:un |united nations )?(?:charter|international law))", 0.6),
+    # a breach of law named by its verb: "the continued Israeli presence violates international law", "the deployment
+    # contravenes UN charter and Security Council resolutions"
+    (r"(?:violat(?:e|es|ed|ing)|contraven(?:e|es|ed|ing)|breach(?:es|ed|ing)?|flout(?:s|ed|ing)?|in (?:breach|violation) of) (?:the )?"
+     r"(?:international (?:humanitarian )?law|(?:un |united nations )?charter|(?:un |united nations )?security council resolutions?|un resolutions?"
+     r"|(?:its |our |their |the country's )?(?:sovereignty|territorial integrity))", 0.6),
     # threat perception: "identified Russia as a threat", "see Russia as the enemy", "feel threatened"
     (r"(?:identif\w*|see|sees|saw|seen|view\w*|regard\w*|perceiv\w*|consider\w*|nam(?:e|ed|es|ing)|cit(?:e|ed|es|ing)) (?:[\w’'-]+ ){0,3}as (?:a |the |an )?(?:main |biggest |greatest |major |serious |direct |real |existential |potential )?(?:threat|danger|enemy)|(?:feel|felt|feels) threatened"
      # a government's assessment: "poses a significant security threat", "a grave threat to our national security"
@@ -338,6 +343,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     resolute undaunted unfazed reassured heartened united$ valiant courageous heroically solidarity chant petition plead appeal decepti inhuman cynical
     indifferen interested heartache reject away$ tears$ heart$ nationalis flag$ yearn arms$ stay$ remain$ rebuild leave$ brac dark$ prioriti answers$ justice$ truth$ galling maddening intolerab unacceptab stand$ bear$ tolerat endur resignation
     rage bleak grim$ die$ worst$ responsib crime crimes$ illegal unlawful criminal violation genocide aggression threat threatened danger enemy
+    violat contraven breach flout
     jittery edge$ disbelief stunned hardship slam deplor rebuk lambast excoriat rail lash$ hit$ spoke$ speak anti-war antiwar dissent backlash cheer rejoic jubila
     elat euphori admir salut tribute rall thank despis prefer scar frighten nightmar regret happy glad delighted thrilled overjoyed joy hate hatr loath detest terror wave desire belligerent hawkish pro-war mood opinion
     """.split()
@@ -440,6 +446,8 @@ CUE_EXCEPTIONS = re.compile(
     # forecasts of the outcome: "25% expect the fighting to end in a stalemate"
     r"|(?:end|ends|ended|ending|result\w*|finish\w*)\sin\s(?:a\s)?stalemate"
     r"|(?:expect\w*|predict\w*|forecast\w*|anticipat\w*)\s(?:that\s)?(?:the\s)?(?=(?:war|fighting|conflict|hostilities)\s(?:\w+\s){0,2}(?:to|will|would)\s(?:end|stop|be\sover))\w+"
+    # how long it will last: "believe the war will continue for longer than four more months"
+    r"|(?:expect\w*|predict\w*|forecast\w*|anticipat\w*|believ\w*|think\w*|thought)\s(?:that\s)?(?:the\s)?(?:war|fighting|conflict|hostilities)\s(?:\w+\s){0,2}(?:to|will|would|could|may|might)\s(?:continue|last|go\son|drag\son)\b"
     # beliefs about the other side's means: "experts doubt that the militia has such a capacity"
     # ("growing confidence that the Houthis are unable to hit the jets"), and the state of the front ("said the war is in a stalemate")
     r"|(?:doubt\w*|confiden\w*)\s(?:that\s|whether\s|if\s)?(?:[\w’'-]+\s){0,5}(?:(?:ha[sd]|have|possess\w*)\s(?:\w+\s){0,2}(?:capacity|capability|capabilities|means|resources|ability|strength|manpower|weapons)|(?:is|are|was|were)\s(?:unable|not\sable|incapable))"

@@ -977,3 +977,22 @@ def test_extract_sentiment_less_motivated_is_a_drop_in_will() -> None:
 def test_extract_sentiment_families_crying_for_the_missing() -> None:
     text = "As emaciated Ukrainian soldiers walk free, families cry for those still missing."
     assert pairs(text) == {("families", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a breach of law named by its verb is a condemnation
+        ("President Yoon emphasized that the purported troop deployment contravenes UN charter and Security Council "
+         "resolutions, posing a global security threat.", {("officials", "negative")}),
+        ("The foreign ministry said the strikes violate international humanitarian law.", {("officials", "negative")}),
+        # ... but a contract is not the topic
+        ("The court will decide whether the company breached its contract.", set()),
+        # how long the war will last is a forecast, not backing it
+        ("Roughly half of survey respondents said they believe the war will continue for longer than four more months.",
+         set()),
+        ("Most Russians want the war to continue until victory.", {("public", "positive")}),
+    ],
+)
+def test_extract_sentiment_blind_h37_wordings(text: str, expected: set) -> None:
+    assert pairs(text) == expected
