@@ -142,26 +142,34 @@ def second_reading(
     """The rules' (report, is_majority) pairs with the reader's additions (module doc), in text
     order. `quotes` are the text's quotation spans (marks included)."""
     spans = list(sentence_spans(text))
-    covered = {k for k, (s, e) in enumerate(spans) for r, _ in found if s < r.end and r.start < e}
-    read = [k for k, (s, e) in enumerate(spans) if k not in covered and len(text[s:e].split()) >= MIN_WORDS]
-    if not read:
-        return found
-    probs = reader.probabilities([text[spans[k][0]:spans[k][1]] for k in read])
     holder_at = {k: r.holder for k, (s, e) in enumerate(spans) for r, _ in found if s < r.end and r.start < e}
+    todo = [k for k, (s, e) in enumerate(spans) if k not in holder_at and len(text[s:e].split()) >= MIN_WORDS]
+    if not todo:
+        return found
+    inner = {k: [(max(qs, spans[k][0]) - spans[k][0], min(qe, spans[k][1]) - spans[k][0])
+                 for qs, qe in quotes if qs < spans[k][1] and spans[k][0] < qe] for k in todo}
+    own = {k: _holder_of(text[spans[k][0]:spans[k][1]], inner[k], None) for k in todo}
+    # A sentence with no holder of its own and no report in the two sentences before could get
+    # no holder, so it is not read. Read in one
+    # batch what can get one from the start; a sentence that can only because of a report the
+    # reader adds just before it is read when it is reached.
+    first = [k for k in todo if own[k] is not None or (k - 1) in holder_at or (k - 2) in holder_at]
+    probs = dict(zip(first, reader.probabilities([text[spans[k][0]:spans[k][1]] for k in first]), strict=True))
     added: list[tuple[SentimentReport, bool]] = []
-    for k, p in zip(read, probs, strict=True):
-        if 1.0 - p["none"] <= ADD:
+    for k in todo:
+        before = holder_at.get(k - 1) or holder_at.get(k - 2)
+        if own[k] is None and before is None:
             continue
         s, e = spans[k]
         sentence = text[s:e]
-        inner = [(max(qs, s) - s, min(qe, e) - s) for qs, qe in quotes if qs < e and s < qe]
-        holder = _holder_of(sentence, inner, holder_at.get(k - 1) or holder_at.get(k - 2))
-        if holder is None:
+        p = probs[k] if k in probs else reader.probabilities([sentence])[0]
+        if 1.0 - p["none"] <= ADD:
             continue
+        holder = _holder_of(sentence, inner[k], before) or "other"  # (never None here: own or before is set)
         holder_at[k] = holder
         stance = max((c for c in p if c != "none"), key=p.__getitem__)
         score = max(-1.0, min(1.0, p.get("positive", 0.0) - p.get("negative", 0.0)))
-        quote = sentence[inner[0][0]:inner[0][1]] if inner else None
+        quote = sentence[inner[k][0][0]:inner[k][0][1]] if inner[k] else None
         added.append((SentimentReport(holder=holder, stance=stance, score=round(score, 3), quote=quote,
                                       location=_location(sentence, sentence), sentence=sentence, start=s, end=e), False))
     return sorted(found + added, key=lambda f: f[0].start) if added else found

@@ -82,9 +82,18 @@ def test_reader_holder_rules():
     text = "“I urge the government to bring an end to this conflict,” he pleaded."
     result = extract_sentiment(text, FakeReader({text: ("negative", 0.9)}))
     assert _pairs(result) == [("other", "negative")] and result.reports[0].quote is not None
-    # no holder noun, no quotation, nothing before: nobody is said to feel it, nothing is added
+    # no holder noun, no quotation, nothing before: nobody is said to feel it, nothing is added,
+    # and the sentence is not even read
     text = "The shelling went on all night in the south of the city."
-    assert extract_sentiment(text, FakeReader({text: ("negative", 0.9)})).reports == []
+    reader = FakeReader({text: ("negative", 0.9)})
+    assert extract_sentiment(text, reader).reports == [] and reader.asked == []
+    # ... unless the reader adds a report just before it: then it is read, and carries that holder
+    text = "Residents of Hyesan gathered at the market on Sunday. The shelling went on all night in the south."
+    reader = FakeReader({"Residents of Hyesan gathered at the market on Sunday.": ("negative", 0.9),
+                         "The shelling went on all night in the south.": ("negative", 0.9)})
+    assert _pairs(extract_sentiment(text, reader)) == [("residents", "negative")] * 2
+    assert reader.asked == ["Residents of Hyesan gathered at the market on Sunday.",
+                            "The shelling went on all night in the south."]
     # the holder of a report in the sentence before carries over
     text = "Mothers of conscripts protested in front of the ministry. The march went on all night in the rain."
     reader = FakeReader({"The march went on all night in the rain.": ("negative", 0.9)})
