@@ -95,6 +95,10 @@ PERSON_NOUNS = frozenset(
 COMBINED_RE = re.compile(
     r"(?:confirmed\s+|either\s+(?:been\s+)?)?(?:killed|dead|died|deaths?|fatalities|slain|killing)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
     r"(?:wounded|injured|injuries|injury|hurt|maimed|wounding|injuring)"
+    # a longer list of fates as one figure: "may have been killed, wounded, captured or gone missing"
+    r"(?:\s*,\s*(?:captured|missing|gone\s+missing|taken\s+prisoner))*(?:,?\s+(?:or|and)\s+(?:captured|missing|gone\s+missing|went\s+missing|taken\s+prisoner))?"
+    r"|(?:killed|dead|died|slain)\s*,\s*(?:wounded|injured)(?:\s*,\s*(?:captured|missing|gone\s+missing|taken\s+prisoner))*"
+    r"\s*,?\s*(?:or|and)\s+(?:captured|missing|gone\s+missing|went\s+missing|taken\s+prisoner)"
     r"|(?:wounded|injured|injuries|injury|hurt)(?:\s*,)?\s+(?:or|and|and/or)\s+(?:been\s+|were\s+)?"
     r"(?:killed|dead|died|deaths?|fatalities)",
     re.IGNORECASE,
@@ -108,7 +112,7 @@ POST_CUE_RE = re.compile(
     r"|(?P<killed>killed|killings(?!\s+of)|homicides(?!\s+of)|murders(?!\s+of)|(?:found|discovered)\s+dead|dead|died|die\b|dying\b(?!\s+(?:to|for)\b)|deaths|death\s+toll|death\b(?!-|\s+(?:sentences?|penalty|penalties|row|squads?|threats?|camps?|certificates?|march|marches|notices?|warrants?|metal|wish|anniversary|of\b))|fatalities|fatality|slain|perished|executed"
     r"|murdered|massacred|beheaded|slaughtered|butchered|shot\s+dead|(?:burned|burnt)\s+alive|lynchings|lynched"
     r"|cases\s+of\s+(?:alleged\s+|suspected\s+|reported\s+)?(?:summary\s+|extrajudicial\s+|arbitrary\s+)?(?:executions|killings|murders)"
-    r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|lost\s+(?:their|his|her)\s+lives|martyrs|martyred"
+    r"|(?:hacked|stabbed|beaten|bludgeoned|tortured|starved|crushed|burned|burnt|stoned|clubbed|shot)\s+to\s+death|shot\s+and\s+killed|(?:lost|losing)\s+(?:their|his|her)\s+lives|martyrs|martyred"
     r"|(?:embraced|embrace|embraces|attained|achieved|received)\s+(?:shahadat|martyrdom)"
     r"|made\s+the\s+(?:ultimate|supreme)\s+sacrifice|to\s+hell\b"  # "sent twelve terrorists to hell"
     r"|(?:were|was|have\s+been|has\s+been|had\s+been)\s+[\"“‘']?sent\s+to\s+hell\b"  # "six khawarij were sent to hell", 'were “sent to hell”'
@@ -122,14 +126,15 @@ POST_CUE_RE = re.compile(
     r"|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
     r"|among\s+(?:the|those)\s+(?:wounded|injured)|taken\s+(?:to\s+(?:the\s+)?hospitals?|for\s+treatment)"
     r"|treated\s+for\s+(?:\w+\s+)?(?:wounds|injuries))"
-    r"|(?P<captured>captured|taken\s+(?:prisoner|prisoners|captive|hostage|hostages)|kidnapped|abducted"
+    r"|(?P<captured>captured|taken\s+(?:prisoners?|prison\b|captive|hostage|hostages)|kidnapped|abducted"
     r"|surrendered|fell\s+into\s+(?:\w+\s+)?captivity|held\s+captive|in\s+(?:\w+\s+)?captivity|kidnappings|abductions"
     r"|prisoners\s+of\s+war(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
     r"|held\s+(?:as\s+)?(?:hostages?|prisoners?|captives?)|taken\s+alive|snatched|seized(?!\s+(?:control|power|on|upon))"
     r"|held\s+in\s+(?:[\w'’-]+\s+){0,2}?(?:prisons|prison\s+camps|captivity)"
     r"|(?:hostages|captives|pows?\b)(?![^.;,]{0,40}?\b(?:killed|dead|died|deaths|wounded|injured|executed|murdered|missing))"
     r"|hostages\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|seized|abducted))"
-    r"|(?P<missing>(?:went\s+|gone\s+|go\s+|goes\s+|going\s+)?missing|unaccounted\s+for|disappeared|(?:forced\s+|enforced\s+)?disappearances|(?-i:MIA)\b)",
+    r"|(?P<missing>(?:went\s+|gone\s+|go\s+|goes\s+|going\s+)?missing|unaccounted\s+for|disappeared|(?:forced\s+|enforced\s+)?disappearances|(?-i:MIA)\b"
+    r"|(?:had|have|has)\s+not\s+(?:yet\s+)?been\s+(?:located|found|traced|accounted\s+for))",
     re.IGNORECASE,
 )
 
@@ -304,7 +309,7 @@ AUX_WORDS = frozenset(
     said thought feared estimated reported already probably allegedly since then all both either
     would will may might could just still further currently officially considered listed presumed
     declared registered initially subsequently later apparently possibly got gotten
-    classified counted recorded documented designated
+    classified counted recorded documented designated known understood
     """.split()
 )
 # True auxiliaries: the only words that end a reduced relative clause ("deployed to ... have been").
@@ -364,6 +369,7 @@ CUE_STEMS = (
     "neutrali", "liquidat", "wiped", "victims", "remains", "fallen", "coffin", "casket", "succumb",
     "murder", "behead", "slaughter", "butcher", "fell", "seiz", "snatch", "whereabouts", "prison", "alive", "pows", "kia", "wia", "mia",
     "to hell", "ultimate sacrifice", "supreme sacrifice", "lynch", "fatally",
+    "been located", "been found", "been traced", "been accounted",
     # a figure repeated by reference in a sentence of its own ("he placed the number at roughly 31,000")
     "put the number", "puts the number", "putting the number", "placed the number", "places the number",
     "placing the number", "place the number", "put the total", "puts the total", "placed the total", "places the total",

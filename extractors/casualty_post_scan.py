@@ -35,6 +35,7 @@ _WORDS_RE = re.compile(r"[\w'’-]+")
 _ACRONYM_PAREN_RE = re.compile(r"\((?-i:[A-Z][A-Za-z0-9.&-]{1,9})\)(?=\s+[a-z])")
 # an aside between a figure's noun and its verb: ages ("aged 51, 18 and 69") or a part of the group
 # ("two of them children", "most of them women")
+_OF_THINGS_RE = re.compile(r"\s+of\s+(?:(?:the|their|its|[a-z][\w-]*)\s+){0,2}", re.I)  # "dozens of [small] weapons"
 _AGE_OR_PART_ASIDE_RE = re.compile(
     r",\s*(?:(?:both|all|each)\s+)?aged\s+(?:between\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3})*"
     r"(?:\s+(?:years?|months?)(?:\s+old)?)?\s*,"
@@ -282,6 +283,8 @@ def _post_scan(sent: str, q: Qty, qtys: list[Qty], *, allow_list: bool = True,
                 if cue is not None and cue.lastgroup in ("captured", "killed", "missing"):
                     return ("killed" if cue.lastgroup == "killed" else cue.lastgroup), np_start, np_end, False
             break
+        if lw in P.THING_NOUNS and _OF_THINGS_RE.fullmatch(sent, q.end, tok.start()):
+            return None, np_start, np_end, True  # "dozens of weapons", "hundreds of homes": a count of things
         if lw in P.THING_NOUNS and (n_np == 0 or own and n_np <= 2 and _thing_modifiers_only(sent, q.end, tok.start())) \
                 and not _person_next(sent, tok.end()):  # ("100 Storm Corps troops", "three drone operators")
             if not own:

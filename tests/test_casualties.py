@@ -970,3 +970,23 @@ def test_casualties_round_36_wordings() -> None:
     assert _records("Air defences shot down 14 Shahed drones over Kyiv overnight. Two more disappeared in the area.") == []
     assert [r[:3] for r in _records("Russian shelling killed five civilians in Kherson. Two more disappeared.")] == [
         ("killed", 5, 5), ("missing", 2, 2)]
+
+
+def test_casualties_round_37_wordings() -> None:
+    assert [r[:3] for r in _records("Seven people are currently known to have been injured in the regional center.")] == [
+        ("wounded", 7, 7)]
+    assert [r[:3] for r in _records("Thirty-nine Ukrainian servicemen were taken prison on the Kherson axis.")] == [
+        ("captured", 39, 39)]
+    assert [r[:3] for r in _records("The army said that seven soldiers from the unit had not yet been located.")] == [
+        ("missing", 7, 7)]
+    assert _records("The house had not been found by the rescuers.") == []
+    assert [r[:3] for r in _records("With at least 685 members of security forces losing their lives amid a total of "
+                                    "444 terror attacks, 2024 was the deadliest year.")] == [("killed", 685, 685)]
+    # a list of fates under one figure is one combined figure
+    assert [r[:3] for r in _records("Officials estimated that around 4,000 North Korean soldiers may have been killed, "
+                                    "wounded, captured or gone missing.")] == [("casualties", 4000, 4000)]
+    assert [r[:3] for r in _records("Some 300 soldiers were killed or wounded and 20 captured.")] == [
+        ("casualties", 300, 300), ("captured", 20, 20)]
+    # "dozens of weapons" counts things, not the captives after it
+    assert [r[:3] for r in _records("Videos show a display of dozens of weapons and ammunition, and at least seven "
+                                    "captured Burkina Faso soldiers.")] == [("captured", 7, 7)]
