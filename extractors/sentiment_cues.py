@@ -87,7 +87,7 @@ _ABSENCE_ONLY = re.compile(r"protest|outcry|uproar|backlash|dissent|resist|objec
 _CLAUSE_STOP = re.compile(
     r"[,;:()–—]|\b(?:but|however|while|whereas|although|though|(?<!not\s)(?<!n['’]t\s)(?<!as\s)(?<!has\s)(?<!have\s)(?<!had\s)yet)\b", _I
 )
-_SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer|celebrat|cheer|rejoic|hop|trust|happ|glad|pleas|satisf|delight|joy|jubila|elat|relie)", _I)
+_SUPPORT_LIKE = re.compile(r"(?:support|back|approv|endors|welcom|favou?r|prefer|celebrat|cheer|rejoic|hop|trust|happ|glad|pleas|satisf|delight|joy|jubila|elat|relie|optimis|thank|grate)", _I)
 # joy is about the event the sentence reports, past a contrast: "Many joyful but wary Palestinians emerged
 # ... at the start of the four-day Gaza ceasefire" is relief that the fighting stops (war-negative)
 _JOY_LIKE = re.compile(r"joy|jubila|elat|relie|celebrat|rejoic|happ|glad|delight", _I)

@@ -43,6 +43,10 @@ NEGATIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"concerning", 0.4),  # predicative only: see CUE_NEEDS_BEFORE
     (r"frustrat\w*|dismay\w*|devastat\w*|despair\w*|heartbr(?:eak|oken)\w*|heartache|anguish\w*|agony|shocked|shock(?!\s+(?!(?:and|at|over|or|to|of|in|as|that|was|is|were|among|after|when|for|but|on|amid|following|from|by|with|about|because|since|as)\b)[a-z])", 0.6),
     (r"burn-?out|burned out|burnt out|tiredness|disillusion\w*|disappoint\w*|war[- ]weary|weariness|fatigue|apathy|tired of|exhaustion|sadness|saddened", 0.5),
+    # a state the war leaves people in: "daily confrontations with danger ... have left people weary"
+    (r"(?:left|leave|leaves|leaving|made|makes|making) (?:\w+ ){0,2}(?:weary|exhausted|tired|fearful)", 0.5),
+    # a peace wish in the first person: "We do not ask for war, we want to live in safety and peace"
+    (r"(?:want|wish|long|ask)\w* to live in (?:safety and |security and )?peace", 0.6),
     (r"(?:exhausted|tired|demorali[sz]ed) (?:after|from|by) (?:\w+ ){0,4}(?:years?|months?|weeks?|fighting|combat|service|shelling|the front|the war)", 0.5),
     # attributive before a group: "exhausted Ukrainian soldiers say ...", "demoralized troops"
     (r"(?:exhausted|tired|demorali[sz]ed|weary|war-weary) (?:[\w-]+ )?(?:soldiers|troops|servicemen|fighters|residents|people|civilians|citizens|families|mothers|wives|russians|ukrainians|israelis|men|women)", 0.5),
@@ -219,6 +223,9 @@ POSITIVE_CUES: tuple[tuple[str, float], ...] = (
      r"|chant\w* (?:\w+ ){0,2}[\"“']?long live|rall\w* (?:in support of|to support) (?:the |our |their )?(?:\w+ )?(?:armed forces|army|troops|soldiers|military)", 0.6),
     (r"(?:sense|wave|surge|upsurge|outpouring|burst|spirit|feelings?|fervou?r|rise) of (?:\w+ )?nationalism|nationalist (?:fervou?r|sentiment|feeling|mood)|patriotic (?:fervou?r|fever|zeal|upsurge|mood)|rall(?:y|ied|ying) (?:a)?round the flag|rally-(?:a)?round-the-flag", 0.5),
     (r"justif(?:y|ies|ied|ying|ication)|(?:the )?duty (?:of|to)|their duty|our duty", 0.6),
+    # force justified as the only way: "left the government with no choice but to intervene militarily"
+    (r"no (?:other )?(?:choice|option|alternative) (?:but|than) to (?:intervene|act|respond|fight|defend|strike|retaliate|use force"
+     r"|go to war|take military action|launch)", 0.5),
     (r"hop(?:e|es|ed|ing|eful)|optimis\w*|confident|confidence|faith in|believe in (?:\w+ ){0,3}(?:victory|win)", 0.5),
     (r"enthusias\w*|satisf(?:ied|action)|happy|glad|delighted|thrilled|overjoyed|joy(?:ful|ous)?", 0.5),
     (r"positively|(?:positive|favou?rable) (?:views?|opinions?|emotions?|feelings?|attitudes?|ratings?|assessments?)", 0.6),
@@ -334,7 +341,7 @@ CUE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     death$ suicide divided split polari ambiguous ambivalen mixed argu debat heated controvers depress gloom exhaust sad
     morale demorali doubt question motivation spirit willingness pessimis hopeless poor$ bad$ unsatisfactory failure subpar sub-par inadequate mediocre weak$ important$
     preferab priorit unfavo impossible halt refusal declin unwilling reluctan
-    serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing
+    serve$ fight$ dodg desert shame disgrace illegal needless demand appetite trust determin eager willing choice$ wait
     volunteer ready$ wearied attack motivat defend life$ lives$ blood$ disapprov outcry uproar furor mistake blunder catastroph disaster vow negotiat long$ longing trust concession give$ giving$ gave$ cede ceding unpopular resist streets$ abandon betray neglect forgotten deceiv cheat helpless accus blam desperat enough fed$ sick$ resilien defian steadfast undeterred unbowed
     determination horrif appall alarm disgust distraught trauma upset infuriat irate livid aggrieved embitter dishearten apprehensi
     burn repeat$ toll$ strain$ cooker$ breaking$ claustrophob breath$ despondent dejected forlorn downcast bewilder humiliat terrori numb$ seething exasperat mistrust wary$ heartsick resigned
@@ -362,7 +369,7 @@ LATE_TRIGGER_STEMS: tuple[str, ...] = tuple(
     accountability positiv negativ critical unfavo views view opinion emotion dodg weary question doubt victory
     repeat toll strain cooker breaking breath stand bear tolerat hop die dark interested arms rebuild leave stay remain answers justice truth know
     worst responsib crime crimes genocide aggression threat danger enemy illegal unlawful criminal violation
-    mockery travesty farce unnecessary take
+    mockery travesty farce unnecessary take choice
     fear tears heart nationalis flag tribute alarm edge life lives blood motivat resist defend terror horror despair anguish disbelief panic concession continu mistake blunder catastroph disaster negotiat
     """.split()
 )
@@ -488,7 +495,7 @@ NEGATION_WINDOW_TOKENS = 18
 # Objects that invert a stance toward the war: supporting peace is opposing the war;
 # opposing a ceasefire or concessions is backing the war effort.
 PEACE_OBJECTS = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:the\s)?(?:war|fighting|conflict|hostilities)\s(?:\w+\s){0,2}?(?:will|would|might|could|may)\s(?:soon\s)?(?:end|stop|be\sover|finish)|(?:such\s|this\s|that\s)(?:an\s)?arrangement|hostage\s(?:release|exchange|swap)|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s|all\s)?(?:war|fighting|hostilities|conflict|bombing|bombardment|shelling|(?:air\s?)?strikes|attacks|killing|bloodshed|violence)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo|not\sto\s(?:send|supply|provide|deliver|ship|deploy|give)\s(?:\w+\s){0,2}(?:arms|weapons|troops|soldiers|munitions|military\said))\b",
+    r"\b(?:peace|ceasefire|cease-fire|truce|negotiat\w*|talks|concessions?|withdraw\w*|demobili[sz]\w*|cessation|deals?|agreements?|accords?|(?:the\s)?(?:war|fighting|conflict|hostilities)\s(?:\w+\s){0,2}?(?:will|would|might|could|may)\s(?:soon\s)?(?:end|stop|be\sover|finish)|(?:such\s|this\s|that\s)(?:an\s)?arrangement|understanding\sbetween|hostage\s(?:release|exchange|swap)|(?:deal|agreement)\s(?:\w+\s){0,4}(?:end|close|ceasefire)\w*|giv\w*\sup\s(?:any\s|some\s|its\s|their\s)?(?:\w+\s)?(?:land|territor\w*)|end(?:ing)?\s(?:to|of)\s(?:the\s)?(?:war|fighting|hostilities)|(?:to\s)?(?:end(?:ing)?|stop(?:ping)?|halt(?:ing)?)\s(?:the\s|this\s|all\s)?(?:war|fighting|hostilities|conflict|bombing|bombardment|shelling|(?:air\s?)?strikes|attacks|killing|bloodshed|violence)|(?:bring|brings)\s(?:the\s)?war\sto\sa\s(?:close|end)|(?:eas\w*|defus\w*|reduc\w*|lower\w*|calm\w*)\s(?:the\s)?tensions?|de-?escalat\w*|(?:suspend\w*|halt\w*|stop\w*|ban\w*|cut\w*|restrict\w*|freez\w*|block\w*|embargo\w*)\s(?:\w+\s){0,2}(?:arms|weapons)\b|arms\sembargo|not\sto\s(?:send|supply|provide|deliver|ship|deploy|give)\s(?:\w+\s){0,2}(?:arms|weapons|troops|soldiers|munitions|military\said))\b",
     _I,
 )
 PEACE_OBJECT_WINDOW = 80  # characters after the cue

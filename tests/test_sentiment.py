@@ -996,3 +996,22 @@ def test_extract_sentiment_families_crying_for_the_missing() -> None:
 )
 def test_extract_sentiment_blind_h37_wordings(text: str, expected: set) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force justified as the only way
+        ("Officials said the attacks left the government with no choice but to respond.", {("officials", "positive")}),
+        # a state the war leaves people in
+        ("Months of blackouts and air raid alerts have left people weary.", {("public", "negative")}),
+        # optimism and thanks about talks or a ceasefire want the war to end
+        ("Some residents are optimistic that the negotiations will finally put an end to the violence.",
+         {("residents", "negative")}),
+        ("The village people thanked the government for the understanding between India and Pakistan.",
+         {("public", "negative")}),
+        ("Many residents are optimistic about the army's counteroffensive.", {("residents", "positive")}),
+    ],
+)
+def test_extract_sentiment_blind_h38_wordings(text: str, expected: set) -> None:
+    assert pairs(text) == expected
