@@ -171,8 +171,7 @@ def _elaborates(found: list, middle: _Carry) -> bool:
 # ---------------------------------------------------------------------------------------
 def extract_sentiment(text: str, reader: SentenceReader | None = None) -> SentimentAnalysis:
     """All sentiment reports in `text`, the article verdict and the document tone. With a
-    `reader` (`extractors.sentiment_reader`), a sentence model adds reports the rules missed and
-    drops rule reports it reads as reporting nothing."""
+    `reader` (`extractors.sentiment_reader`), a sentence model adds reports the rules missed."""
     if not text or not text.strip():
         return SentimentAnalysis(reports=[], overall="none", tone=0.0)
     quotes = _quote_spans(text)

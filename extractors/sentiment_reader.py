@@ -1,9 +1,9 @@
 """The model reader: a second reading of sentiment reports by a sentence encoder.
 
 The rules (`extractors.sentiment`) find a report only in wordings their cue lists know; on
-news they had not seen they miss about one passage in six that reports a feeling (README,
-"Quality"). The model reader reads each sentence the rules found no report in, with a
-sentence encoder and a small classifier trained on the development set, and **adds** a report
+news they had not seen they miss about one passage in five that reports a feeling (README,
+"Quality"). The model reader reads each sentence the rules found no report in (and that
+could get a holder, below), with a sentence encoder and a small classifier trained on the development set, and **adds** a report
 where the classifier reads a feeling (probability of "none" below ``1 - ADD``):
 
 - stance: the classifier's most probable stance (negative, positive, mixed);
@@ -22,7 +22,7 @@ The encoder is all-MiniLM-L6-v2 (Apache-2.0), shipped inside the PyPI package
 classifier is a multinomial logistic regression over its normalised sentence embeddings,
 stored in ``extractors/data/sentiment_head.json`` with what it was trained on
 (``tools/train_sentiment_head.py`` makes it). It is opt-in, because it costs what the rules do
-not: the ``model`` extra (PyTorch and sentence-transformers) and about a hundredth of the
+not: the ``model`` extra (PyTorch and sentence-transformers) and about a seventieth of the
 rules' speed (README, "The model reader").
 """
 
