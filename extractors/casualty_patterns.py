@@ -144,6 +144,7 @@ _LINK = (
     r"|surpassed|surpasses|surpass|exceeded|exceeds|exceed|topped|tops|top|crossed|crosses|cross|neared|nears|near"
     r"|exceeding|surpassing|topping|reaching"
     r"|nearing|approaching|totalled|totaled|total|totals|numbered|number|now|be"
+    r"|as\s+high\s+as|as\s+many\s+as"  # "put the death toll as high as 37" (tried with the qualifier left out)
     r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing)\s+to"
     r"|(?:rose|risen|climbed|climbs|jumped|increased|grew|soared|rising|climbing|revised(?:\s+(?:upward|upwards|up))?|raised)\s+from)"
 )

@@ -990,3 +990,9 @@ def test_casualties_round_37_wordings() -> None:
     # "dozens of weapons" counts things, not the captives after it
     assert [r[:3] for r in _records("Videos show a display of dozens of weapons and ammunition, and at least seven "
                                     "captured Burkina Faso soldiers.")] == [("captured", 7, 7)]
+
+
+def test_casualties_toll_put_as_high_as() -> None:
+    assert [(r.category, r.min, r.qualifier) for r in extract_casualties(
+        "However, local media put the death toll as high as 37, including the village chief.", PARTIES)] == [
+        ("killed", 37, "up_to")]
