@@ -3,8 +3,9 @@
 The rules (`extractors.sentiment`) find a report only in wordings their cue lists know; on
 news they had not seen they miss about one passage in five that reports a feeling (README,
 "Quality"). The model reader reads each sentence the rules found no report in (and that
-could get a holder, below), with a sentence encoder and a small classifier trained on the development set, and **adds** a report
-where the classifier reads a feeling (probability of "none" below ``1 - ADD``):
+could get a holder, below), with a sentence encoder and a small classifier trained on the
+development set, and **adds** a report where the classifier reads a feeling (probability of
+"none" below ``1 - ADD``):
 
 - stance: the classifier's most probable stance (negative, positive, mixed);
 - holder: the first holder noun of the sentence outside quotations that is no verb's or
@@ -150,9 +151,9 @@ def second_reading(
                  for qs, qe in quotes if qs < spans[k][1] and spans[k][0] < qe] for k in todo}
     own = {k: _holder_of(text[spans[k][0]:spans[k][1]], inner[k], None) for k in todo}
     # A sentence with no holder of its own and no report in the two sentences before could get
-    # no holder, so it is not read. Read in one
-    # batch what can get one from the start; a sentence that can only because of a report the
-    # reader adds just before it is read when it is reached.
+    # no holder, so it is not read. What can get one from the start is read in one batch; a
+    # sentence that can only because of a report the reader adds just before it is read when
+    # it is reached.
     first = [k for k in todo if own[k] is not None or (k - 1) in holder_at or (k - 2) in holder_at]
     probs = dict(zip(first, reader.probabilities([text[spans[k][0]:spans[k][1]] for k in first]), strict=True))
     added: list[tuple[SentimentReport, bool]] = []
@@ -186,7 +187,6 @@ _GROUP_OF = re.compile(
     r"\b(?:group|groups|number|crowd|crowds|hundreds|thousands|dozens|millions|majority|minority|half|some|many|most|all"
     r"|none|several|scores|tens)\s+$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
-_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|recalled|explained|pleaded|wrote|asked)\b")
 
 
 def _holder_of(sentence: str, quotes: Sequence[tuple[int, int]], before: str | None) -> str | None:
